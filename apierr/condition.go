@@ -1,0 +1,64 @@
+package apierr
+
+// A ConditionError is a failure that stands for a generic [Condition] rather
+// than a code: packages that do not know the server's contract (validation,
+// binding, limits) return one, and the middleware renders it with the
+// contract's code for the condition ([ConditionError.In]).
+type ConditionError struct {
+	Condition Condition
+	Fields    []FieldError // invalid fields, for Validation and BadRequest
+	Details   []Detail     // extra details (an offset into the body, a limit)
+	Message   string       // custom message; "" for the code's own
+	Cause     error        // kept for logs, never rendered
+}
+
+// NewCondition returns a ConditionError for cond.
+func NewCondition(cond Condition) *ConditionError { return &ConditionError{Condition: cond} }
+
+// With adds a detail.
+func (e *ConditionError) With(key string, value any) *ConditionError {
+	e.Details = append(e.Details, Detail{key, value})
+	return e
+}
+
+// WithFields adds field errors.
+func (e *ConditionError) WithFields(fields ...FieldError) *ConditionError {
+	e.Fields = append(e.Fields, fields...)
+	return e
+}
+
+// WithCause sets the cause.
+func (e *ConditionError) WithCause(err error) *ConditionError {
+	e.Cause = err
+	return e
+}
+
+// Error returns the condition's name, then the message or cause.
+func (e *ConditionError) Error() string {
+	s := e.Condition.String()
+	if e.Message != "" {
+		s += ": " + e.Message
+	}
+	if e.Cause != nil {
+		s += ": " + e.Cause.Error()
+	}
+	return s
+}
+
+// Unwrap returns the cause.
+func (e *ConditionError) Unwrap() error { return e.Cause }
+
+// In returns the error as contract c answers it: c's code for the
+// condition, with the fields, details and cause.
+func (e *ConditionError) In(c Contract) *Error {
+	if c == nil {
+		c = nexpay
+	}
+	out := Wrap(e.Cause, c.Code(e.Condition))
+	out.message = e.Message
+	for _, d := range e.Details {
+		out.With(d.Key, d.Value)
+	}
+	out.fields = e.Fields
+	return out
+}

@@ -1,0 +1,306 @@
+package apierr
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"sort"
+	"strings"
+	"time"
+)
+
+// An Error is one failure as a contract renders it: a [Code], an optional
+// custom message, details, field errors, and a cause that is kept for logs
+// but never rendered.
+//
+// The With... methods change the error in place and return it, so an error
+// is built in one expression; build it before sharing it between goroutines.
+type Error struct {
+	code       Code
+	d          *codeDef // the code's definition; for a parsed unknown code, one made for it
+	message    string   // custom message without the code; "" = the catalogue's
+	details    []Detail
+	fields     []FieldError
+	cause      error
+	time       time.Time
+	retryAfter int // whole seconds; 0 = no Retry-After header
+	header     []Detail
+}
+
+// A Detail is one key of an error's details object, in the order added.
+type Detail struct {
+	Key   string
+	Value any
+}
+
+// New returns an error of the given code, stamped with the current time of
+// the package clock (see [SetClock]).
+func New(code Code) *Error {
+	return &Error{code: code, d: code.def(), time: now()}
+}
+
+// Wrap returns an error of the given code caused by cause. The cause is
+// returned by Unwrap and shown by Error, for logs; it is never rendered.
+func Wrap(cause error, code Code) *Error {
+	e := New(code)
+	e.cause = cause
+	return e
+}
+
+// As returns err as an *Error: the first *Error in err's chain, or a new
+// one when the chain holds a bare [Code]. It reports false otherwise.
+func As(err error) (*Error, bool) {
+	var e *Error
+	if errors.As(err, &e) && e != nil {
+		return e, true
+	}
+	var c Code
+	if errors.As(err, &c) && c.Valid() {
+		return Wrap(err, c), true
+	}
+	return nil, false
+}
+
+// With adds a detail, replacing an earlier one of the same key.
+func (e *Error) With(key string, value any) *Error {
+	for i := range e.details {
+		if e.details[i].Key == key {
+			e.details[i].Value = value
+			return e
+		}
+	}
+	e.details = append(e.details, Detail{key, value})
+	return e
+}
+
+// WithDetails adds every key of m as a detail, in sorted key order.
+func (e *Error) WithDetails(m map[string]any) *Error {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		e.With(k, m[k])
+	}
+	return e
+}
+
+// Msg replaces the catalogue's message; the contract still puts the code
+// before it ("[PAY0001] Payment 42 not found").
+func (e *Error) Msg(message string) *Error {
+	e.message = message
+	return e
+}
+
+// Msgf is [Error.Msg] with a format.
+func (e *Error) Msgf(format string, args ...any) *Error {
+	e.message = fmt.Sprintf(format, args...)
+	return e
+}
+
+// WithCause sets the error's cause: kept for logs and errors.Is/As, never
+// rendered.
+func (e *Error) WithCause(cause error) *Error {
+	e.cause = cause
+	return e
+}
+
+// WithFields appends field errors: the fields of a request that failed
+// validation. Where they go in the body is the contract's choice (Nexpay v2:
+// details.fields).
+func (e *Error) WithFields(fields ...FieldError) *Error {
+	e.fields = append(e.fields, fields...)
+	return e
+}
+
+// WithRetryAfter sets the Retry-After header, in whole seconds rounded up
+// and at least 1.
+func (e *Error) WithRetryAfter(d time.Duration) *Error {
+	e.retryAfter = retrySeconds(d)
+	return e
+}
+
+func retrySeconds(d time.Duration) int {
+	s := int((d + time.Second - 1) / time.Second)
+	if s < 1 {
+		s = 1
+	}
+	return s
+}
+
+// WithHeader adds a response header (Allow, Retry-After, ...). A key or value
+// that is not valid in an HTTP header is dropped, never sent.
+func (e *Error) WithHeader(key, value string) *Error {
+	if !validHeaderKey(key) || !validHeaderValue(value) {
+		return e
+	}
+	key = http.CanonicalHeaderKey(key)
+	for i := range e.header {
+		if e.header[i].Key == key {
+			e.header[i].Value = value
+			return e
+		}
+	}
+	e.header = append(e.header, Detail{key, value})
+	return e
+}
+
+// At sets the error's timestamp.
+func (e *Error) At(t time.Time) *Error {
+	e.time = t
+	return e
+}
+
+func (e *Error) def() *codeDef {
+	if e.d == nil {
+		return e.code.def()
+	}
+	return e.d
+}
+
+// Code returns the error's code; for an error parsed from a body whose code
+// no catalogue holds, the zero Code (see [Error.ID]).
+func (e *Error) Code() Code { return e.code }
+
+// ID returns the code's wire identifier, also for codes no catalogue holds.
+func (e *Error) ID() string { return e.def().ID }
+
+// Status returns the HTTP status.
+func (e *Error) Status() int { return e.def().Status }
+
+// Message returns the message as rendered, code included for Nexpay v2:
+// "[PAY0001] Payment not found".
+func (e *Error) Message() string {
+	d := e.def()
+	if e.message == "" {
+		return d.errText
+	}
+	if d.cat == nexpay.cat {
+		return "[" + d.ID + "] " + e.message
+	}
+	return e.message
+}
+
+// Text returns the message without the code: the custom message if one was
+// set, else the catalogue's.
+func (e *Error) Text() string {
+	if e.message != "" {
+		return e.message
+	}
+	return e.def().Message
+}
+
+// Details returns the details in the order added.
+func (e *Error) Details() []Detail { return e.details }
+
+// Detail returns the value of one detail.
+func (e *Error) Detail(key string) (any, bool) {
+	for _, d := range e.details {
+		if d.Key == key {
+			return d.Value, true
+		}
+	}
+	return nil, false
+}
+
+// Fields returns the field errors.
+func (e *Error) Fields() []FieldError { return e.fields }
+
+// Time returns the error's timestamp.
+func (e *Error) Time() time.Time { return e.time }
+
+// RetryAfter returns the Retry-After delay, 0 if none.
+func (e *Error) RetryAfter() time.Duration { return time.Duration(e.retryAfter) * time.Second }
+
+// Header returns the extra response headers, in the order added.
+func (e *Error) Header() []Detail { return e.header }
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.cause }
+
+// Error returns the rendered message and, after a colon, the cause's text:
+// for logs. Contracts never render it.
+func (e *Error) Error() string {
+	if e.cause == nil {
+		return e.Message()
+	}
+	return e.Message() + ": " + e.cause.Error()
+}
+
+// Is reports whether target is e's code, or an *Error of the same code.
+func (e *Error) Is(target error) bool {
+	switch t := target.(type) {
+	case Code:
+		return t != 0 && e.code == t
+	case *Error:
+		if t == nil {
+			return false
+		}
+		if e.code != 0 || t.code != 0 {
+			return e.code == t.code
+		}
+		return e.def().cat == t.def().cat && e.ID() == t.ID()
+	}
+	return false
+}
+
+// Format implements fmt.Formatter: %v and %s print Error(); %+v adds the
+// details and fields.
+func (e *Error) Format(s fmt.State, verb rune) {
+	switch verb {
+	case 'v', 's':
+		_, _ = fmt.Fprint(s, e.Error())
+		if verb == 'v' && s.Flag('+') {
+			for _, d := range e.details {
+				_, _ = fmt.Fprintf(s, "\n  %s: %v", d.Key, d.Value)
+			}
+			for _, f := range e.fields {
+				_, _ = fmt.Fprintf(s, "\n  field %s: %s", f.Field, f.Message)
+			}
+		}
+	case 'q':
+		_, _ = fmt.Fprintf(s, "%q", e.Error())
+	default:
+		_, _ = fmt.Fprintf(s, "%%!%c(*apierr.Error=%s)", verb, e.Error())
+	}
+}
+
+// FieldError is one invalid field of a request.
+type FieldError struct {
+	// Field is the JSON path from the body root ("payee.iban",
+	// "items[0].amount"), or the parameter's name for query, path and
+	// header parameters.
+	Field string `json:"field"`
+	// In is where the field was sent: "" for the body, "query", "path" or
+	// "header".
+	In string `json:"in,omitempty"`
+	// Rule is the rule that failed ("required", "iban", "type").
+	Rule string `json:"rule,omitempty"`
+	// Param is the rule's parameter, if it has one ("2" for max=2).
+	Param string `json:"param,omitempty"`
+	// Message is a sentence a person can read.
+	Message string `json:"message"`
+}
+
+func validHeaderKey(k string) bool {
+	if k == "" || len(k) > 128 {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if !(c == '-' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+			return false
+		}
+	}
+	return true
+}
+
+func validHeaderValue(v string) bool {
+	if len(v) > 4096 {
+		return false
+	}
+	return !strings.ContainsFunc(v, func(r rune) bool {
+		return r < ' ' && r != '\t' || r == 0x7f || r > 0x7e
+	})
+}

@@ -1,0 +1,208 @@
+package apierr
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/go-openapi/strfmt"
+)
+
+// MaxParseBody is how much of a response body [ParseResponse] reads.
+const MaxParseBody = 1 << 20
+
+// A ParseError says that a response is not an error body of the contract:
+// an HTML page from a proxy, an empty or truncated body. It keeps the status
+// and the first bytes of the body.
+type ParseError struct {
+	Contract string // the contract expected
+	Status   int    // the response's HTTP status
+	Body     []byte // the first bytes of the body, at most 256
+	Err      error  // what is wrong with it
+}
+
+func (e *ParseError) Error() string {
+	return fmt.Sprintf("apierr: status %d: not a %s error body: %v: %q", e.Status, e.Contract, e.Err, e.Body)
+}
+
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// NewParseError returns a ParseError keeping the first 256 bytes of body.
+func NewParseError(contract string, status int, body []byte, err error) *ParseError {
+	if len(body) > 256 {
+		body = body[:256]
+	}
+	return &ParseError{Contract: contract, Status: status, Body: bytes.Clone(body), Err: err}
+}
+
+// Parse turns a Nexpay v2 error body back into an [*Error]: see
+// [NexpayContract.Parse].
+func Parse(status int, body []byte) (*Error, error) { return nexpay.Parse(status, body) }
+
+// ParseResponse reads resp's body (at most [MaxParseBody]) and parses it as a
+// Nexpay v2 error. The body is closed.
+func ParseResponse(resp *http.Response) (*Error, error) { return ParseResponseAs(nexpay, resp) }
+
+// ParseResponseAs is [ParseResponse] for contract c.
+func ParseResponseAs(c Contract, resp *http.Response) (*Error, error) {
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, MaxParseBody+1))
+	if err != nil {
+		return nil, NewParseError(c.Name(), resp.StatusCode, body, fmt.Errorf("reading body: %w", err))
+	}
+	if len(body) > MaxParseBody {
+		return nil, NewParseError(c.Name(), resp.StatusCode, body, errors.New("body larger than MaxParseBody"))
+	}
+	return c.Parse(resp.StatusCode, body)
+}
+
+type nexpayBody struct {
+	StatusCode *int            `json:"statusCode"`
+	Code       *string         `json:"code"`
+	Message    *string         `json:"message"`
+	Timestamp  *string         `json:"timestamp"`
+	Details    json.RawMessage `json:"details"`
+}
+
+// Parse turns a Nexpay v2 body back into an error. status is the response's
+// HTTP status, or 0 to take the body's statusCode. A code the catalogue does
+// not hold is kept ([Error.ID], [Error.Status]); details keep their order and
+// numbers their exact text (json.Number); details.fields become field errors.
+func (c *NexpayContract) Parse(status int, body []byte) (*Error, error) {
+	fail := func(err error) (*Error, error) { return nil, NewParseError(nexpayName, status, body, err) }
+	if status != 0 && (status < 400 || status > 599) {
+		return fail(fmt.Errorf("status %d is not an error status", status))
+	}
+	trimmed := bytes.TrimSpace(body)
+	if len(trimmed) == 0 {
+		return fail(errors.New("empty body"))
+	}
+	if trimmed[0] != '{' {
+		return fail(errors.New("not a JSON object"))
+	}
+	var b nexpayBody
+	if err := json.Unmarshal(trimmed, &b); err != nil {
+		return fail(err)
+	}
+	if b.Code == nil || b.Message == nil {
+		return fail(errors.New(`missing "code" or "message"`))
+	}
+	raw := *b.Code
+	if len(raw) < 3 || raw[0] != '[' || raw[len(raw)-1] != ']' {
+		return fail(fmt.Errorf("code %q is not of the form [PREFIX####]", raw))
+	}
+	id := raw[1 : len(raw)-1]
+	if status == 0 {
+		if b.StatusCode == nil || *b.StatusCode < 400 || *b.StatusCode > 599 {
+			return fail(errors.New("no error status in the body"))
+		}
+		status = *b.StatusCode
+	}
+	e := &Error{}
+	if code, ok := c.cat.Lookup(id); ok {
+		e.code = code
+		e.d = code.def()
+		if e.d.Status != status {
+			d := *e.d
+			d.Status = status
+			d.pre = nil
+			e.d = &d
+		}
+	} else {
+		e.d = &codeDef{Spec: Spec{ID: id, Status: status}, cat: c.cat}
+	}
+	msg := strings.TrimPrefix(*b.Message, "["+id+"] ")
+	if e.code == 0 {
+		e.d.Message = msg
+		e.d.errText = "[" + id + "] " + msg
+	} else if msg != e.d.Message {
+		e.message = msg
+	}
+	if b.Timestamp != nil {
+		t, err := strfmt.ParseDateTime(*b.Timestamp)
+		if err != nil {
+			return fail(fmt.Errorf("timestamp: %w", err))
+		}
+		e.time = time.Time(t).UTC()
+	}
+	if len(b.Details) > 0 && !bytes.Equal(b.Details, []byte("null")) {
+		details, err := decodeOrdered(b.Details)
+		if err != nil {
+			return fail(fmt.Errorf("details: %w", err))
+		}
+		for _, kv := range details {
+			if kv.Key == "fields" {
+				if raw, ok := kv.Value.(json.RawMessage); ok {
+					var fields []FieldError
+					if json.Unmarshal(raw, &fields) == nil && validFields(fields) {
+						e.fields = fields
+						continue
+					}
+				}
+			}
+			if raw, ok := kv.Value.(json.RawMessage); ok {
+				kv.Value = decodeAny(raw)
+			}
+			e.details = append(e.details, kv)
+		}
+	}
+	return e, nil
+}
+
+func validFields(fs []FieldError) bool {
+	for _, f := range fs {
+		if f.Field == "" && f.Message == "" {
+			return false
+		}
+	}
+	return true
+}
+
+// decodeOrdered decodes a JSON object into its keys in order; each value is
+// left as json.RawMessage.
+func decodeOrdered(raw json.RawMessage) ([]Detail, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return nil, errors.New("not an object")
+	}
+	var out []Detail
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		key, ok := tok.(string)
+		if !ok {
+			return nil, errors.New("bad key")
+		}
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, Detail{Key: key, Value: v})
+	}
+	if _, err := dec.Token(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// decodeAny decodes a JSON value, keeping numbers as json.Number.
+func decodeAny(raw json.RawMessage) any {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return raw
+	}
+	return v
+}
