@@ -1,0 +1,187 @@
+package nextapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/errkit/errkit/apierr"
+)
+
+// Name is the contract's name, as the example server's -contract flag spells it.
+const Name = "nextapi"
+
+// NextAPIContract is the NextAPI error contract; [Contract] is its one value.
+type NextAPIContract struct{}
+
+// Contract is the NextAPI contract:
+//
+//	{"error":{"code":"INSUFFICIENT_FUNDS","message":"Account available balance is too low","details":{"available_balance":5000}}}
+var Contract apierr.Contract = &NextAPIContract{}
+
+func init() { apierr.RegisterContract(Contract) }
+
+var conditionCodes = map[apierr.Condition]apierr.Code{
+	apierr.Internal:             InternalError,
+	apierr.BadRequest:           ValidationError,
+	apierr.Validation:           ValidationError,
+	apierr.Unauthorized:         Unauthorized,
+	apierr.Forbidden:            Forbidden,
+	apierr.NotFound:             ResourceNotFound,
+	apierr.MethodNotAllowed:     MethodNotAllowed,
+	apierr.RequestTimeout:       RequestTimeout,
+	apierr.Conflict:             IdempotencyConflict,
+	apierr.TooLarge:             PayloadTooLarge,
+	apierr.UnsupportedMediaType: UnsupportedMediaType,
+	apierr.IdempotencyMismatch:  IdempotencyConflict,
+	apierr.RateLimited:          RateLimited,
+	apierr.BadGateway:           BadGateway,
+	apierr.Unavailable:          ServiceUnavailable,
+	apierr.Maintenance:          Maintenance,
+	apierr.Timeout:              GatewayTimeout,
+}
+
+// Name returns "nextapi".
+func (*NextAPIContract) Name() string { return Name }
+
+// ContentType returns [apierr.JSONContentType].
+func (*NextAPIContract) ContentType() string { return apierr.JSONContentType }
+
+// Catalogue returns the NextAPI catalogue.
+func (*NextAPIContract) Catalogue() *apierr.Catalogue { return catalogue }
+
+// Code returns the code that answers cond (see the package documentation).
+func (*NextAPIContract) Code(cond apierr.Condition) apierr.Code {
+	if code, ok := conditionCodes[cond]; ok {
+		return code
+	}
+	return InternalError
+}
+
+// resolve returns the code and message e is rendered with: its own for a
+// NextAPI code; for another catalogue's, the NextAPI code for its status and
+// its message only below 500, where a message cannot describe internals.
+func (c *NextAPIContract) resolve(e *apierr.Error) (apierr.Code, string) {
+	if code := e.Code(); code.Valid() && code.Catalogue() == catalogue {
+		return code, e.Text()
+	}
+	code := apierr.CodeFor(c, e.Status())
+	if e.Status() < 500 && e.Text() != "" {
+		return code, e.Text()
+	}
+	return code, code.Message()
+}
+
+// AppendBody appends e's NextAPI body to dst. Details and field errors
+// (under "fields") go to error.details; the cause is never rendered.
+func (c *NextAPIContract) AppendBody(dst []byte, e *apierr.Error, _ *http.Request) ([]byte, error) {
+	if e == nil {
+		e = apierr.New(InternalError)
+	}
+	code, msg := c.resolve(e)
+	dst = append(dst, `{"error":{"code":`...)
+	dst = apierr.AppendString(dst, code.ID())
+	dst = append(dst, `,"message":`...)
+	dst = apierr.AppendString(dst, msg)
+	details, fields := e.Details(), e.Fields()
+	if len(details) > 0 || len(fields) > 0 {
+		dst = append(dst, `,"details":{`...)
+		n := 0
+		for _, kv := range details {
+			if kv.Key == "fields" && len(fields) > 0 {
+				continue
+			}
+			if n > 0 {
+				dst = append(dst, ',')
+			}
+			n++
+			dst = apierr.AppendString(dst, kv.Key)
+			dst = append(dst, ':')
+			var err error
+			if dst, err = apierr.AppendValue(dst, kv.Value); err != nil {
+				return dst, fmt.Errorf("nextapi: detail %q: %w", kv.Key, err)
+			}
+		}
+		if len(fields) > 0 {
+			if n > 0 {
+				dst = append(dst, ',')
+			}
+			dst = append(dst, `"fields":`...)
+			dst = apierr.AppendFields(dst, fields)
+		}
+		dst = append(dst, '}')
+	}
+	return append(dst, "}}"...), nil
+}
+
+type body struct {
+	Error *struct {
+		Code    *string         `json:"code"`
+		Message *string         `json:"message"`
+		Details json.RawMessage `json:"details"`
+	} `json:"error"`
+}
+
+// Parse turns a NextAPI body back into an error. status is the response's
+// HTTP status, or 0 to take the code's. A message other than the
+// catalogue's becomes the error's message; details keep their order and
+// numbers their exact text (json.Number); details.fields become field
+// errors. A code the catalogue does not hold is parsed as the code for the
+// status, with the body's message and its code in the detail "code".
+func (c *NextAPIContract) Parse(status int, data []byte) (*apierr.Error, error) {
+	fail := func(err error) (*apierr.Error, error) {
+		return nil, apierr.NewParseError(Name, status, data, err)
+	}
+	if status != 0 && (status < 400 || status > 599) {
+		return fail(fmt.Errorf("status %d is not an error status", status))
+	}
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		return fail(errors.New("not a JSON object"))
+	}
+	var b body
+	if err := json.Unmarshal(trimmed, &b); err != nil {
+		return fail(err)
+	}
+	if b.Error == nil || b.Error.Code == nil || b.Error.Message == nil {
+		return fail(errors.New(`missing "error.code" or "error.message"`))
+	}
+	id, msg := *b.Error.Code, *b.Error.Message
+	var e *apierr.Error
+	unknown := ""
+	if code, ok := catalogue.Lookup(id); ok {
+		e = apierr.New(code)
+		if msg != code.Message() {
+			e.Msg(msg)
+		}
+	} else {
+		if status == 0 {
+			return fail(fmt.Errorf("unknown code %q and no status", id))
+		}
+		e = apierr.New(apierr.CodeFor(c, status)).Msg(msg)
+		unknown = id
+	}
+	if len(b.Error.Details) > 0 && !bytes.Equal(b.Error.Details, []byte("null")) {
+		details, err := decodeOrdered(b.Error.Details)
+		if err != nil {
+			return fail(fmt.Errorf("details: %w", err))
+		}
+		for _, kv := range details {
+			raw := kv.Value.(json.RawMessage)
+			if kv.Key == "fields" {
+				var fields []apierr.FieldError
+				if json.Unmarshal(raw, &fields) == nil && validFields(fields) {
+					e.WithFields(fields...)
+					continue
+				}
+			}
+			e.With(kv.Key, decodeAny(raw))
+		}
+	}
+	if unknown != "" {
+		e.With("code", unknown)
+	}
+	return e, nil
+}

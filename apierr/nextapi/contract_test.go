@@ -1,0 +1,216 @@
+package nextapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/errkit/errkit/apierr"
+)
+
+func render(t *testing.T, e *apierr.Error) []byte {
+	t.Helper()
+	b, err := Contract.AppendBody(nil, e, nil)
+	if err != nil {
+		t.Fatalf("AppendBody: %v", err)
+	}
+	if !json.Valid(b) {
+		t.Fatalf("invalid JSON: %s", b)
+	}
+	return b
+}
+
+func TestConditionCodes(t *testing.T) {
+	want := map[apierr.Condition]int{
+		apierr.Internal: 500, apierr.BadRequest: 400, apierr.Validation: 400, apierr.Unauthorized: 401,
+		apierr.Forbidden: 403, apierr.NotFound: 404, apierr.MethodNotAllowed: 405, apierr.RequestTimeout: 408,
+		apierr.Conflict: 409, apierr.TooLarge: 413, apierr.UnsupportedMediaType: 415,
+		apierr.IdempotencyMismatch: 409, apierr.RateLimited: 429, apierr.BadGateway: 502,
+		apierr.Unavailable: 503, apierr.Maintenance: 503, apierr.Timeout: 504,
+	}
+	for _, cond := range apierr.Conditions() {
+		code := Contract.Code(cond)
+		if code.Catalogue() != catalogue {
+			t.Errorf("%s: code %s is not of the catalogue", cond, code)
+		}
+		if code.Status() != want[cond] {
+			t.Errorf("%s: %s status %d, want %d", cond, code, code.Status(), want[cond])
+		}
+	}
+	if Contract.Code(apierr.Condition(200)) != InternalError {
+		t.Error("unknown condition is not INTERNAL_ERROR")
+	}
+	if Contract.Code(apierr.Unauthorized) != Unauthorized || Contract.Code(apierr.IdempotencyMismatch) != IdempotencyConflict {
+		t.Error("issue mapping broken")
+	}
+}
+
+func TestSeedExample(t *testing.T) {
+	e := apierr.New(InsufficientFunds).Msg("The account does not have enough available balance to complete this request.").
+		With("available_balance", 5000).With("requested_amount", 10000)
+	got := render(t, e)
+	want := `{"error":{"code":"INSUFFICIENT_FUNDS","message":"The account does not have enough available balance to complete this request.","details":{"available_balance":5000,"requested_amount":10000}}}`
+	if string(got) != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+// TestRoundTrip renders every code, with and without details and fields,
+// parses it back and checks the code and that it renders the same again.
+func TestRoundTrip(t *testing.T) {
+	for _, code := range catalogue.Codes() {
+		variants := []*apierr.Error{
+			apierr.New(code),
+			apierr.New(code).Msg("custom <message> & \"quotes\"").With("n", 12.5).With("s", "x"),
+			apierr.New(code).WithFields(apierr.FieldError{Field: "amount", Rule: "gt", Param: "0", Message: "amount must be positive"}),
+		}
+		for i, e := range variants {
+			b := render(t, e)
+			p, err := Contract.Parse(code.Status(), b)
+			if err != nil {
+				t.Fatalf("%s/%d: parse %s: %v", code, i, b, err)
+			}
+			if !errors.Is(p, code) || p.Status() != code.Status() || p.Text() != e.Text() {
+				t.Errorf("%s/%d: parsed %s %d %q", code, i, p.ID(), p.Status(), p.Text())
+			}
+			if b2 := render(t, p); !bytes.Equal(b, b2) {
+				t.Errorf("%s/%d: re-rendered\n%s\n%s", code, i, b, b2)
+			}
+			if len(p.Fields()) != len(e.Fields()) {
+				t.Errorf("%s/%d: fields %v", code, i, p.Fields())
+			}
+		}
+	}
+}
+
+func TestForeignCodes(t *testing.T) {
+	cases := []struct {
+		name string
+		e    *apierr.Error
+		want string
+	}{
+		{"nexpay 404 keeps message", apierr.New(apierr.PAY0001).With("paymentId", "p_1"),
+			`{"error":{"code":"RESOURCE_NOT_FOUND","message":"Payment not found","details":{"paymentId":"p_1"}}}`},
+		{"nexpay 422 keeps fields", apierr.New(apierr.GEN9002).WithFields(apierr.FieldError{Field: "amount", Rule: "required", Message: "amount is required"}),
+			`{"error":{"code":"VALIDATION_ERROR","message":"Bad request","details":{"fields":[{"field":"amount","rule":"required","message":"amount is required"}]}}}`},
+		{"5xx message and cause hidden", apierr.Wrap(errors.New("db password=hunter2"), apierr.GEN9001).Msg("pq: connection refused"),
+			`{"error":{"code":"INTERNAL_ERROR","message":"Internal server error"}}`},
+		{"native 5xx cause hidden", apierr.Wrap(errors.New("secret"), BadGateway),
+			`{"error":{"code":"BAD_GATEWAY","message":"Bad gateway"}}`},
+		{"nil error", nil, `{"error":{"code":"INTERNAL_ERROR","message":"Internal server error"}}`},
+		{"condition", apierr.NewCondition(apierr.RateLimited).In(Contract),
+			`{"error":{"code":"RATE_LIMITED","message":"Too many requests"}}`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := render(t, tc.e); string(got) != tc.want {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestRenderHTTP(t *testing.T) {
+	cases := []struct {
+		e          *apierr.Error
+		status     int
+		retryAfter string
+		code       apierr.Code
+	}{
+		{apierr.New(RateLimited).WithRetryAfter(30 * time.Second), 429, "30", RateLimited},
+		{apierr.New(apierr.PAY0001), 404, "", ResourceNotFound},
+		{apierr.New(apierr.GEN9429).WithRetryAfter(time.Second), 429, "1", RateLimited},
+		{apierr.NewCondition(apierr.IdempotencyMismatch).In(Contract), 409, "", IdempotencyConflict},
+		{apierr.New(Unauthorized), 401, "", Unauthorized},
+	}
+	for _, tc := range cases {
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest(http.MethodPost, "/v2/payouts", nil)
+		if err := apierr.Render(rec, req, Contract, tc.e); err != nil {
+			t.Fatal(err)
+		}
+		res := rec.Result()
+		if res.StatusCode != tc.status || res.Header.Get("Retry-After") != tc.retryAfter || res.Header.Get("Content-Type") != apierr.JSONContentType {
+			t.Errorf("%s: %d Retry-After %q %q", tc.code, res.StatusCode, res.Header.Get("Retry-After"), res.Header.Get("Content-Type"))
+		}
+		p, err := apierr.ParseResponseAs(Contract, res)
+		if err != nil || !errors.Is(p, tc.code) {
+			t.Errorf("%s: parsed %v, %v", tc.code, p, err)
+		}
+	}
+}
+
+func TestMarshalJSON(t *testing.T) {
+	b, err := json.Marshal(apierr.New(Forbidden))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"error":{"code":"FORBIDDEN","message":"Credentials valid but access denied"}}`; string(b) != want {
+		t.Errorf("got %s", b)
+	}
+}
+
+func TestParseRejects(t *testing.T) {
+	for _, body := range []string{
+		``, `null`, `[]`, `"x"`, `{}`, `{"error":null}`, `{"error":{"code":"X"}}`, `{"error":{"message":"m"}}`,
+		`{"error":{"code":1,"message":"m"}}`, `{"error":{"code":"X","message":"m"`, `<html>bad gateway</html>`,
+		`{"error":{"code":"RATE_LIMITED","message":"m","details":[1]}}`,
+	} {
+		if _, err := Contract.Parse(400, []byte(body)); err == nil {
+			t.Errorf("Parse(%q) accepted", body)
+		} else {
+			var pe *apierr.ParseError
+			if !errors.As(err, &pe) {
+				t.Errorf("Parse(%q): %T", body, err)
+			}
+		}
+	}
+	if _, err := Contract.Parse(200, []byte(`{"error":{"code":"FORBIDDEN","message":"m"}}`)); err == nil {
+		t.Error("status 200 accepted")
+	}
+	if _, err := Contract.Parse(0, []byte(`{"error":{"code":"NEW_CODE","message":"m"}}`)); err == nil {
+		t.Error("unknown code without status accepted")
+	}
+}
+
+func TestParseUnknownCode(t *testing.T) {
+	p, err := Contract.Parse(422, []byte(`{"error":{"code":"DAILY_LIMIT","message":"Daily limit reached","details":{"limit":100}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Code() != ValidationError || p.Text() != "Daily limit reached" {
+		t.Errorf("got %s %q", p.ID(), p.Text())
+	}
+	if v, _ := p.Detail("code"); v != "DAILY_LIMIT" {
+		t.Errorf("detail code = %v", v)
+	}
+	if v, _ := p.Detail("limit"); v != json.Number("100") {
+		t.Errorf("detail limit = %#v", v)
+	}
+}
+
+func TestUnencodableDetail(t *testing.T) {
+	if _, err := Contract.AppendBody(nil, apierr.New(Forbidden).With("ch", make(chan int)), nil); err == nil || !strings.Contains(err.Error(), "ch") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestErrorSchemas(t *testing.T) {
+	name, schemas := (&NextAPIContract{}).ErrorSchemas()
+	if _, ok := schemas[name]; !ok {
+		t.Fatalf("no schema %s", name)
+	}
+	for k, s := range schemas {
+		if !json.Valid(s) {
+			t.Errorf("%s: invalid JSON", k)
+		}
+	}
+	if !bytes.Contains(schemas[name], []byte(`"IDEMPOTENCY_CONFLICT"`)) {
+		t.Error("enum misses codes")
+	}
+}
