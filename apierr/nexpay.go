@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-
-	"github.com/go-openapi/strfmt"
 )
 
 const (
@@ -173,7 +171,7 @@ func (c *NexpayContract) AppendBody(dst []byte, e *Error, _ *http.Request) ([]by
 	if t.IsZero() {
 		t = now()
 	}
-	dst = t.UTC().AppendFormat(dst, strfmt.RFC3339Millis)
+	dst = AppendTimestamp(dst, t)
 	dst = append(dst, '"')
 	if len(e.details) > 0 || len(e.fields) > 0 {
 		dst = append(dst, `,"details":{`...)

@@ -1,0 +1,40 @@
+package apierr
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Markdown returns the catalogue as Markdown tables, like the provider's own
+// reference: one row per code with its message, HTTP status and module, then
+// the errkit extension codes with when each is sent. The README's table is
+// this text, and a test keeps the two equal.
+func (c *Catalogue) Markdown() string {
+	var b strings.Builder
+	var ext []Code
+	b.WriteString("| Code | Message | HTTP Status | Module |\n|---|---|---|---|\n")
+	for _, code := range c.Codes() {
+		if code.Extension() {
+			ext = append(ext, code)
+			continue
+		}
+		b.WriteString("| `" + displayID(c, code) + "` | " + mdCell(code.Message()) + " | " + strconv.Itoa(code.Status()) + " | " + mdCell(code.Module().Name) + " |\n")
+	}
+	if len(ext) > 0 {
+		b.WriteString("\nerrkit extension codes, for conditions the provider documents no code for:\n\n")
+		b.WriteString("| Code | Message | HTTP Status | Sent when |\n|---|---|---|---|\n")
+		for _, code := range ext {
+			b.WriteString("| `" + displayID(c, code) + "` | " + mdCell(code.Message()) + " | " + strconv.Itoa(code.Status()) + " | " + mdCell(code.Description()) + " |\n")
+		}
+	}
+	return b.String()
+}
+
+func displayID(c *Catalogue, code Code) string {
+	if c == nexpay.cat {
+		return "[" + code.ID() + "]"
+	}
+	return code.ID()
+}
+
+func mdCell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
