@@ -1,0 +1,57 @@
+package idempotency
+
+import (
+	"net/http"
+)
+
+// capture passes a response through to the client while keeping a copy of
+// its status and body for the store.
+type capture struct {
+	http.ResponseWriter
+	status int
+	body   []byte
+	header http.Header // the replayed headers, as of WriteHeader
+	names  []string
+}
+
+func (c *capture) WriteHeader(code int) {
+	if c.status == 0 && code >= 200 {
+		c.status = code
+		c.snapshot()
+	}
+	c.ResponseWriter.WriteHeader(code)
+}
+
+func (c *capture) Write(b []byte) (int, error) {
+	if c.status == 0 {
+		c.status = http.StatusOK
+		c.snapshot()
+	}
+	c.body = append(c.body, b...)
+	return c.ResponseWriter.Write(b)
+}
+
+// Unwrap lets [http.ResponseController] reach the writer beneath.
+func (c *capture) Unwrap() http.ResponseWriter { return c.ResponseWriter }
+
+// snapshot copies the headers that are replayed, as they are sent.
+func (c *capture) snapshot() {
+	h := c.ResponseWriter.Header()
+	for _, k := range c.names {
+		if vs, ok := h[k]; ok && len(vs) > 0 {
+			if c.header == nil {
+				c.header = make(http.Header, len(c.names))
+			}
+			c.header[k] = append([]string(nil), vs...) // len == cap
+		}
+	}
+}
+
+// Flush sends what was written so far; the copy is kept.
+func (c *capture) Flush() {
+	if c.status == 0 {
+		c.status = http.StatusOK
+		c.snapshot()
+	}
+	_ = http.NewResponseController(c.ResponseWriter).Flush()
+}

@@ -1,0 +1,173 @@
+package idempotency
+
+import (
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/textproto"
+	"time"
+
+	"github.com/errkit/errkit/apierr"
+)
+
+// Defaults of a [Config].
+const (
+	DefaultHeader  = "Idempotency-Key"
+	DefaultTTL     = 24 * time.Hour
+	DefaultMaxBody = 1 << 20
+)
+
+// ReplayHeader marks a replayed response: "Idempotent-Replayed: true".
+const ReplayHeader = "Idempotent-Replayed"
+
+// DefaultHeaders are the response headers stored and replayed; the others
+// (Date, Set-Cookie, a request ID set by an outer middleware) belong to
+// each response.
+var DefaultHeaders = []string{
+	"Content-Type", "Content-Encoding", "Content-Language", "Content-Disposition",
+	"Location", "Link", "Etag", "Last-Modified", "Cache-Control", "Vary",
+	"Retry-After", "X-Content-Type-Options",
+}
+
+// Config configures a [Middleware]. The zero value is usable: Nexpay v2,
+// the Idempotency-Key header on POST and PATCH, keys scoped by the
+// Authorization and X-API-Key headers, kept 24 hours in a [MemoryStore].
+type Config struct {
+	// Header is the request header carrying the key: "Idempotency-Key"
+	// by default, "X-Idempotency-Key" for NextAPI.
+	Header string
+	// Methods are the methods covered; nil means POST and PATCH. GET,
+	// HEAD, OPTIONS and TRACE are safe already and never covered.
+	Methods []string
+	// Scope returns the client a request comes from, so that two clients'
+	// keys never collide: an account or API key ID. What it returns is
+	// hashed before it reaches the store. nil means the Authorization and
+	// X-API-Key headers; requests without either share one scope.
+	Scope func(*http.Request) string
+	// TTL is how long a completed response is replayed; 0 means 24 hours.
+	TTL time.Duration
+	// Contract renders the middleware's own errors; nil means
+	// [apierr.Nexpay].
+	Contract apierr.Contract
+	// ReplayStatus, if not 0, is the status a replay of a 2xx response is
+	// sent with: 200 for the Payout API, which answers a repeated create
+	// with 200 "already exists". 0 replays the original status.
+	ReplayStatus int
+	// Wait is how long a request whose key is in flight waits for the
+	// first one to complete, then replays its response. 0 answers the
+	// contract's Conflict code (409) at once.
+	Wait time.Duration
+	// Store holds the records; nil means a [MemoryStore] with the default
+	// budget and Now as its clock.
+	Store Store
+	// MaxBody is the largest request body fingerprinted; a larger one
+	// answers the contract's TooLarge code (413). 0 means 1 MiB.
+	MaxBody int64
+	// Headers are the response headers stored and replayed; nil means
+	// [DefaultHeaders].
+	Headers []string
+	// Now is the clock records expire by; nil means time.Now.
+	Now func() time.Time
+}
+
+// defaultScope is the Authorization and X-API-Key headers.
+func defaultScope(r *http.Request) string {
+	a, k := r.Header.Get("Authorization"), r.Header.Get("X-Api-Key")
+	if k == "" {
+		return a
+	}
+	return a + "\x00" + k
+}
+
+// scopeHash hashes a scope so that no credential reaches the store.
+func scopeHash(scope string) [sha256.Size]byte { return sha256.Sum256([]byte(scope)) }
+
+func (cfg Config) build() (*Middleware, error) {
+	m := &Middleware{
+		scope:        cfg.Scope,
+		ttl:          cfg.TTL,
+		contract:     cfg.Contract,
+		replayStatus: cfg.ReplayStatus,
+		wait:         cfg.Wait,
+		store:        cfg.Store,
+		maxBody:      cfg.MaxBody,
+		now:          cfg.Now,
+	}
+	header := cfg.Header
+	if header == "" {
+		header = DefaultHeader
+	}
+	if !validToken(header) {
+		return nil, fmt.Errorf("idempotency: invalid header name %q", header)
+	}
+	m.header = textproto.CanonicalMIMEHeaderKey(header)
+	methods := cfg.Methods
+	if methods == nil {
+		methods = []string{http.MethodPost, http.MethodPatch}
+	}
+	for _, meth := range methods {
+		switch meth {
+		case http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodTrace:
+			return nil, fmt.Errorf("idempotency: method %s is safe and cannot be covered", meth)
+		}
+		if !validToken(meth) {
+			return nil, fmt.Errorf("idempotency: invalid method %q", meth)
+		}
+		m.methods = append(m.methods, meth)
+	}
+	if len(m.methods) == 0 {
+		return nil, errors.New("idempotency: no method covered")
+	}
+	if m.replayStatus != 0 && (m.replayStatus < 200 || m.replayStatus > 299) {
+		return nil, fmt.Errorf("idempotency: replay status %d is not a 2xx", m.replayStatus)
+	}
+	if m.ttl < 0 || m.wait < 0 || m.maxBody < 0 {
+		return nil, errors.New("idempotency: negative TTL, Wait or MaxBody")
+	}
+	if m.scope == nil {
+		m.scope = defaultScope
+	}
+	if m.ttl == 0 {
+		m.ttl = DefaultTTL
+	}
+	if m.contract == nil {
+		m.contract = apierr.Nexpay
+	}
+	if m.now == nil {
+		m.now = time.Now
+	}
+	if m.store == nil {
+		m.store = NewMemoryStore(MemoryConfig{Now: m.now})
+	}
+	if m.maxBody == 0 {
+		m.maxBody = DefaultMaxBody
+	}
+	names := cfg.Headers
+	if names == nil {
+		names = DefaultHeaders
+	}
+	for _, h := range names {
+		if !validToken(h) {
+			return nil, fmt.Errorf("idempotency: invalid header name %q", h)
+		}
+		m.headers = append(m.headers, textproto.CanonicalMIMEHeaderKey(h))
+	}
+	return m, nil
+}
+
+// validToken reports whether s is an HTTP token (a header or method name).
+func validToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c >= 0x7f || c == '"' || c == '(' || c == ')' || c == ',' || c == '/' ||
+			c == ':' || c == ';' || c == '<' || c == '=' || c == '>' || c == '?' || c == '@' ||
+			c == '[' || c == '\\' || c == ']' || c == '{' || c == '}' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,273 @@
+package idempotency
+
+import (
+	"bytes"
+	"context"
+	"encoding/hex"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/errkit/errkit/apierr"
+)
+
+// Middleware answers repeated idempotency keys; build one with [New].
+type Middleware struct {
+	header       string
+	methods      []string
+	scope        func(*http.Request) string
+	ttl          time.Duration
+	contract     apierr.Contract
+	replayStatus int
+	wait         time.Duration
+	store        Store
+	maxBody      int64
+	headers      []string
+	now          func() time.Time
+}
+
+// New returns the middleware cfg describes, or an error if cfg is invalid
+// (a bad header name, a safe method to cover, a replay status not 2xx).
+func New(cfg Config) (*Middleware, error) { return cfg.build() }
+
+// Handler wraps next: requests of a covered method that carry the key
+// header go through [Middleware.Serve], the others straight to next at no
+// cost.
+func (m *Middleware) Handler(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !m.Covers(r) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		m.Serve(w, r, next.ServeHTTP)
+	})
+}
+
+// Covers reports whether r is of a covered method and carries the key
+// header (possibly empty, which [Middleware.Serve] refuses).
+func (m *Middleware) Covers(r *http.Request) bool {
+	if len(r.Header[m.header]) == 0 {
+		return false
+	}
+	for _, meth := range m.methods {
+		if r.Method == meth {
+			return true
+		}
+	}
+	return false
+}
+
+// Serve answers r with the stored response of its key, with an error of the
+// contract, or by running next and storing what it writes. Routers' doors
+// call it with a next that runs their handler and error handler, so that
+// error responses are stored too. A request without the key header goes
+// straight to next.
+func (m *Middleware) Serve(w http.ResponseWriter, r *http.Request, next func(http.ResponseWriter, *http.Request)) {
+	vals := r.Header[m.header]
+	if len(vals) == 0 {
+		next(w, r)
+		return
+	}
+	if len(vals) != 1 || !ValidKey(vals[0]) {
+		m.fail(w, r, apierr.BadRequest, m.keyError(vals))
+		return
+	}
+	s := statePool.Get().(*state)
+	defer s.free()
+	body, err := s.readBody(r, m.maxBody)
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.Is(err, errTooLarge) || errors.As(err, &mbe) {
+			m.fail(w, r, apierr.TooLarge)
+		} else {
+			m.fail(w, r, apierr.BadRequest)
+		}
+		return
+	}
+	fp := fingerprint(r, body, s)
+	sh := scopeHash(m.scope(r))
+	s.key = append(append(hex.AppendEncode(s.key[:0], sh[:]), ':'), vals[0]...)
+	key := string(s.key)
+
+	ctx := r.Context()
+	rec, claimed, err := m.store.Claim(ctx, key, fp)
+	if err == nil && !claimed && !rec.Done && rec.Fingerprint == fp && m.wait > 0 {
+		rec, claimed, err = m.await(ctx, key, fp)
+	}
+	switch {
+	case err != nil:
+		m.fail(w, r, apierr.Unavailable)
+	case claimed:
+		s.rd.Reset(body)
+		r.Body = &s.rd
+		m.run(w, r, next, s, key, fp)
+	case rec.Fingerprint != fp:
+		m.fail(w, r, apierr.IdempotencyMismatch)
+	case !rec.Done:
+		m.fail(w, r, apierr.Conflict)
+	default:
+		m.replay(w, rec)
+	}
+}
+
+// run runs next for the request that claimed key and stores its response,
+// or releases the key if it is a 5xx or next panics.
+func (m *Middleware) run(w http.ResponseWriter, r *http.Request, next func(http.ResponseWriter, *http.Request), s *state, key string, fp Fingerprint) {
+	cw := &s.cw
+	*cw = capture{ResponseWriter: w, names: m.headers, body: cw.body[:0]}
+	ctx := context.WithoutCancel(r.Context())
+	stored := false
+	defer func() {
+		if !stored {
+			_ = m.store.Release(ctx, key)
+		}
+	}()
+	next(cw, r)
+	if cw.status == 0 {
+		cw.status = http.StatusOK
+		cw.snapshot()
+	}
+	if cw.status >= 500 {
+		return
+	}
+	rec := &Record{
+		Fingerprint: fp,
+		Done:        true,
+		Status:      cw.status,
+		Header:      cw.header,
+		Body:        bytes.Clone(cw.body),
+		Expires:     m.now().Add(m.ttl),
+	}
+	stored = m.store.Complete(ctx, key, rec) == nil
+}
+
+var hvTrue = []string{"true"}
+
+// replay writes a stored response.
+func (m *Middleware) replay(w http.ResponseWriter, rec *Record) {
+	h := w.Header()
+	for k, vs := range rec.Header {
+		h[k] = vs
+	}
+	h[ReplayHeader] = hvTrue
+	status := rec.Status
+	if m.replayStatus != 0 && status >= 200 && status <= 299 {
+		status = m.replayStatus
+	}
+	w.WriteHeader(status)
+	_, _ = w.Write(rec.Body)
+}
+
+// await polls the store until the key's first request completes, the
+// wait is over or the client goes away.
+func (m *Middleware) await(ctx context.Context, key string, fp Fingerprint) (*Record, bool, error) {
+	deadline := time.Now().Add(m.wait)
+	step := time.Millisecond
+	t := time.NewTimer(step)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return &Record{Fingerprint: fp}, false, nil
+		case <-t.C:
+		}
+		rec, claimed, err := m.store.Claim(ctx, key, fp)
+		if err != nil || claimed || rec.Done || rec.Fingerprint != fp {
+			return rec, claimed, err
+		}
+		left := time.Until(deadline)
+		if left <= 0 {
+			return rec, false, nil
+		}
+		step = min(2*step, 50*time.Millisecond, left)
+		t.Reset(step)
+	}
+}
+
+// fail renders the contract's code for cond.
+func (m *Middleware) fail(w http.ResponseWriter, r *http.Request, cond apierr.Condition, fields ...apierr.FieldError) {
+	e := apierr.New(m.contract.Code(cond))
+	if len(fields) > 0 {
+		e = e.WithFields(fields...)
+	}
+	if cond == apierr.Conflict {
+		e = e.WithRetryAfter(time.Second)
+	}
+	_ = apierr.Render(w, r, m.contract, e)
+}
+
+// keyError describes what is wrong with the key header's values.
+func (m *Middleware) keyError(vals []string) apierr.FieldError {
+	fe := apierr.FieldError{Field: m.header, In: "header"}
+	switch {
+	case len(vals) > 1:
+		fe.Rule, fe.Message = "single", m.header+" must be sent once"
+	case vals[0] == "":
+		fe.Rule, fe.Message = "required", m.header+" must not be empty"
+	case len(vals[0]) > MaxKeyLen:
+		fe.Rule, fe.Param = "max", strconv.Itoa(MaxKeyLen)
+		fe.Message = m.header + " must be at most " + fe.Param + " characters long"
+	default:
+		fe.Rule, fe.Message = "charset", m.header+" may hold only letters, digits and - _ . : ~ + / ="
+	}
+	return fe
+}
+
+var errTooLarge = errors.New("idempotency: request body too large")
+
+// state is one keyed request's scratch space, pooled.
+type state struct {
+	body  []byte
+	fp    []byte
+	key   []byte
+	rd    bodyReader
+	cw    capture
+	canon canonScratch
+}
+
+var statePool = sync.Pool{New: func() any { return new(state) }}
+
+// maxPooled is the largest buffer kept in the pool.
+const maxPooled = 64 << 10
+
+func (s *state) free() {
+	s.rd.Reset(nil)
+	s.cw = capture{body: s.cw.body[:0]}
+	if cap(s.body) > maxPooled || cap(s.fp) > maxPooled || cap(s.cw.body) > maxPooled || cap(s.canon.tmp) > maxPooled {
+		return
+	}
+	statePool.Put(s)
+}
+
+// readBody reads r's body whole into s.body, up to max bytes.
+func (s *state) readBody(r *http.Request, max int64) ([]byte, error) {
+	if r.Body == nil || r.Body == http.NoBody {
+		return nil, nil
+	}
+	b := s.body[:0]
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := r.Body.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		s.body = b
+		if int64(len(b)) > max {
+			return nil, errTooLarge
+		}
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+// bodyReader gives the handler the body read for the fingerprint.
+type bodyReader struct{ bytes.Reader }
+
+func (*bodyReader) Close() error { return nil }

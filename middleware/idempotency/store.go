@@ -1,0 +1,58 @@
+package idempotency
+
+import (
+	"context"
+	"net/http"
+	"time"
+)
+
+// A Store keeps idempotency records. Keys are opaque strings the
+// [Middleware] builds from the client's scope and its key; they never hold
+// a raw credential. Every method is safe for concurrent use, and Claim is
+// atomic: of many concurrent claims of one free key, exactly one succeeds.
+// A shared store (for a fleet) implements the same three operations.
+type Store interface {
+	// Claim claims key for a request with fingerprint fp. If the key is
+	// free (never seen, released or expired), Claim records it as in
+	// flight and returns claimed true. Otherwise it returns the key's
+	// record: in flight (Done false) or completed. The record must not be
+	// modified.
+	Claim(ctx context.Context, key string, fp Fingerprint) (rec *Record, claimed bool, err error)
+	// Complete stores the completed response of a claimed key, to be
+	// replayed until rec.Expires. The store owns rec from then on.
+	Complete(ctx context.Context, key string, rec *Record) error
+	// Release frees a claimed key without a response, so that the next
+	// request with it runs the handler (after a 5xx, a panic).
+	Release(ctx context.Context, key string) error
+}
+
+// A Record is what a [Store] holds for a key: the fingerprint of the request
+// that claimed it and, once Done, its response.
+type Record struct {
+	Fingerprint Fingerprint
+	// Done is false while the first request is in flight.
+	Done bool
+	// Status, Header and Body are the response as the handler wrote it;
+	// Header holds only the replayed headers ([Config.Headers]).
+	Status int
+	Header http.Header
+	Body   []byte
+	// Expires is when the key becomes free again.
+	Expires time.Time
+}
+
+// size is the record's memory footprint, roughly, for byte budgets.
+func (r *Record) size() int64 {
+	n := int64(recordOverhead + len(r.Body))
+	for k, vs := range r.Header {
+		n += int64(len(k) + 16)
+		for _, v := range vs {
+			n += int64(len(v) + 16)
+		}
+	}
+	return n
+}
+
+// recordOverhead is what a stored record costs beyond its key, body and
+// headers: the entry, the record and the map slot.
+const recordOverhead = 256
