@@ -1,0 +1,73 @@
+package sandbox
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/errkit/errkit/apierr"
+)
+
+// Demo credentials, printed at start-up; pass -api-key and -admin-token
+// to use others.
+const (
+	DemoAPIKey     = "pk_test_sandbox"
+	DemoAdminToken = "admin_test_sandbox"
+)
+
+// Config is what the flags set.
+type Config struct {
+	Addr        string
+	Keys        Keys
+	Rate        float64       // requests per second per API key
+	Maintenance time.Duration // start in maintenance for this long; 0 = not
+	QuoteTTL    time.Duration
+	MaxBody     int64  // largest JSON body, in bytes
+	Contract    string // name of the error contract; see [ContractNamed]
+}
+
+// ParseFlags reads the command line of a sandbox server.
+func ParseFlags(name string, args []string, output io.Writer) (Config, error) {
+	var c Config
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(output)
+	fs.StringVar(&c.Addr, "addr", "127.0.0.1:8080", "`address` to listen on (port 0 picks a free one)")
+	fs.StringVar(&c.Keys.APIKey, "api-key", DemoAPIKey, "API key clients send as \"Authorization: ApiKey <key>\"")
+	fs.StringVar(&c.Keys.AdminToken, "admin-token", DemoAdminToken, "token for /admin, sent as \"Authorization: Bearer <token>\"")
+	fs.Float64Var(&c.Rate, "rate", 200, "requests per second allowed per API key")
+	fs.DurationVar(&c.Maintenance, "maintenance", 0, "start in maintenance for this `duration`")
+	fs.DurationVar(&c.QuoteTTL, "quote-ttl", 30*time.Second, "how long a quote holds")
+	fs.Int64Var(&c.MaxBody, "max-body", 1<<20, "largest JSON request body, in `bytes`")
+	fs.StringVar(&c.Contract, "contract", "nexpay", "error `contract` the server answers in: nexpay")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	switch {
+	case c.Keys.APIKey == "" || c.Keys.AdminToken == "":
+		return c, errors.New("-api-key and -admin-token must not be empty")
+	case c.Rate <= 0:
+		return c, errors.New("-rate must be positive")
+	case c.Maintenance < 0 || c.QuoteTTL <= 0:
+		return c, errors.New("-maintenance must not be negative and -quote-ttl must be positive")
+	case c.MaxBody <= 0:
+		return c, errors.New("-max-body must be positive")
+	}
+	if _, err := ContractNamed(c.Contract); err != nil {
+		return c, err
+	}
+	return c, nil
+}
+
+// ContractNamed returns the error contract of the -contract flag.
+func ContractNamed(name string) (apierr.Contract, error) {
+	switch name {
+	case "nexpay":
+		return apierr.Nexpay, nil
+	}
+	return nil, fmt.Errorf("unknown contract %q (known: nexpay)", name)
+}
