@@ -1,0 +1,62 @@
+package payout_test
+
+import (
+	"fmt"
+	"net/http/httptest"
+	"os"
+
+	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/payout"
+)
+
+func Example() {
+	rec := httptest.NewRecorder()
+	_ = apierr.Render(rec, nil, payout.Contract, apierr.New(payout.InvalidAPIKey))
+	fmt.Println(rec.Code)
+	fmt.Println(rec.Body)
+	// Output:
+	// 401
+	// {"message":"Invalid API key","code":"unauthorized","error":{"code":"unauthorized","message":"Invalid API key"}}
+}
+
+// Validation failures list every field; the message is the first field's.
+func Example_validation() {
+	e := apierr.NewCondition(apierr.Validation).WithFields(
+		apierr.FieldError{Field: "amount", Rule: "decimal", Message: "amount must be a positive decimal string"},
+		apierr.FieldError{Field: "currency", Rule: "required", Message: "currency is required"},
+	).In(payout.Contract)
+	body, _ := payout.Contract.AppendBody(nil, e, nil)
+	fmt.Println(e.Status())
+	os.Stdout.Write(body)
+	// Output:
+	// 422
+	// {"message":"amount must be a positive decimal string","code":"validation_error","errors":[{"field":"amount","message":"amount must be a positive decimal string"},{"field":"currency","message":"currency is required"}],"error":{"code":"validation_error","message":"amount must be a positive decimal string"}}
+}
+
+func ExampleCurrencyMismatch() {
+	body, _ := payout.Contract.AppendBody(nil, payout.CurrencyMismatch("EUR"), nil)
+	os.Stdout.Write(body)
+	// Output: {"message":"Shop currency mismatch. Expected EUR.","code":"validation_error","error":{"code":"validation_error","message":"Shop currency mismatch. Expected EUR."}}
+}
+
+func ExampleWireCode() {
+	fmt.Println(payout.WireCode(payout.TimestampWindowExceeded), payout.WireCode(payout.RateLimited), payout.WireCode(apierr.PAY0001))
+	// Output: unauthorized forbidden not_found
+}
+
+func ExampleField() {
+	fmt.Println(payout.Field(payout.CallbackURLInvalid))
+	// Output: callback_url
+}
+
+func ExamplePayoutContract_Parse() {
+	e, _ := payout.Contract.Parse(404, []byte(`{"message":"Payout not found","code":"not_found","error":{"code":"not_found","message":"Payout not found"}}`))
+	fmt.Println(e.ID(), e.Code() == payout.PayoutNotFound)
+	// Output: payout_not_found true
+}
+
+func ExamplePayoutContract_ErrorSchemas() {
+	name, _ := payout.Contract.(*payout.PayoutContract).ErrorSchemas()
+	fmt.Println(name)
+	// Output: PayoutError
+}
