@@ -1,0 +1,241 @@
+package echoidempotency
+
+import (
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/middleware/idempotency"
+)
+
+func init() { apierr.SetClock(func() time.Time { return time.Date(2026, 1, 15, 10, 30, 0, 0, time.UTC) }) }
+
+// newServer returns an echo server whose error handler renders Nexpay v2
+// bodies, with one create route that fails as fail says.
+func newServer(t *testing.T, cfg idempotency.Config, runs *atomic.Int64, fail func(n int64) error) *echo.Echo {
+	t.Helper()
+	e := echo.New()
+	e.HTTPErrorHandler = func(err error, c echo.Context) {
+		if c.Response().Committed {
+			return
+		}
+		ae, ok := apierr.As(err)
+		var he *echo.HTTPError
+		if !ok && errors.As(err, &he) {
+			ae, ok = apierr.New(apierr.CodeFor(apierr.Nexpay, he.Code)), true
+		}
+		if !ok {
+			ae = apierr.Wrap(err, apierr.GEN9001)
+		}
+		_ = apierr.Render(c.Response(), c.Request(), apierr.Nexpay, ae)
+	}
+	mw, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Use(mw)
+	e.POST("/v2/payments", func(c echo.Context) error {
+		n := runs.Add(1)
+		if err := fail(n); err != nil {
+			return err
+		}
+		c.Response().Header().Set("Location", "/v2/payments/pay_1")
+		return c.JSON(http.StatusCreated, map[string]any{"id": "pay_1", "run": n})
+	})
+	e.GET("/v2/payments", func(c echo.Context) error {
+		runs.Add(1)
+		return c.String(http.StatusOK, "list")
+	})
+	return e
+}
+
+func send(e *echo.Echo, method, key, body string) *httptest.ResponseRecorder {
+	r := httptest.NewRequest(method, "/v2/payments", strings.NewReader(body))
+	r.Header.Set("Content-Type", "application/json")
+	if key != "" {
+		r.Header.Set("Idempotency-Key", key)
+	}
+	w := httptest.NewRecorder()
+	e.ServeHTTP(w, r)
+	return w
+}
+
+func TestReplay(t *testing.T) {
+	var runs atomic.Int64
+	e := newServer(t, idempotency.Config{}, &runs, func(int64) error { return nil })
+	first := send(e, http.MethodPost, "k", `{"amount":"1.00"}`)
+	again := send(e, http.MethodPost, "k", `{ "amount" : "1.00" }`)
+	if first.Code != http.StatusCreated || again.Code != first.Code || again.Body.String() != first.Body.String() {
+		t.Fatalf("first %d %s, again %d %s", first.Code, first.Body, again.Code, again.Body)
+	}
+	if again.Header().Get(idempotency.ReplayHeader) != "true" || again.Header().Get("Location") != "/v2/payments/pay_1" ||
+		again.Header().Get("Content-Type") != first.Header().Get("Content-Type") {
+		t.Fatalf("replay headers %v", again.Header())
+	}
+	if runs.Load() != 1 {
+		t.Fatalf("ran %d times", runs.Load())
+	}
+}
+
+// An error returned by the handler goes through the error handler inside
+// the capture: it is stored and replayed like any response.
+func TestReturnedErrorReplayed(t *testing.T) {
+	for name, err := range map[string]error{
+		"apierr":     apierr.New(apierr.PAY0002).With("amount", "1.00"),
+		"echo error": echo.NewHTTPError(http.StatusConflict, "duplicate"),
+		"wrapped":    errors.Join(errors.New("context"), apierr.QOT0001),
+	} {
+		t.Run(name, func(t *testing.T) {
+			var runs atomic.Int64
+			e := newServer(t, idempotency.Config{}, &runs, func(int64) error { return err })
+			first := send(e, http.MethodPost, "k", `{}`)
+			if first.Code < 400 || first.Code >= 500 || first.Body.Len() == 0 {
+				t.Fatalf("first: %d %s", first.Code, first.Body)
+			}
+			again := send(e, http.MethodPost, "k", `{}`)
+			if again.Code != first.Code || again.Body.String() != first.Body.String() || again.Header().Get(idempotency.ReplayHeader) != "true" {
+				t.Fatalf("error not replayed: %d %s", again.Code, again.Body)
+			}
+			if runs.Load() != 1 {
+				t.Fatalf("ran %d times", runs.Load())
+			}
+		})
+	}
+}
+
+func TestReturned5xxNotStored(t *testing.T) {
+	var runs atomic.Int64
+	e := newServer(t, idempotency.Config{}, &runs, func(n int64) error {
+		if n == 1 {
+			return errors.New("db timeout at 10.1.2.3")
+		}
+		return nil
+	})
+	if w := send(e, http.MethodPost, "k", `{}`); w.Code != http.StatusInternalServerError || strings.Contains(w.Body.String(), "10.1.2.3") {
+		t.Fatalf("%d %s", w.Code, w.Body)
+	}
+	if w := send(e, http.MethodPost, "k", `{}`); w.Code != http.StatusCreated || w.Header().Get(idempotency.ReplayHeader) != "" {
+		t.Fatalf("retry: %d", w.Code)
+	}
+	if runs.Load() != 2 {
+		t.Fatalf("ran %d times", runs.Load())
+	}
+}
+
+func TestMismatchAndInvalidKey(t *testing.T) {
+	var runs atomic.Int64
+	e := newServer(t, idempotency.Config{}, &runs, func(int64) error { return nil })
+	send(e, http.MethodPost, "k", `{"amount":"1.00"}`)
+	if w := send(e, http.MethodPost, "k", `{"amount":"2.00"}`); w.Code != http.StatusUnprocessableEntity || !strings.Contains(w.Body.String(), "[GEN9422]") {
+		t.Fatalf("mismatch: %d %s", w.Code, w.Body)
+	}
+	if w := send(e, http.MethodPost, "bad key", `{}`); w.Code != http.StatusBadRequest || !strings.Contains(w.Body.String(), `"in":"header"`) {
+		t.Fatalf("invalid key: %d %s", w.Code, w.Body)
+	}
+	if runs.Load() != 1 {
+		t.Fatalf("ran %d times", runs.Load())
+	}
+}
+
+func TestNotCovered(t *testing.T) {
+	var runs atomic.Int64
+	e := newServer(t, idempotency.Config{}, &runs, func(int64) error { return nil })
+	send(e, http.MethodGet, "k", "")
+	send(e, http.MethodGet, "k", "")
+	send(e, http.MethodPost, "", `{}`)
+	send(e, http.MethodPost, "", `{}`)
+	if runs.Load() != 4 {
+		t.Fatalf("ran %d times; want 4", runs.Load())
+	}
+}
+
+// The response echo's outer middleware see is the one sent, replay or not.
+func TestOuterMiddlewareSeesStatus(t *testing.T) {
+	var runs atomic.Int64
+	var statuses []int
+	e := echo.New()
+	e.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			err := next(c)
+			statuses = append(statuses, c.Response().Status)
+			if !c.Response().Committed {
+				t.Error("response not committed")
+			}
+			return err
+		}
+	})
+	mw, err := New(idempotency.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Use(mw)
+	e.POST("/v2/payments", func(c echo.Context) error {
+		runs.Add(1)
+		return c.NoContent(http.StatusAccepted)
+	})
+	send(e, http.MethodPost, "k", "")
+	send(e, http.MethodPost, "k", "")
+	if len(statuses) != 2 || statuses[0] != http.StatusAccepted || statuses[1] != http.StatusAccepted || runs.Load() != 1 {
+		t.Fatalf("statuses %v, runs %d", statuses, runs.Load())
+	}
+}
+
+func TestNewError(t *testing.T) {
+	if _, err := New(idempotency.Config{ReplayStatus: 500}); err == nil {
+		t.Fatal("invalid config accepted")
+	}
+}
+
+func TestConcurrent(t *testing.T) {
+	const n = 100
+	var runs atomic.Int64
+	release := make(chan struct{})
+	e := newServer(t, idempotency.Config{Wait: time.Minute}, &runs, func(int64) error { <-release; return nil })
+	results := make(chan *httptest.ResponseRecorder, n)
+	for range n {
+		go func() { results <- send(e, http.MethodPost, "same", `{"amount":"1.00"}`) }()
+	}
+	close(release)
+	var body string
+	for range n {
+		w := <-results
+		if w.Code != http.StatusCreated || body != "" && w.Body.String() != body {
+			t.Fatalf("%d %s", w.Code, w.Body)
+		}
+		body = w.Body.String()
+	}
+	if runs.Load() != 1 {
+		t.Fatalf("ran %d times under %d concurrent requests", runs.Load(), n)
+	}
+}
+
+// A request without the key costs what a pass-through middleware costs
+// (echo chains its middleware per request, one closure each).
+func TestNoHeaderAllocs(t *testing.T) {
+	bare := echo.New()
+	bare.Use(func(next echo.HandlerFunc) echo.HandlerFunc { return func(c echo.Context) error { return next(c) } })
+	with := echo.New()
+	mw, err := New(idempotency.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	with.Use(mw)
+	for _, e := range []*echo.Echo{bare, with} {
+		e.POST("/v2/payments", func(c echo.Context) error { return c.NoContent(http.StatusNoContent) })
+	}
+	r := httptest.NewRequest(http.MethodPost, "/v2/payments", nil)
+	r.Header.Set("Authorization", "ApiKey pk_1")
+	w := httptest.NewRecorder()
+	a := testing.AllocsPerRun(100, func() { bare.ServeHTTP(w, r) })
+	b := testing.AllocsPerRun(100, func() { with.ServeHTTP(w, r) })
+	if b != a {
+		t.Fatalf("%v allocations with the middleware, %v without", b, a)
+	}
+}
