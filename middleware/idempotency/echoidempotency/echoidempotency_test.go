@@ -15,7 +15,9 @@ import (
 	"github.com/errkit/errkit/middleware/idempotency"
 )
 
-func init() { apierr.SetClock(func() time.Time { return time.Date(2026, 1, 15, 10, 30, 0, 0, time.UTC) }) }
+func init() {
+	apierr.SetClock(func() time.Time { return time.Date(2026, 1, 15, 10, 30, 0, 0, time.UTC) })
+}
 
 // newServer returns an echo server whose error handler renders Nexpay v2
 // bodies, with one create route that fails as fail says.
