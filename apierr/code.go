@@ -273,3 +273,16 @@ func (c *Catalogue) module(prefix string) (Module, bool) {
 	}
 	return Module{}, false
 }
+
+// Unregistered returns an error of a code the catalogue does not hold, as a
+// contract's Parse meets it in a response: the error keeps the ID, status
+// and message it was sent with, its Code is the zero Code, and errors.Is
+// matches another error of the same catalogue and ID. Nothing is registered,
+// so parsing responses never grows the catalogue.
+func (c *Catalogue) Unregistered(s Spec) *Error {
+	d := &codeDef{Spec: s, cat: c, errText: s.Message}
+	if c == nexpay.cat {
+		d.errText = "[" + s.ID + "] " + s.Message
+	}
+	return &Error{d: d}
+}

@@ -215,3 +215,10 @@ func ExampleAppendTimestamp() {
 	fmt.Println(string(apierr.AppendTimestamp(nil, t)))
 	// Output: 2026-01-15T10:30:00.005Z
 }
+
+// Contract packages keep a code they do not know when parsing a response.
+func ExampleCatalogue_Unregistered() {
+	e := apierr.Nexpay.Catalogue().Unregistered(apierr.Spec{ID: "PAY0999", Status: 409, Message: "Payment frozen"})
+	fmt.Println(e.Code().Valid(), e.ID(), e.Status(), e.Message())
+	// Output: false PAY0999 409 [PAY0999] Payment frozen
+}

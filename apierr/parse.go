@@ -113,13 +113,10 @@ func (c *NexpayContract) Parse(status int, body []byte) (*Error, error) {
 			d.pre = nil
 			e.d = &d
 		}
-	} else {
-		e.d = &codeDef{Spec: Spec{ID: id, Status: status}, cat: c.cat}
 	}
 	msg := strings.TrimPrefix(*b.Message, "["+id+"] ")
 	if e.code == 0 {
-		e.d.Message = msg
-		e.d.errText = "[" + id + "] " + msg
+		e = c.cat.Unregistered(Spec{ID: id, Status: status, Message: msg})
 	} else if msg != e.d.Message {
 		e.message = msg
 	}
