@@ -1,0 +1,77 @@
+package middleware
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/validation"
+)
+
+// Classify returns what contract c answers err with. It reports false when
+// nothing must be written: err is nil, or the client went away
+// (context.Canceled).
+//
+//   - an [*apierr.Error] or [apierr.Code] at any wrapping depth: as it is;
+//   - an [*apierr.ConditionError]: c's code for its condition;
+//   - context.DeadlineExceeded: c's [apierr.Timeout] code (504);
+//   - an [*http.MaxBytesError]: [apierr.TooLarge] (413) with the limit;
+//   - a JSON decoding error (syntax, type, unknown field): 400 as
+//     [validation.DecodeError] says, with the offset or the field;
+//   - anything else: c's [apierr.Internal] code (500) with the catalogue's
+//     message; err stays the cause, for logs.
+func Classify(err error, c apierr.Contract) (*apierr.Error, bool) {
+	if err == nil {
+		return nil, false
+	}
+	if c == nil {
+		c = apierr.Nexpay
+	}
+	if e, ok := apierr.As(err); ok {
+		return e, true
+	}
+	var ce *apierr.ConditionError
+	if errors.As(err, &ce) {
+		return withCause(ce.In(c), err), true
+	}
+	if errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+		return nil, false
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return apierr.Wrap(err, c.Code(apierr.Timeout)), true
+	}
+	if isDecodeError(err) {
+		return withCause(validation.DecodeError(err).In(c), err), true
+	}
+	return apierr.Wrap(err, c.Code(apierr.Internal)), true
+}
+
+// withCause keeps the whole chain as the cause when the condition had none.
+func withCause(e *apierr.Error, err error) *apierr.Error {
+	if e.Unwrap() == nil {
+		e.WithCause(err)
+	}
+	return e
+}
+
+// isDecodeError reports whether err is a failure to read a JSON request
+// body, as opposed to a server-side encoding mistake.
+func isDecodeError(err error) bool {
+	var (
+		maxErr    *http.MaxBytesError
+		syntaxErr *json.SyntaxError
+		typeErr   *json.UnmarshalTypeError
+	)
+	if errors.As(err, &maxErr) || errors.As(err, &syntaxErr) || errors.As(err, &typeErr) {
+		return true
+	}
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if strings.HasPrefix(e.Error(), "json: unknown field ") {
+			return true
+		}
+	}
+	return false
+}

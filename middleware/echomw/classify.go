@@ -1,0 +1,80 @@
+package echomw
+
+import (
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/middleware"
+	"github.com/labstack/echo/v4"
+)
+
+// Classify returns what contract c answers err with, on the echo door:
+//
+//   - an [*apierr.Error] at any wrapping depth: as it is;
+//   - echo.ErrNotFound (no route): [apierr.NotFound] (404); the router's
+//     echo.ErrMethodNotAllowed: [apierr.MethodNotAllowed] (405), the Allow
+//     header echo set is kept;
+//   - echo.ErrStatusRequestEntityTooLarge (the BodyLimit middleware):
+//     [apierr.TooLarge] (413); echo.ErrUnsupportedMediaType (the binder):
+//     [apierr.UnsupportedMediaType] (415);
+//   - a binder error (an *echo.HTTPError 400 holding a JSON error, or an
+//     *echo.BindingError): 400 with the byte offset or the field, as
+//     [middleware.Classify] (through validation.DecodeError) says; a body
+//     over http.MaxBytesReader's limit: 413;
+//   - echo's rate limiter denial (429): [apierr.RateLimited] with
+//     Retry-After 1;
+//   - any other *echo.HTTPError: the contract's code for its status;
+//     its message, which may quote the request, is never rendered;
+//   - anything else: as [middleware.Classify] says.
+func Classify(err error, c apierr.Contract) (*apierr.Error, bool) {
+	if err == nil {
+		return nil, false
+	}
+	if c == nil {
+		c = apierr.Nexpay
+	}
+	if e, ok := apierr.As(err); ok {
+		return e, true
+	}
+	var be *echo.BindingError
+	if errors.As(err, &be) {
+		e := apierr.New(c.Code(apierr.BadRequest)).WithCause(err)
+		if be.Field != "" {
+			e.WithFields(apierr.FieldError{Field: be.Field, Rule: "type", Message: be.Field + " has an invalid value"})
+		}
+		return e, true
+	}
+	var he *echo.HTTPError
+	if !errors.As(err, &he) {
+		return middleware.Classify(err, c)
+	}
+	if inner, ok := he.Internal.(*echo.HTTPError); ok && inner != nil {
+		he = inner
+	}
+	switch he.Code {
+	case http.StatusBadRequest:
+		if he.Internal != nil {
+			if e, ok := middleware.Classify(he.Internal, c); ok && e.Code() != c.Code(apierr.Internal) {
+				return withCause(e, err), true
+			}
+		}
+		return apierr.Wrap(err, c.Code(apierr.BadRequest)), true
+	case http.StatusRequestEntityTooLarge:
+		return apierr.Wrap(err, c.Code(apierr.TooLarge)), true
+	case http.StatusTooManyRequests:
+		return apierr.Wrap(err, c.Code(apierr.RateLimited)).WithRetryAfter(time.Second), true
+	}
+	if he.Code < 400 || he.Code > 599 {
+		return apierr.Wrap(err, c.Code(apierr.Internal)), true
+	}
+	return apierr.Wrap(err, apierr.CodeFor(c, he.Code)), true
+}
+
+func withCause(e *apierr.Error, err error) *apierr.Error {
+	if e.Unwrap() == nil {
+		e.WithCause(err)
+	}
+	return e
+}

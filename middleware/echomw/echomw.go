@@ -1,0 +1,109 @@
+package echomw
+
+import (
+	"net/http"
+
+	"github.com/errkit/errkit/middleware"
+	"github.com/labstack/echo/v4"
+)
+
+// A Set is the echo door of a [middleware.Set]: the same configuration
+// (contract, logger, maintenance switch, rate limiter), with echo's
+// error handler and middleware. Its middleware returns errors; pair it with
+// [Set.ErrorHandler], as [Set.Install] does.
+type Set struct {
+	*middleware.Set
+}
+
+// New returns a Set configured by opts; errors are classified by
+// [Classify].
+func New(opts ...middleware.Option) *Set {
+	o := make([]middleware.Option, 0, len(opts)+1)
+	o = append(o, middleware.WithClassifier(Classify))
+	o = append(o, opts...)
+	return &Set{middleware.New(o...)}
+}
+
+// Install sets the whole set on e in one call and returns it: the error
+// handler, then [Set.RequestID] as Pre middleware (so that unknown routes
+// get an ID too), then [Set.Recover], [Set.Maintenance] and
+// [Set.RateLimit].
+func Install(e *echo.Echo, opts ...middleware.Option) *Set {
+	s := New(opts...)
+	s.Install(e)
+	return s
+}
+
+// Install sets s on e; see the package function [Install].
+func (s *Set) Install(e *echo.Echo) {
+	e.HTTPErrorHandler = s.ErrorHandler
+	e.Pre(s.RequestID)
+	e.Use(s.Recover, s.Maintenance, s.RateLimit)
+}
+
+const answeredKey = "errkit.answered"
+
+// ErrorHandler is an echo.HTTPErrorHandler: it answers err in the set's
+// contract, once. Echo may call it twice for one request, and a handler
+// may fail after writing part of its body: a committed response is never
+// written again; the failure is logged.
+func (s *Set) ErrorHandler(err error, c echo.Context) {
+	if c.Get(answeredKey) != nil {
+		return
+	}
+	c.Set(answeredKey, true)
+	res := c.Response()
+	s.RespondTo(res, c.Request(), c.Path(), res.Committed, err)
+}
+
+// RequestID is [middleware.Set.RequestID] in echo's form: the ID is in the
+// request's and the response's X-Request-Id header, where
+// c.Response().Header().Get(echo.HeaderXRequestID) reads it.
+func (s *Set) RequestID(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		r := c.Request()
+		vals := middleware.RequestIDValues(r)
+		r.Header[middleware.RequestIDHeader] = vals
+		c.Response().Header()[middleware.RequestIDHeader] = vals
+		return next(c)
+	}
+}
+
+// Recover turns a panic into an Internal error for the error handler
+// (the contract's 500); [http.ErrAbortHandler] is re-panicked.
+func (s *Set) Recover(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) (err error) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				err = middleware.Recovered(v)
+			}
+		}()
+		return next(c)
+	}
+}
+
+// Maintenance fails requests not exempt with
+// [middleware.Set.MaintenanceError] while maintenance is on.
+func (s *Set) Maintenance(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if e := s.MaintenanceError(c.Request()); e != nil {
+			return e
+		}
+		return next(c)
+	}
+}
+
+// RateLimit fails requests over the limit of the set's limiter with
+// [middleware.Set.RateLimitError]; without a limiter it lets every request
+// through.
+func (s *Set) RateLimit(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if e := s.RateLimitError(c.Request()); e != nil {
+			return e
+		}
+		return next(c)
+	}
+}

@@ -1,0 +1,111 @@
+package middleware
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/errkit/errkit/apierr"
+)
+
+// A Limiter decides whether the client named by key may make one more
+// request. [TokenBucket] is the in-memory default.
+type Limiter interface {
+	Allow(ctx context.Context, key string) RateDecision
+}
+
+// A RateDecision is a [Limiter]'s answer for one request.
+type RateDecision struct {
+	Allowed   bool
+	Wait      time.Duration // when denied: how long until a request would be allowed
+	Limit     int           // the client's quota: the burst of a token bucket
+	Remaining int           // requests left right now
+}
+
+// The rate-limit response headers, after the IETF draft "RateLimit header
+// fields for HTTP" (draft-ietf-httpapi-ratelimit-headers), sent with every
+// 429: the quota, what is left of it (0) and the seconds until a request
+// is allowed again.
+const (
+	HeaderRateLimitLimit     = "RateLimit-Limit"
+	HeaderRateLimitRemaining = "RateLimit-Remaining"
+	HeaderRateLimitReset     = "RateLimit-Reset"
+)
+
+// RateLimitError returns the error a denied decision is answered with: the
+// contract's [apierr.RateLimited] code (Nexpay v2: 429 [GEN9429]) with
+// Retry-After and RateLimit-Reset in whole seconds (rounded up, at least
+// 1), RateLimit-Limit and RateLimit-Remaining. It returns nil when d allows
+// the request.
+func RateLimitError(c apierr.Contract, d RateDecision) *apierr.Error {
+	if d.Allowed {
+		return nil
+	}
+	if c == nil {
+		c = apierr.Nexpay
+	}
+	e := apierr.New(c.Code(apierr.RateLimited)).WithRetryAfter(d.Wait)
+	secs := strconv.Itoa(int(e.RetryAfter() / time.Second))
+	if d.Limit > 0 {
+		e.WithHeader(HeaderRateLimitLimit, strconv.Itoa(d.Limit))
+	}
+	return e.WithHeader(HeaderRateLimitRemaining, strconv.Itoa(max(d.Remaining, 0))).
+		WithHeader(HeaderRateLimitReset, secs)
+}
+
+// RateLimitError asks the set's limiter about r, keyed by the set's rate
+// key, and returns [RateLimitError] of its decision: nil when r may pass
+// or no limiter is configured.
+func (s *Set) RateLimitError(r *http.Request) *apierr.Error {
+	if s.limiter == nil {
+		return nil
+	}
+	return RateLimitError(s.contract, s.limiter.Allow(r.Context(), s.rateKey(r)))
+}
+
+// RateLimit answers requests over the limit of the set's [Limiter] (see
+// [WithRateLimit]) with [RateLimitError]. Allowed requests get no header
+// and cost no allocation.
+func (s *Set) RateLimit(next http.Handler) http.Handler {
+	if s.limiter == nil {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if e := s.RateLimitError(r); e != nil {
+			s.Respond(w, r, e)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// MaxRateKeyLen is the longest API key [DefaultRateKey] counts by; a
+// longer one is ignored.
+const MaxRateKeyLen = 128
+
+// DefaultRateKey names the client of r: its API key (the X-Api-Key header,
+// else an "Authorization: ApiKey <key>" header), else its IP address from
+// r.RemoteAddr. Put the limiter after authentication, or give
+// [WithRateKey] a key your authentication vouches for: a client can make up
+// API keys. Behind a proxy, r.RemoteAddr is the proxy's unless the proxy's
+// middleware rewrites it.
+func DefaultRateKey(r *http.Request) string {
+	if v := r.Header["X-Api-Key"]; len(v) > 0 && v[0] != "" && len(v[0]) <= MaxRateKeyLen {
+		return v[0]
+	}
+	if v := r.Header["Authorization"]; len(v) > 0 {
+		if a := v[0]; len(a) > 7 && len(a) <= 7+MaxRateKeyLen && strings.EqualFold(a[:7], "ApiKey ") {
+			return a[7:]
+		}
+	}
+	return clientIP(r.RemoteAddr)
+}
+
+func clientIP(addr string) string {
+	if i := strings.LastIndexByte(addr, ':'); i >= 0 && strings.IndexByte(addr[i:], ']') < 0 {
+		addr = addr[:i]
+	}
+	return strings.TrimSuffix(strings.TrimPrefix(addr, "["), "]")
+}

@@ -1,0 +1,50 @@
+package middleware
+
+import (
+	"fmt"
+	"net/http"
+	"runtime/debug"
+
+	"github.com/errkit/errkit/apierr"
+)
+
+// A PanicError is a panic recovered from a handler. Its value and stack go
+// to the log; the client gets the contract's 500, whatever the value (it
+// does not unwrap: a panic is a bug, even with an *apierr.Error).
+type PanicError struct {
+	Value any
+	Stack []byte
+}
+
+// Error returns "panic: " and the value.
+func (e *PanicError) Error() string { return fmt.Sprintf("panic: %v", e.Value) }
+
+// Recovered returns the error a recovered panic value v is answered with:
+// a [*PanicError] carrying v and the stack, as an Internal failure whatever
+// v is (a panic with an *apierr.Error is still a bug). v must not be
+// [http.ErrAbortHandler]: that one is re-panicked.
+func Recovered(v any) error {
+	return apierr.NewCondition(apierr.Internal).WithCause(&PanicError{Value: v, Stack: debug.Stack()})
+}
+
+// Recover answers a panicking handler with the contract's 500 and logs the
+// panic value and stack; the server keeps serving. [http.ErrAbortHandler]
+// is re-panicked, as net/http expects. A panic after the response was
+// committed is logged only.
+func (s *Set) Recover(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ww, owned := guard(w, r, s)
+		if owned {
+			defer release(ww)
+		}
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.Respond(ww, r, Recovered(v))
+			}
+		}()
+		next.ServeHTTP(ww, r)
+	})
+}

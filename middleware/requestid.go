@@ -1,0 +1,152 @@
+package middleware
+
+import (
+	"math/rand/v2"
+	"net/http"
+	"sync"
+
+	"github.com/errkit/errkit/apierr"
+)
+
+// RequestIDHeader is the header a request ID is read from and echoed in.
+const RequestIDHeader = "X-Request-Id"
+
+// MaxRequestIDLen is the longest incoming request ID accepted.
+const MaxRequestIDLen = 64
+
+// ValidRequestID reports whether id is accepted as an incoming request ID:
+// 1 to [MaxRequestIDLen] bytes of letters, digits and "-_.:".
+func ValidRequestID(id string) bool {
+	if id == "" || len(id) > MaxRequestIDLen {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == ':') {
+			return false
+		}
+	}
+	return true
+}
+
+// RequestID gives each request an ID: the incoming X-Request-Id when it is
+// valid ([ValidRequestID]), else the trace ID of a valid W3C traceparent,
+// else a new one of 32 hex digits. The ID replaces the request's
+// X-Request-Id header, so handlers read it with [RequestIDFrom], and is
+// echoed in the response's. A garbage or oversized incoming ID is dropped,
+// never reflected.
+func (s *Set) RequestID(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		vals := RequestIDValues(r)
+		if r.Header == nil {
+			r.Header = make(http.Header)
+		}
+		r.Header[RequestIDHeader] = vals
+		w.Header()[RequestIDHeader] = vals
+		next.ServeHTTP(w, r)
+	})
+}
+
+// RequestIDValues returns the request's ID, as [Set.RequestID] chooses it,
+// as a header value slice of one element: the incoming one without
+// allocating when it is kept, else one that no one else holds. Other doors
+// (echo) set it as the request's and the response's X-Request-Id.
+func RequestIDValues(r *http.Request) []string {
+	if v := r.Header[RequestIDHeader]; len(v) > 0 && ValidRequestID(v[0]) {
+		return v[:1:1]
+	}
+	if tid, ok := TraceID(r); ok {
+		return []string{tid}
+	}
+	return newRequestID()
+}
+
+// RequestIDFrom returns the request's ID: the one carried by its context
+// ([apierr.ContextWithRequestID]), else its X-Request-Id header when valid,
+// else "".
+func RequestIDFrom(r *http.Request) string {
+	if id := apierr.RequestID(r.Context()); id != "" {
+		return id
+	}
+	if v := r.Header[RequestIDHeader]; len(v) > 0 && ValidRequestID(v[0]) {
+		return v[0]
+	}
+	return ""
+}
+
+// TraceID returns the trace ID of the request's W3C traceparent header
+// ("00-<32 hex>-<16 hex>-<2 hex>"), when it is valid.
+func TraceID(r *http.Request) (string, bool) {
+	v := r.Header["Traceparent"]
+	if len(v) == 0 {
+		return "", false
+	}
+	tp := v[0]
+	if len(tp) < 55 || tp[2] != '-' || tp[35] != '-' || tp[52] != '-' || len(tp) > 55 && tp[55] != '-' {
+		return "", false
+	}
+	if !lowerHex(tp[:2]) || tp[:2] == "ff" || len(tp) > 55 && tp[:2] == "00" ||
+		!lowerHex(tp[3:35]) || !lowerHex(tp[36:52]) || !lowerHex(tp[53:55]) ||
+		zeros(tp[3:35]) || zeros(tp[36:52]) {
+		return "", false
+	}
+	return tp[3:35], true
+}
+
+func lowerHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+func zeros(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '0' {
+			return false
+		}
+	}
+	return true
+}
+
+// IDs are made 64 at a time: one string and one slice of header values per
+// batch, so that a request costs no allocation of its own.
+const idBatch = 64
+
+type idSlab struct {
+	ids  []string
+	next int
+	buf  [idBatch * 32]byte
+}
+
+var slabPool = sync.Pool{New: func() any { return new(idSlab) }}
+
+func (b *idSlab) fill() {
+	const hexDigits = "0123456789abcdef"
+	for i := 0; i < len(b.buf); i += 16 {
+		x := rand.Uint64()
+		for j := 0; j < 16; j++ {
+			b.buf[i+j] = hexDigits[x&15]
+			x >>= 4
+		}
+	}
+	all := string(b.buf[:])
+	b.ids = make([]string, idBatch)
+	for i := range b.ids {
+		b.ids[i] = all[i*32 : (i+1)*32]
+	}
+	b.next = 0
+}
+
+func newRequestID() []string {
+	b := slabPool.Get().(*idSlab)
+	if b.ids == nil || b.next == idBatch {
+		b.fill()
+	}
+	v := b.ids[b.next : b.next+1 : b.next+1]
+	b.next++
+	slabPool.Put(b)
+	return v
+}

@@ -1,0 +1,151 @@
+package middleware
+
+import (
+	"errors"
+	"log/slog"
+	"net/http"
+
+	"github.com/errkit/errkit/apierr"
+)
+
+// A Failure is one failed request, as the metrics hook of [WithMetrics]
+// receives it.
+type Failure struct {
+	Request   *http.Request
+	Route     string // the route pattern, "" when no route matched
+	Status    int    // the status sent; 0 when nothing was written (the client went away)
+	Code      string // the contract's code ID ("GEN9001"); "" when nothing was written
+	RequestID string
+	Err       error // the cause, for logs; never rendered
+	Committed bool  // the response was already committed: nothing was written over it
+}
+
+// Respond answers r with err in the set's contract, on the net/http door:
+// classified by [Classify], rendered by [apierr.Render] unless the response
+// was already committed, reported to the logger and the metrics hook. The
+// route logged is r.Pattern.
+func (s *Set) Respond(w http.ResponseWriter, r *http.Request, err error) {
+	committed := false
+	if g, ok := w.(*responseWriter); ok {
+		committed = g.committed
+		if g.answered {
+			s.dropped(r, r.Pattern, err)
+			return
+		}
+		g.answered = true
+	}
+	s.RespondTo(w, r, r.Pattern, committed, err)
+}
+
+// RespondTo is [Set.Respond] for other doors (the echo door uses it):
+// route is the matched route pattern for the log, committed tells whether
+// the response status was already sent, in which case nothing is written.
+func (s *Set) RespondTo(w http.ResponseWriter, r *http.Request, route string, committed bool, err error) {
+	e, ok := s.classify(err, s.contract)
+	if !ok {
+		if err != nil {
+			s.gone(r, route, err)
+		}
+		return
+	}
+	if !committed {
+		rr := r
+		if id := RequestIDFrom(r); id != "" && apierr.RequestID(r.Context()) == "" {
+			rr = r.WithContext(apierr.ContextWithRequestID(r.Context(), id))
+		}
+		_ = apierr.Render(w, rr, s.contract, e)
+	}
+	s.report(r, route, e, err, committed)
+}
+
+// Error answers r with err through the set that guards w (see [Set.Wrap]),
+// or in the default configuration ([apierr.Nexpay], slog.Default()) when
+// none does. Handlers that are not a [HandlerFunc] call it to fail.
+func Error(w http.ResponseWriter, r *http.Request, err error) {
+	s := defaultSet
+	if g, ok := w.(*responseWriter); ok && g.set != nil {
+		s = g.set
+	}
+	s.Respond(w, r, err)
+}
+
+// A HandlerFunc is an http.Handler that returns its failure: a non-nil
+// error is answered in the contract, once, by [Error].
+type HandlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// ServeHTTP calls f and answers its error.
+func (f HandlerFunc) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	ww, owned := guard(w, r, defaultSet)
+	if owned {
+		defer release(ww)
+	}
+	if err := f(ww, r); err != nil {
+		Error(ww, r, err)
+	}
+}
+
+func (s *Set) report(r *http.Request, route string, e *apierr.Error, err error, committed bool) {
+	status := e.Status()
+	level := slog.LevelError
+	if status < 500 {
+		level = s.clientLevel
+	}
+	if err == nil {
+		err = e
+	}
+	id := RequestIDFrom(r)
+	if s.metrics != nil {
+		s.metrics(Failure{Request: r, Route: route, Status: status, Code: e.ID(), RequestID: id, Err: err, Committed: committed})
+	}
+	l := s.log()
+	ctx := r.Context()
+	if !l.Enabled(ctx, level) {
+		return
+	}
+	attrs := make([]slog.Attr, 0, 10)
+	attrs = append(attrs,
+		slog.String("code", e.ID()),
+		slog.Int("status", status),
+		slog.String("method", r.Method),
+		slog.String("route", route),
+		slog.String("request_id", id),
+		slog.String("error", err.Error()),
+	)
+	if tid, ok := TraceID(r); ok {
+		attrs = append(attrs, slog.String("trace_id", tid))
+	}
+	var pe *PanicError
+	if errors.As(err, &pe) {
+		attrs = append(attrs, slog.String("stack", string(pe.Stack)))
+	}
+	msg := "request failed"
+	if committed {
+		msg = "request failed after its response was committed"
+	}
+	l.LogAttrs(ctx, level, msg, attrs...)
+}
+
+// gone logs, quietly, a request whose client went away.
+func (s *Set) gone(r *http.Request, route string, err error) {
+	if s.metrics != nil {
+		s.metrics(Failure{Request: r, Route: route, RequestID: RequestIDFrom(r), Err: err})
+	}
+	l := s.log()
+	if !l.Enabled(r.Context(), slog.LevelDebug) {
+		return
+	}
+	l.LogAttrs(r.Context(), slog.LevelDebug, "client went away",
+		slog.String("method", r.Method), slog.String("route", route),
+		slog.String("request_id", RequestIDFrom(r)), slog.String("error", err.Error()))
+}
+
+// dropped logs, quietly, a second error for a request already answered.
+func (s *Set) dropped(r *http.Request, route string, err error) {
+	l := s.log()
+	if err == nil || !l.Enabled(r.Context(), slog.LevelDebug) {
+		return
+	}
+	l.LogAttrs(r.Context(), slog.LevelDebug, "error after the response was answered",
+		slog.String("method", r.Method), slog.String("route", route),
+		slog.String("request_id", RequestIDFrom(r)), slog.String("error", err.Error()))
+}

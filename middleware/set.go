@@ -1,0 +1,156 @@
+package middleware
+
+import (
+	"log/slog"
+	"net/http"
+
+	"github.com/errkit/errkit/apierr"
+)
+
+// A Set is one configuration of the middleware: the contract errors are
+// rendered in, the logger, the maintenance switch and the rate limiter. Its
+// methods are the pieces, each a func(http.Handler) http.Handler usable
+// alone; [Set.Wrap] installs them all. A Set is safe for concurrent use.
+type Set struct {
+	contract    apierr.Contract
+	logger      *slog.Logger
+	clientLevel slog.Level
+	metrics     func(Failure)
+	classify    func(error, apierr.Contract) (*apierr.Error, bool)
+
+	maintenance MaintenanceState
+	sw          *Switch
+	exempt      func(*http.Request) bool
+
+	limiter Limiter
+	rateKey func(*http.Request) string
+}
+
+// An Option configures a [Set].
+type Option func(*Set)
+
+// WithContract sets the contract errors are rendered in; the default is
+// [apierr.Nexpay].
+func WithContract(c apierr.Contract) Option {
+	return func(s *Set) {
+		if c != nil {
+			s.contract = c
+		}
+	}
+}
+
+// WithLogger sets the logger failed requests are reported to; the default
+// is slog.Default().
+func WithLogger(l *slog.Logger) Option {
+	return func(s *Set) {
+		if l != nil {
+			s.logger = l
+		}
+	}
+}
+
+// WithClientErrorLevel sets the level 4xx failures are logged at; the
+// default is slog.LevelInfo. 5xx failures are always logged at
+// slog.LevelError.
+func WithClientErrorLevel(l slog.Level) Option { return func(s *Set) { s.clientLevel = l } }
+
+// WithMetrics sets a function called once for every failed request, after
+// its response was written; for counters and histograms. It must be fast and
+// must not keep the [Failure].
+func WithMetrics(f func(Failure)) Option { return func(s *Set) { s.metrics = f } }
+
+// WithClassifier replaces [Classify] as the function that turns an error
+// into the contract's answer; the echo door installs its own, which knows
+// echo's errors and falls back to Classify.
+func WithClassifier(f func(err error, c apierr.Contract) (*apierr.Error, bool)) Option {
+	return func(s *Set) {
+		if f != nil {
+			s.classify = f
+		}
+	}
+}
+
+// WithMaintenance makes the maintenance switch read its state from st,
+// for a fleet that shares one; the default is an in-memory [Switch],
+// returned by [Set.Switch].
+func WithMaintenance(st MaintenanceState) Option {
+	return func(s *Set) {
+		if st != nil {
+			s.maintenance = st
+		}
+	}
+}
+
+// WithMaintenanceExempt sets the predicate of the requests that keep being
+// served during maintenance; the default is [DefaultExempt].
+func WithMaintenanceExempt(f func(*http.Request) bool) Option {
+	return func(s *Set) {
+		if f != nil {
+			s.exempt = f
+		}
+	}
+}
+
+// WithMaintenanceExemptPaths is [WithMaintenanceExempt] with [ExemptPaths]:
+// requests under one of paths keep being served during maintenance.
+func WithMaintenanceExemptPaths(paths ...string) Option {
+	return WithMaintenanceExempt(ExemptPaths(paths...))
+}
+
+// WithRateLimit enables rate limiting over l, keyed by [DefaultRateKey];
+// without it, [Set.RateLimit] lets every request through.
+func WithRateLimit(l Limiter) Option { return func(s *Set) { s.limiter = l } }
+
+// WithRateKey sets the function that names the client a request is
+// counted against; the default is [DefaultRateKey].
+func WithRateKey(f func(*http.Request) string) Option {
+	return func(s *Set) {
+		if f != nil {
+			s.rateKey = f
+		}
+	}
+}
+
+// New returns a Set configured by opts.
+func New(opts ...Option) *Set {
+	s := &Set{
+		contract:    apierr.Nexpay,
+		clientLevel: slog.LevelInfo,
+		classify:    Classify,
+		exempt:      DefaultExempt,
+		rateKey:     DefaultRateKey,
+	}
+	for _, o := range opts {
+		o(s)
+	}
+	if s.maintenance == nil {
+		s.sw = new(Switch)
+		s.maintenance = s.sw
+	}
+	return s
+}
+
+// Contract returns the contract the set renders errors in.
+func (s *Set) Contract() apierr.Contract { return s.contract }
+
+// Switch returns the in-memory maintenance switch, or nil when the set
+// reads its state from a [MaintenanceState] given to [WithMaintenance].
+func (s *Set) Switch() *Switch { return s.sw }
+
+func (s *Set) log() *slog.Logger {
+	if s.logger != nil {
+		return s.logger
+	}
+	return slog.Default()
+}
+
+// Wrap returns h behind the whole set, outermost first: [Set.RequestID],
+// [Set.Recover], [Set.Maintenance], [Set.RateLimit] and [Set.RouteErrors].
+func (s *Set) Wrap(h http.Handler) http.Handler {
+	return s.RequestID(s.Recover(s.Maintenance(s.RateLimit(s.RouteErrors(h)))))
+}
+
+// Wrap returns h behind the whole set configured by opts; see [Set.Wrap].
+func Wrap(h http.Handler, opts ...Option) http.Handler { return New(opts...).Wrap(h) }
+
+var defaultSet = New()

@@ -1,0 +1,96 @@
+package middleware
+
+import (
+	"net/http"
+	"sync"
+)
+
+// responseWriter guards a response: it remembers whether the status was
+// sent, so that an error is never written over a committed response, and,
+// under [Set.RouteErrors], turns the router's plain-text 404/405 into the
+// contract's body. Writers are pooled: the success path allocates nothing.
+type responseWriter struct {
+	http.ResponseWriter
+	set       *Set
+	req       *http.Request
+	status    int
+	committed bool // the status was sent
+	answered  bool // the set wrote an error
+	router    bool // replace the router's plain 404/405
+	swallow   bool // drop the router's plain-text body
+}
+
+var writerPool = sync.Pool{New: func() any { return new(responseWriter) }}
+
+// guard returns w as a guarded writer: w itself when it already is one,
+// else a pooled one to give back with release.
+func guard(w http.ResponseWriter, r *http.Request, s *Set) (ww *responseWriter, owned bool) {
+	if g, ok := w.(*responseWriter); ok {
+		return g, false
+	}
+	ww = writerPool.Get().(*responseWriter)
+	*ww = responseWriter{ResponseWriter: w, set: s, req: r}
+	return ww, true
+}
+
+func release(ww *responseWriter) {
+	*ww = responseWriter{}
+	writerPool.Put(ww)
+}
+
+// WriteHeader sends the status once; later calls are dropped.
+func (w *responseWriter) WriteHeader(code int) {
+	if w.committed {
+		return
+	}
+	if code >= 100 && code < 200 && code != http.StatusSwitchingProtocols {
+		w.ResponseWriter.WriteHeader(code) // informational: not final
+		return
+	}
+	if w.router && (code == http.StatusNotFound || code == http.StatusMethodNotAllowed) && w.plain() {
+		w.router = false
+		w.set.Respond(w, w.req, routeError(code))
+		w.swallow = true
+		return
+	}
+	w.committed = true
+	w.status = code
+	w.ResponseWriter.WriteHeader(code)
+}
+
+// plain reports whether the response about to be sent is not one a handler
+// built deliberately: no Content-Type or a plain-text one, as the routers'
+// own 404 and 405 answers are.
+func (w *responseWriter) plain() bool {
+	ct := w.Header()["Content-Type"]
+	return len(ct) == 0 || len(ct[0]) >= 10 && ct[0][:10] == "text/plain"
+}
+
+func (w *responseWriter) Write(b []byte) (int, error) {
+	if !w.committed {
+		w.WriteHeader(http.StatusOK)
+	}
+	if w.swallow {
+		return len(b), nil
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// Flush sends what was written so far; the response is then committed.
+func (w *responseWriter) Flush() {
+	if !w.committed {
+		w.WriteHeader(http.StatusOK)
+	}
+	_ = http.NewResponseController(w.ResponseWriter).Flush()
+}
+
+// Unwrap returns the underlying writer, for [http.ResponseController].
+func (w *responseWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// Committed reports whether w is a writer of this package whose response
+// status was already sent. Handlers that write their own error bodies can
+// check it; it reports false for any other writer.
+func Committed(w http.ResponseWriter) bool {
+	g, ok := w.(*responseWriter)
+	return ok && g.committed
+}
