@@ -114,11 +114,11 @@ func mark(ext *map[string]any, c apierr.Contract) {
 func example(c apierr.Contract, code apierr.Code) (*openapi3.Example, error) {
 	b, err := c.AppendBody(nil, apierr.New(code).At(ExampleTime), nil)
 	if err != nil {
-		return nil, fmt.Errorf("openapi: %s: render %s: %w", c.Name(), code, err)
+		return nil, fmt.Errorf("openapi: %s: render %s: %w", c.Name(), code.ID(), err)
 	}
 	var v any
 	if err := json.Unmarshal(b, &v); err != nil {
-		return nil, fmt.Errorf("openapi: %s: the body of %s is not JSON: %w", c.Name(), code, err)
+		return nil, fmt.Errorf("openapi: %s: the body of %s is not JSON: %w", c.Name(), code.ID(), err)
 	}
 	ex := &openapi3.Example{Summary: code.Message(), Value: v}
 	if d := code.Description(); d != "" {

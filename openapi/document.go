@@ -33,9 +33,16 @@ func Document(c apierr.Contract, v Version) (*openapi3.T, error) {
 
 // Load parses an OpenAPI 3.0 or 3.1 document, YAML or JSON, and resolves its
 // references within the document.
-func Load(data []byte) (*openapi3.T, error) {
+func Load(data []byte) (doc *openapi3.T, err error) {
+	defer func() {
+		// A spec malformed enough to upset the loader is still only a spec
+		// that does not parse.
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("openapi: the spec does not parse: %v", r)
+		}
+	}()
 	loader := openapi3.NewLoader()
-	doc, err := loader.LoadFromData(data)
+	doc, err = loader.LoadFromData(data)
 	if err != nil {
 		return nil, fmt.Errorf("openapi: the spec does not parse: %w", err)
 	}

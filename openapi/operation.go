@@ -28,7 +28,7 @@ func AddResponses(doc *openapi3.T, op *openapi3.Operation, c apierr.Contract, co
 	cat := c.Catalogue()
 	for _, code := range codes {
 		if code.Catalogue() != cat {
-			return fmt.Errorf("openapi: %s is not a code of the %s catalogue", code, c.Name())
+			return fmt.Errorf("openapi: %s is not a code of the %s catalogue", code.ID(), c.Name())
 		}
 	}
 	body, _, err := schemasOf(c, V31)
