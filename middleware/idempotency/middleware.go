@@ -49,12 +49,9 @@ func (m *Middleware) Handler(next http.Handler) http.Handler {
 // Covers reports whether r is of a covered method and carries the key
 // header (possibly empty, which [Middleware.Serve] refuses).
 func (m *Middleware) Covers(r *http.Request) bool {
-	if len(r.Header[m.header]) == 0 {
-		return false
-	}
 	for _, meth := range m.methods {
 		if r.Method == meth {
-			return true
+			return len(r.Header[m.header]) > 0
 		}
 	}
 	return false
