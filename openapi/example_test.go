@@ -22,7 +22,7 @@ func ExampleDocument() {
 	fmt.Println(strings.SplitN(*r.Description, "\n", 2)[0])
 	fmt.Println(r.Content["application/json"].Examples["QOT0003"].Ref)
 	// Output:
-	// 3.1.0 14 responses
+	// 3.1.0 15 responses
 	// Unprocessable Entity. Codes:
 	// #/components/examples/NexpayQOT0003
 }
