@@ -1,0 +1,241 @@
+package cryptopay
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/errkit/errkit/apierr"
+)
+
+// Name is the contract's name, as the example server's -contract flag spells it.
+const Name = "cryptopay"
+
+// CryptopayContract is the Cryptopay error contract; [Contract] is its one value.
+type CryptopayContract struct{}
+
+// Contract is the Cryptopay contract:
+//
+//	{"error":{"code":"unauthenticated","message":"unauthenticated","details":[]},"meta":{"request_id":"b1d88d60011a9bda350b0eef7dc8dcbb"}}
+var Contract apierr.Contract = &CryptopayContract{}
+
+func init() { apierr.RegisterContract(Contract) }
+
+var conditionCodes = map[apierr.Condition]apierr.Code{
+	apierr.Internal:             InternalError,
+	apierr.BadRequest:           BadRequest,
+	apierr.Validation:           Invalid,
+	apierr.Unauthorized:         Unauthenticated,
+	apierr.Forbidden:            Unauthorized,
+	apierr.NotFound:             NotFound,
+	apierr.MethodNotAllowed:     MethodNotAllowed,
+	apierr.RequestTimeout:       RequestTimeout,
+	apierr.Conflict:             Conflict,
+	apierr.TooLarge:             PayloadTooLarge,
+	apierr.UnsupportedMediaType: UnsupportedMediaType,
+	apierr.IdempotencyMismatch:  Conflict,
+	apierr.RateLimited:          RateLimitExceeded,
+	apierr.BadGateway:           BadGateway,
+	apierr.Unavailable:          ServiceUnavailable,
+	apierr.Maintenance:          Maintenance,
+	apierr.Timeout:              GatewayTimeout,
+}
+
+// Name returns "cryptopay".
+func (*CryptopayContract) Name() string { return Name }
+
+// ContentType returns [apierr.JSONContentType].
+func (*CryptopayContract) ContentType() string { return apierr.JSONContentType }
+
+// Catalogue returns the Cryptopay catalogue.
+func (*CryptopayContract) Catalogue() *apierr.Catalogue { return catalogue }
+
+// Code returns the code that answers cond (see the package documentation).
+func (*CryptopayContract) Code(cond apierr.Condition) apierr.Code {
+	if code, ok := conditionCodes[cond]; ok {
+		return code
+	}
+	return InternalError
+}
+
+// resolve returns the code and message e is rendered with: its own for a
+// Cryptopay code; for another catalogue's, the Cryptopay code for its status
+// and its message only below 500, where a message cannot describe internals.
+func (c *CryptopayContract) resolve(e *apierr.Error) (apierr.Code, string) {
+	if code := e.Code(); code.Valid() && code.Catalogue() == catalogue {
+		return code, e.Text()
+	}
+	code := apierr.CodeFor(c, e.Status())
+	if e.Status() < 500 && e.Text() != "" {
+		return code, e.Text()
+	}
+	return code, code.Message()
+}
+
+const detailCode = "detail"
+
+// AppendBody appends e's Cryptopay body to dst: field errors, then details,
+// as entries of error.details, and meta.request_id (see the package
+// documentation). The cause is never rendered.
+func (c *CryptopayContract) AppendBody(dst []byte, e *apierr.Error, r *http.Request) ([]byte, error) {
+	if e == nil {
+		e = apierr.New(InternalError)
+	}
+	code, msg := c.resolve(e)
+	dst = append(dst, `{"error":{"code":`...)
+	dst = apierr.AppendString(dst, code.ID())
+	dst = append(dst, `,"message":`...)
+	dst = apierr.AppendString(dst, msg)
+	dst = append(dst, `,"details":[`...)
+	n := 0
+	for _, f := range e.Fields() {
+		if n > 0 {
+			dst = append(dst, ',')
+		}
+		n++
+		dst = append(dst, `{"code":`...)
+		dst = apierr.AppendString(dst, RuleCode(f.Rule))
+		dst = append(dst, `,"target":`...)
+		dst = apierr.AppendString(dst, f.Field)
+		dst = append(dst, `,"message":`...)
+		m := f.Message
+		if m == "" {
+			m = f.Field + " is invalid"
+		}
+		dst = apierr.AppendString(dst, m)
+		if f.Param != "" {
+			dst = append(dst, `,"args":{"value":`...)
+			dst = apierr.AppendString(dst, f.Param)
+			dst = append(dst, '}')
+		}
+		dst = append(dst, '}')
+	}
+	for _, kv := range e.Details() {
+		if s, ok := kv.Value.(string); ok && kv.Key == requestIDDetail && isTraceHex(s) {
+			continue
+		}
+		if n > 0 {
+			dst = append(dst, ',')
+		}
+		n++
+		dst = append(dst, `{"code":"detail","target":`...)
+		dst = apierr.AppendString(dst, kv.Key)
+		dst = append(dst, `,"args":{"value":`...)
+		var err error
+		if dst, err = apierr.AppendValue(dst, kv.Value); err != nil {
+			return dst, fmt.Errorf("cryptopay: detail %q: %w", kv.Key, err)
+		}
+		dst = append(dst, "}}"...)
+	}
+	dst = append(dst, `]},"meta":{"request_id":"`...)
+	dst = appendRequestID(dst, e, r)
+	return append(dst, `"}}`...), nil
+}
+
+type entry struct {
+	Code    *string `json:"code"`
+	Target  string  `json:"target"`
+	Message string  `json:"message"`
+	Args    *struct {
+		Value json.RawMessage `json:"value"`
+	} `json:"args"`
+}
+
+type body struct {
+	Error *struct {
+		Code    *string `json:"code"`
+		Message *string `json:"message"`
+		Details []entry `json:"details"`
+	} `json:"error"`
+	Meta struct {
+		RequestID string `json:"request_id"`
+	} `json:"meta"`
+}
+
+// Parse turns a Cryptopay body back into an error. status is the response's
+// HTTP status, or 0 to take the code's. Detail entries become details, the
+// others field errors (rule from the entry's code, param from args.value);
+// meta.request_id is kept in the detail "request_id". A code the catalogue
+// does not hold is parsed as the code for the status, with the body's
+// message and its code in the detail "code".
+func (c *CryptopayContract) Parse(status int, data []byte) (*apierr.Error, error) {
+	fail := func(err error) (*apierr.Error, error) {
+		return nil, apierr.NewParseError(Name, status, data, err)
+	}
+	if status != 0 && (status < 400 || status > 599) {
+		return fail(fmt.Errorf("status %d is not an error status", status))
+	}
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		return fail(errors.New("not a JSON object"))
+	}
+	var b body
+	if err := json.Unmarshal(trimmed, &b); err != nil {
+		return fail(err)
+	}
+	if b.Error == nil || b.Error.Code == nil || b.Error.Message == nil {
+		return fail(errors.New(`missing "error.code" or "error.message"`))
+	}
+	id, msg := *b.Error.Code, *b.Error.Message
+	var e *apierr.Error
+	unknown := ""
+	if code, ok := catalogue.Lookup(id); ok {
+		e = apierr.New(code)
+		if msg != code.Message() {
+			e.Msg(msg)
+		}
+	} else {
+		if status == 0 {
+			return fail(fmt.Errorf("unknown code %q and no status", id))
+		}
+		e = apierr.New(apierr.CodeFor(c, status)).Msg(msg)
+		unknown = id
+	}
+	for _, d := range b.Error.Details {
+		if d.Code == nil {
+			return fail(errors.New("details entry without code"))
+		}
+		var value json.RawMessage
+		if d.Args != nil {
+			value = d.Args.Value
+		}
+		if *d.Code == detailCode {
+			var v any
+			if len(value) > 0 {
+				v = decodeAny(value)
+			}
+			e.With(d.Target, v)
+			continue
+		}
+		f := apierr.FieldError{Field: d.Target, Rule: ruleOf(*d.Code), Message: d.Message}
+		if len(value) > 0 {
+			var s string
+			if json.Unmarshal(value, &s) == nil {
+				f.Param = s
+			} else {
+				f.Param = string(value)
+			}
+		}
+		e.WithFields(f)
+	}
+	if unknown != "" {
+		e.With("code", unknown)
+	}
+	if isTraceHex(b.Meta.RequestID) {
+		e.With(requestIDDetail, b.Meta.RequestID)
+	}
+	return e, nil
+}
+
+// decodeAny decodes a JSON value, keeping numbers as json.Number.
+func decodeAny(raw json.RawMessage) any {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return string(raw)
+	}
+	return v
+}
