@@ -1,0 +1,16 @@
+package bench
+
+import (
+	"os"
+	"testing"
+	"time"
+
+	"github.com/errkit/errkit/apierr"
+)
+
+func TestMain(m *testing.M) {
+	restore := apierr.SetClock(func() time.Time { return now })
+	code := m.Run()
+	restore()
+	os.Exit(code)
+}
