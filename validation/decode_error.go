@@ -22,14 +22,14 @@ const (
 	msgTooDeep   = "Request body nests too deeply"
 	msgTooLarge  = "Request body is too large"
 	msgTimeout   = "Request body was not received in time"
-	msgUnread    = "Request body could not be read"
+	msgUnread    = "Request body is invalid"
 )
 
 // DecodeError classifies an error of encoding/json (or of reading the body
 // it decoded) as the failure the client should see:
 //
 //   - a body that is not JSON: [apierr.BadRequest] with the detail "offset",
-//     the byte offset of the first bad byte;
+//     the 0-based byte offset of the first bad byte;
 //   - an empty body (io.EOF) or a truncated one (io.ErrUnexpectedEOF):
 //     [apierr.BadRequest] saying so;
 //   - a value of the wrong type: [apierr.BadRequest] with a field error on
@@ -70,9 +70,9 @@ func DecodeError(err error) *apierr.ConditionError {
 		return bad(msgEmpty)
 	case errors.As(err, &syntaxErr):
 		if strings.Contains(syntaxErr.Error(), "exceeded max depth") {
-			return bad(msgTooDeep).With("offset", syntaxErr.Offset)
+			return bad(msgTooDeep).With("offset", syntaxErr.Offset-1)
 		}
-		return bad(msgMalformed).With("offset", syntaxErr.Offset)
+		return bad(msgMalformed).With("offset", syntaxErr.Offset-1)
 	case errors.As(err, &typeErr):
 		return bad("").WithFields(typeField(typeErr.Field, typeErr.Value, typeErr.Type))
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, os.ErrDeadlineExceeded):

@@ -42,8 +42,8 @@ func TestDecodeError(t *testing.T) {
 	}{
 		{"empty", "", apierr.BadRequest, msgEmpty, apierr.FieldError{}, nil},
 		{"truncated", `{"amount":`, apierr.BadRequest, msgTruncated, apierr.FieldError{}, nil},
-		{"malformed", `{"amount" 1}`, apierr.BadRequest, msgMalformed, apierr.FieldError{}, int64(11)},
-		{"deep", strings.Repeat("[", 10001), apierr.BadRequest, msgTooDeep, apierr.FieldError{}, int64(10001)},
+		{"malformed", `{"amount" 1}`, apierr.BadRequest, msgMalformed, apierr.FieldError{}, int64(10)},
+		{"deep", strings.Repeat("[", 10001), apierr.BadRequest, msgTooDeep, apierr.FieldError{}, int64(10000)},
 		{"string", `{"amount":5}`, apierr.BadRequest, "", apierr.FieldError{Field: "amount", Rule: "type", Param: "string", Message: "amount must be a string"}, nil},
 		{"nested", `{"payee":{"iban":true}}`, apierr.BadRequest, "", apierr.FieldError{Field: "payee.iban", Rule: "type", Param: "string", Message: "payee.iban must be a string"}, nil},
 		{"integer", `{"count":1.5}`, apierr.BadRequest, "", apierr.FieldError{Field: "count", Rule: "type", Param: "integer", Message: "count must be an integer"}, nil},
