@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"log/slog"
 	"mime"
 	"net/http"
 	"net/http/httptest"
@@ -12,7 +13,9 @@ import (
 	"time"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/middleware"
 	"github.com/getkin/kin-openapi/openapi3"
+	"golang.org/x/time/rate"
 )
 
 // variants are the shapes of error a handler returns for a code.
@@ -39,19 +42,18 @@ var variants = map[string]func(apierr.Code) *apierr.Error{
 }
 
 // server answers GET /{variant}/{id} with that error of the contract's
-// catalogue, as a server of the package's users does.
+// catalogue, behind the middleware, as a server of the package's users does.
 func server(c apierr.Contract) http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{variant}/{id}", func(w http.ResponseWriter, r *http.Request) {
+	mux.Handle("GET /{variant}/{id}", middleware.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
 		code, ok := c.Catalogue().Lookup(r.PathValue("id"))
 		mk := variants[r.PathValue("variant")]
 		if !ok || mk == nil {
-			http.Error(w, "no such code", http.StatusTeapot)
-			return
+			return errors.New("no such code")
 		}
-		_ = apierr.Render(w, r, c, mk(code))
-	})
-	return mux
+		return mk(code)
+	}))
+	return middleware.Wrap(mux, middleware.WithContract(c), middleware.WithLogger(slog.New(slog.DiscardHandler)))
 }
 
 // TestLiveBodiesMatchSchema requests every code of the catalogue, in every
@@ -127,4 +129,83 @@ func TestLiveBodiesMatchSchema(t *testing.T) {
 type genDoc struct {
 	body *openapi3.Schema
 	doc  *openapi3.T
+}
+
+// TestLiveRouteErrors checks the answers the server gives before any
+// handler runs, unknown route and wrong method, match the documents too.
+func TestLiveRouteErrors(t *testing.T) {
+	for _, c := range []apierr.Contract{apierr.Nexpay, acmeDescribed} {
+		srv := httptest.NewServer(server(c))
+		t.Cleanup(srv.Close)
+		for _, req := range []struct{ method, path string }{{"GET", "/no/such/route"}, {"POST", "/plain/x"}, {"DELETE", "/plain/x"}} {
+			r, _ := http.NewRequest(req.method, srv.URL+req.path, nil)
+			resp, err := srv.Client().Do(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			var body any
+			if err := json.Unmarshal(data, &body); err != nil {
+				t.Fatalf("%s %s: %v: %s", req.method, req.path, err, data)
+			}
+			for _, v := range versions {
+				doc := mustDocument(t, c, v)
+				name, _, _ := schemasOf(c, v)
+				if err := visit(v, doc.Components.Schemas[name].Value, body); err != nil {
+					t.Errorf("%s %s %s %s: %s\n%v", c.Name(), v, req.method, req.path, data, err)
+				}
+				rr := doc.Components.Responses[ResponseName(c, resp.StatusCode)]
+				if rr == nil {
+					t.Fatalf("%s: %s %s answered %d, undocumented", v, req.method, req.path, resp.StatusCode)
+				}
+				if resp.Header.Get("Allow") != "" && resp.StatusCode == http.StatusMethodNotAllowed && rr.Value.Headers["Allow"] == nil {
+					t.Errorf("%s: 405 sends Allow, undocumented", v)
+				}
+			}
+		}
+	}
+}
+
+// TestLiveMaintenanceAndRateLimit checks the middleware's own 503 and 429
+// match the documents, Retry-After included.
+func TestLiveMaintenanceAndRateLimit(t *testing.T) {
+	h := middleware.HandlerFunc(func(http.ResponseWriter, *http.Request) error { return nil })
+	quiet := middleware.WithLogger(slog.New(slog.DiscardHandler))
+	maint := middleware.New(quiet)
+	maint.Switch().OnFor(time.Hour)
+	limited := middleware.New(quiet, middleware.WithRateLimit(middleware.NewTokenBucket(rate.Every(time.Hour), 1, 16)))
+	for name, tt := range map[string]struct {
+		h      http.Handler
+		status int
+	}{"maintenance": {maint.Wrap(h), 503}, "rate limit": {limited.Wrap(h), 429}} {
+		srv := httptest.NewServer(tt.h)
+		var resp *http.Response
+		for range 3 {
+			r, err := srv.Client().Get(srv.URL + "/v2/payments")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if resp = r; r.StatusCode == tt.status {
+				break
+			}
+			r.Body.Close()
+		}
+		data, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		srv.Close()
+		if resp.StatusCode != tt.status || resp.Header.Get("Retry-After") == "" {
+			t.Fatalf("%s: status %d, Retry-After %q", name, resp.StatusCode, resp.Header.Get("Retry-After"))
+		}
+		body := decode(t, string(data))
+		for _, v := range versions {
+			doc := mustDocument(t, apierr.Nexpay, v)
+			if err := visit(v, doc.Components.Schemas["NexpayError"].Value, body); err != nil {
+				t.Errorf("%s %s: %s\n%v", name, v, data, err)
+			}
+			if doc.Components.Responses[ResponseName(apierr.Nexpay, tt.status)].Value.Headers["Retry-After"] == nil {
+				t.Errorf("%s %s: Retry-After undocumented", name, v)
+			}
+		}
+	}
 }
