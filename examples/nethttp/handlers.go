@@ -5,18 +5,31 @@ import (
 
 	"github.com/errkit/errkit/apierr"
 	"github.com/errkit/errkit/examples/internal/sandbox"
+	"github.com/errkit/errkit/middleware"
+	"github.com/errkit/errkit/validation"
 )
 
 // api holds the routes' handlers: each decodes and validates its request,
 // calls the service and writes the answer, or returns the error.
 type api struct {
-	svc    *sandbox.Service
-	cfg    sandbox.Config
-	decode func(w http.ResponseWriter, r *http.Request, v any) error // JSON body, validated
+	svc         *sandbox.Service
+	keys        sandbox.Keys
+	maintenance *middleware.Switch
+	validate    *validation.Validator
+	maxBody     int64
+}
+
+// decode reads the JSON body into v and validates it.
+func (a *api) decode(w http.ResponseWriter, r *http.Request, v any) error {
+	if err := decodeJSON(w, r, a.maxBody, v); err != nil {
+		return err
+	}
+	return a.validate.ValidateRequest(r, v)
 }
 
 func (a *api) health(w http.ResponseWriter, r *http.Request) error {
-	return sandbox.WriteJSON(w, http.StatusOK, sandbox.Health{Status: "ok", Maintenance: maintenanceOn()})
+	_, on := a.maintenance.MaintenanceUntil(r.Context())
+	return sandbox.WriteJSON(w, http.StatusOK, sandbox.Health{Status: "ok", Maintenance: on})
 }
 
 func (a *api) createPayee(w http.ResponseWriter, r *http.Request) error {

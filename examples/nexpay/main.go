@@ -1,25 +1,44 @@
-// Command nexpay is a minimal server speaking the Nexpay v2 error contract.
+// Command nexpay is a sandbox of a Nexpay-style payment API on echo v4:
+// payees, quotes, payments and documents in memory, every failure answered
+// in the Nexpay v2 error contract by errkit. Run it and point a client at it:
+//
+//	go run ./examples/nexpay
+//	curl -H 'Authorization: ApiKey pk_test_sandbox' localhost:8080/v2/payments/42
+//
+// The same API on plain net/http is examples/nethttp.
 package main
 
 import (
+	"context"
+	"errors"
 	"flag"
-	"log"
-	"net/http"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
 
-	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/examples/internal/sandbox"
 )
 
 func main() {
-	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
-	flag.Parse()
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /health", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		_, _ = w.Write([]byte(`{"status":"ok"}`))
-	})
-	mux.HandleFunc("GET /v2/payments/{id}", func(w http.ResponseWriter, r *http.Request) {
-		_ = apierr.Render(w, r, apierr.Nexpay, apierr.New(apierr.PAY0001).With("id", r.PathValue("id")))
-	})
-	log.Printf("listening on http://%s", *addr)
-	log.Fatal(http.ListenAndServe(*addr, mux))
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	cfg, err := sandbox.ParseFlags("nexpay", os.Args[1:], os.Stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return
+	}
+	if err != nil {
+		log.Error("bad flags", "err", err)
+		os.Exit(2)
+	}
+	e, err := newServer(cfg, log)
+	if err != nil {
+		log.Error("cannot start", "err", err)
+		os.Exit(1)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := sandbox.Run(ctx, cfg, e, log); err != nil {
+		log.Error("server failed", "err", err)
+		os.Exit(1)
+	}
 }

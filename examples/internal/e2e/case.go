@@ -26,7 +26,7 @@ type Step struct {
 	Code       string            // "[PAY0001]": an error body of the contract with this code
 	Details    map[string]any    // keys of details that must be as given
 	Fields     []string          // names in details.fields, in order
-	WantHeader map[string]string // headers that must be as given ("" = present)
+	WantHeader map[string]string // headers that must be as given ("" = present, "~x" = holds x, "!x" = present, not x)
 	Contains   []string          // substrings the body must hold
 	Save       map[string]string // variable -> top-level JSON string field of the answer
 	SaveBody   string            // keep the whole body under this name

@@ -15,14 +15,14 @@ type PayeeRequest struct {
 type QuoteRequest struct {
 	FromCurrency string `json:"fromCurrency" validate:"required,iso4217"`
 	ToCurrency   string `json:"toCurrency" validate:"required,iso4217"`
-	Amount       string `json:"amount" validate:"required,amount"`
+	Amount       string `json:"amount" validate:"required,amount=2"`
 }
 
 // PaymentRequest is the body of POST /v2/payments.
 type PaymentRequest struct {
 	PayeeID   string `json:"payeeId" validate:"required,uuid"`
 	QuoteID   string `json:"quoteId,omitempty" validate:"omitempty,uuid"`
-	Amount    string `json:"amount" validate:"required,amount"`
+	Amount    string `json:"amount" validate:"required,amount=2"`
 	Currency  string `json:"currency" validate:"required,iso4217"`
 	Reference string `json:"reference" validate:"required,max=140"`
 }

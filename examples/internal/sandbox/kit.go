@@ -1,0 +1,59 @@
+package sandbox
+
+import (
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+
+	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/middleware"
+	"github.com/errkit/errkit/middleware/idempotency"
+	"golang.org/x/time/rate"
+)
+
+// MiddlewareOptions configures errkit's middleware for the sandbox, the
+// same for both doors: the contract, the logger, a token bucket of
+// cfg.Rate requests per second per API key, and maintenance exemptions.
+func MiddlewareOptions(cfg Config, contract apierr.Contract, log *slog.Logger) []middleware.Option {
+	burst := max(1, int(cfg.Rate))
+	return []middleware.Option{
+		middleware.WithContract(contract),
+		middleware.WithLogger(log),
+		middleware.WithRateLimit(middleware.NewTokenBucket(rate.Limit(cfg.Rate), burst, 0)),
+		middleware.WithRateKey(RateKey(cfg.Keys)),
+		middleware.WithMaintenanceExempt(MaintenanceExempt),
+	}
+}
+
+// RateKey returns the rate-limit key function: the API key when it is the
+// sandbox's, else the client's IP address, so that made-up keys are not
+// each given a budget of their own.
+func RateKey(keys Keys) func(*http.Request) string {
+	return func(r *http.Request) string {
+		if key := credential(r, "ApiKey"); key != "" && equal(key, keys.APIKey) {
+			return "key:" + key
+		}
+		host, _, err := net.SplitHostPort(r.RemoteAddr)
+		if err != nil {
+			host = r.RemoteAddr
+		}
+		return "ip:" + host
+	}
+}
+
+// MaintenanceExempt reports whether r keeps being served during
+// maintenance: what the contract exempts (health checks, webhook
+// subscriptions, gateway callbacks) and the admin routes that end it.
+func MaintenanceExempt(r *http.Request) bool {
+	return middleware.DefaultExempt(r) || strings.HasPrefix(r.URL.Path, "/admin/")
+}
+
+// IdempotencyConfig configures the idempotency middleware of the create
+// routes: keys scoped by API key, conflicts answered in the contract.
+func IdempotencyConfig(contract apierr.Contract) idempotency.Config {
+	return idempotency.Config{
+		Contract: contract,
+		Scope:    func(r *http.Request) string { return credential(r, "ApiKey") },
+	}
+}

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"log/slog"
+	"strconv"
+	"strings"
+
+	"github.com/errkit/errkit/examples/internal/sandbox"
+	"github.com/errkit/errkit/middleware/echomw"
+	"github.com/errkit/errkit/middleware/idempotency/echoidempotency"
+	"github.com/errkit/errkit/validation"
+	"github.com/labstack/echo/v4"
+	echomiddleware "github.com/labstack/echo/v4/middleware"
+)
+
+// newServer builds the sandbox on echo, with errkit's error handler,
+// middleware, validator and idempotency.
+func newServer(cfg sandbox.Config, log *slog.Logger) (*echo.Echo, error) {
+	contract, err := sandbox.ContractNamed(cfg.Contract)
+	if err != nil {
+		return nil, err
+	}
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	e.Validator = validation.New()
+
+	// One call: the error handler, request IDs, recovery, maintenance and
+	// rate limiting, all answering in the contract.
+	kit := echomw.Install(e, sandbox.MiddlewareOptions(cfg, contract, log)...)
+	if cfg.Maintenance > 0 {
+		kit.Switch().OnFor(cfg.Maintenance)
+	}
+	idem, err := echoidempotency.New(sandbox.IdempotencyConfig(contract))
+	if err != nil {
+		return nil, err
+	}
+	a := &api{svc: sandbox.NewService(cfg.QuoteTTL), keys: cfg.Keys, maintenance: kit.Switch()}
+
+	e.Use(a.authenticate)
+	// JSON bodies are limited to -max-body; documents have their own limit.
+	e.Use(echomiddleware.BodyLimitWithConfig(echomiddleware.BodyLimitConfig{
+		Limit:   strconv.FormatInt(cfg.MaxBody, 10) + "B",
+		Skipper: func(c echo.Context) bool { return c.Path() == "/v2/documents" },
+	}))
+
+	getHead(e, "/health", a.health)
+	e.POST("/v2/payees", a.createPayee, idem)
+	getHead(e, "/v2/payees/:id", a.getPayee)
+	e.POST("/v2/quotes", a.createQuote, idem)
+	e.POST("/v2/payments", a.createPayment, idem)
+	getHead(e, "/v2/payments/:id", a.getPayment)
+	e.POST("/v2/payments/:id/cancel", a.cancelPayment)
+	e.POST("/v2/documents", a.uploadDocument)
+	getHead(e, "/v2/documents/:id", a.getDocument)
+	e.POST("/v2/webhooks", a.subscribe, idem)
+	e.POST("/v2/gateway/callback", a.gatewayCallback)
+	getHead(e, "/v2/debug/panic", a.panic)
+
+	admin := e.Group("/admin", a.adminOnly)
+	admin.PUT("/maintenance", a.maintenanceOn)
+	admin.DELETE("/maintenance", a.maintenanceOff)
+	return e, nil
+}
+
+// getHead routes GET and HEAD to h: HEAD works wherever GET does.
+func getHead(e *echo.Echo, path string, h echo.HandlerFunc) {
+	e.GET(path, h)
+	e.HEAD(path, h)
+}
+
+// authenticate checks the API key of every request under /v2.
+func (a *api) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if !strings.HasPrefix(c.Request().URL.Path, "/v2/") {
+			return next(c)
+		}
+		if _, err := a.keys.CheckAPIKey(c.Request()); err != nil {
+			return err
+		}
+		return next(c)
+	}
+}
+
+// adminOnly lets through requests with the admin token.
+func (a *api) adminOnly(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if err := a.keys.CheckAdmin(c.Request()); err != nil {
+			return err
+		}
+		return next(c)
+	}
+}
