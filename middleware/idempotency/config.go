@@ -58,6 +58,11 @@ type Config struct {
 	// first one to complete, then replays its response. 0 answers the
 	// contract's Conflict code (409) at once.
 	Wait time.Duration
+	// BodyKey, if set, names a top-level member of a JSON object body
+	// that carries the key when the header is absent: "external_id" for
+	// the Payout API. A covered request is then read whole even without
+	// the header; one whose body has no such member runs unprotected.
+	BodyKey string
 	// Store holds the records; nil means a [MemoryStore] with the default
 	// budget and Now as its clock.
 	Store Store
@@ -90,6 +95,7 @@ func (cfg Config) build() (*Middleware, error) {
 		contract:     cfg.Contract,
 		replayStatus: cfg.ReplayStatus,
 		wait:         cfg.Wait,
+		bodyKey:      cfg.BodyKey,
 		store:        cfg.Store,
 		maxBody:      cfg.MaxBody,
 		now:          cfg.Now,

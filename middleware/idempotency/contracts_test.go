@@ -58,3 +58,53 @@ func TestPayout(t *testing.T) {
 		t.Fatalf("mismatch: %d %s", w.Code, w.Body)
 	}
 }
+
+// The Payout API's idempotency key is external_id, in the body.
+func TestBodyKey(t *testing.T) {
+	h := &createPayment{}
+	srv := mustNew(t, Config{Contract: payout.Contract, ReplayStatus: http.StatusOK, BodyKey: "external_id"}).Handler(h)
+	if w := do(srv, req{body: `{"external_id":"ext-9","amount":"5.00"}`}); w.Code != http.StatusCreated {
+		t.Fatalf("first: %d %s", w.Code, w.Body)
+	}
+	w := do(srv, req{body: `{"amount":"5.00", "external_id":"ext-9"}`})
+	if w.Code != http.StatusOK || w.Header().Get(ReplayHeader) != "true" {
+		t.Fatalf("replay: %d", w.Code)
+	}
+	if w := do(srv, req{body: `{"external_id":"ext-9","amount":"6.00"}`}); w.Code != http.StatusUnprocessableEntity {
+		t.Fatalf("mismatch: %d %s", w.Code, w.Body)
+	}
+	if h.runs.Load() != 1 {
+		t.Fatalf("ran %d times", h.runs.Load())
+	}
+	for _, q := range []req{
+		{body: `{"amount":"5.00"}`},
+		{body: `{"external_id":null}`},
+		{body: `[1]`},
+		{body: `not json`},
+		{body: `{"external_id":"ext-9"}`, ct: "text/plain"},
+	} {
+		before := h.runs.Load()
+		w := do(srv, q)
+		if w.Code != http.StatusCreated || h.runs.Load() != before+1 || !strings.Contains(w.Body.String(), "request") {
+			t.Errorf("%+v: %d %s", q, w.Code, w.Body)
+		}
+	}
+	for body, rule := range map[string]string{
+		`{"external_id":42}`:    "type",
+		`{"external_id":""}`:    "required",
+		`{"external_id":"a b"}`: "charset",
+		`{"external_id":"` + strings.Repeat("x", MaxKeyLen+1) + `"}`: "max",
+	} {
+		w := do(srv, req{body: body})
+		if w.Code != http.StatusUnprocessableEntity && w.Code != http.StatusBadRequest {
+			t.Errorf("%s: %d %s", body, w.Code, w.Body)
+		}
+		if !strings.Contains(w.Body.String(), `"field":"external_id"`) {
+			t.Errorf("%s: %s (want rule %s)", body, w.Body, rule)
+		}
+	}
+	// The header still wins when sent.
+	if w := do(srv, req{key: "hdr-1", body: `{"external_id":"ext-9","amount":"5.00"}`}); w.Code != http.StatusCreated {
+		t.Fatalf("header key: %d", w.Code)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
@@ -23,6 +24,7 @@ type Middleware struct {
 	contract     apierr.Contract
 	replayStatus int
 	wait         time.Duration
+	bodyKey      string
 	store        Store
 	maxBody      int64
 	headers      []string
@@ -47,11 +49,12 @@ func (m *Middleware) Handler(next http.Handler) http.Handler {
 }
 
 // Covers reports whether r is of a covered method and carries the key
-// header (possibly empty, which [Middleware.Serve] refuses).
+// header (possibly empty, which [Middleware.Serve] refuses), or may carry
+// the key in its body ([Config.BodyKey]).
 func (m *Middleware) Covers(r *http.Request) bool {
 	for _, meth := range m.methods {
 		if r.Method == meth {
-			return len(r.Header[m.header]) > 0
+			return m.bodyKey != "" || len(r.Header[m.header]) > 0
 		}
 	}
 	return false
@@ -64,12 +67,12 @@ func (m *Middleware) Covers(r *http.Request) bool {
 // straight to next.
 func (m *Middleware) Serve(w http.ResponseWriter, r *http.Request, next func(http.ResponseWriter, *http.Request)) {
 	vals := r.Header[m.header]
-	if len(vals) == 0 {
+	if len(vals) == 0 && m.bodyKey == "" {
 		next(w, r)
 		return
 	}
-	if len(vals) != 1 || !ValidKey(vals[0]) {
-		m.fail(w, r, apierr.BadRequest, m.keyError(vals))
+	if len(vals) > 0 && (len(vals) != 1 || !ValidKey(vals[0])) {
+		m.fail(w, r, apierr.BadRequest, m.keyError(m.header, "header", vals))
 		return
 	}
 	s := statePool.Get().(*state)
@@ -84,9 +87,26 @@ func (m *Middleware) Serve(w http.ResponseWriter, r *http.Request, next func(htt
 		}
 		return
 	}
+	var idem string
+	if len(vals) > 0 {
+		idem = vals[0]
+	} else {
+		k, found, bad := m.keyFromBody(r, body)
+		if bad != nil {
+			m.fail(w, r, apierr.BadRequest, *bad)
+			return
+		}
+		if !found {
+			s.rd.Reset(body)
+			r.Body = &s.rd
+			next(w, r)
+			return
+		}
+		idem = k
+	}
 	fp := fingerprint(r, body, s)
 	sh := scopeHash(m.scope(r))
-	s.key = append(append(hex.AppendEncode(s.key[:0], sh[:]), ':'), vals[0]...)
+	s.key = append(append(hex.AppendEncode(s.key[:0], sh[:]), ':'), idem...)
 	key := string(s.key)
 
 	ctx := r.Context()
@@ -196,21 +216,46 @@ func (m *Middleware) fail(w http.ResponseWriter, r *http.Request, cond apierr.Co
 	_ = apierr.Render(w, r, m.contract, e)
 }
 
-// keyError describes what is wrong with the key header's values.
-func (m *Middleware) keyError(vals []string) apierr.FieldError {
-	fe := apierr.FieldError{Field: m.header, In: "header"}
+// keyError describes what is wrong with a key sent as field in in.
+func (m *Middleware) keyError(field, in string, vals []string) apierr.FieldError {
+	fe := apierr.FieldError{Field: field, In: in}
 	switch {
 	case len(vals) > 1:
-		fe.Rule, fe.Message = "single", m.header+" must be sent once"
+		fe.Rule, fe.Message = "single", field+" must be sent once"
 	case vals[0] == "":
-		fe.Rule, fe.Message = "required", m.header+" must not be empty"
+		fe.Rule, fe.Message = "required", field+" must not be empty"
 	case len(vals[0]) > MaxKeyLen:
 		fe.Rule, fe.Param = "max", strconv.Itoa(MaxKeyLen)
-		fe.Message = m.header + " must be at most " + fe.Param + " characters long"
+		fe.Message = field + " must be at most " + fe.Param + " characters long"
 	default:
-		fe.Rule, fe.Message = "charset", m.header+" may hold only letters, digits and - _ . : ~ + / ="
+		fe.Rule, fe.Message = "charset", field+" may hold only letters, digits and - _ . : ~ + / ="
 	}
 	return fe
+}
+
+// keyFromBody reads the key from the top-level member [Config.BodyKey] of
+// a JSON object body. found is false when the body is not a JSON object
+// or has no such member: the request is not covered.
+func (m *Middleware) keyFromBody(r *http.Request, body []byte) (key string, found bool, bad *apierr.FieldError) {
+	if !isJSON(r.Header.Get("Content-Type")) {
+		return "", false, nil
+	}
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(body, &obj) != nil {
+		return "", false, nil
+	}
+	raw, ok := obj[m.bodyKey]
+	if !ok || string(raw) == "null" {
+		return "", false, nil
+	}
+	if json.Unmarshal(raw, &key) != nil {
+		return "", false, &apierr.FieldError{Field: m.bodyKey, Rule: "type", Param: "string", Message: m.bodyKey + " must be a string"}
+	}
+	if !ValidKey(key) {
+		fe := m.keyError(m.bodyKey, "", []string{key})
+		return "", false, &fe
+	}
+	return key, true, nil
 }
 
 var errTooLarge = errors.New("idempotency: request body too large")
