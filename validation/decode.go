@@ -237,4 +237,3 @@ func tooDeep(body []byte, max int) (int64, bool) {
 	}
 	return 0, false
 }
-

@@ -173,7 +173,15 @@ func (v *Validator) validate(ctx context.Context, r *http.Request, i any) error 
 		// A nil pointer or a misused tag: the server's mistake.
 		return &apierr.ConditionError{Condition: apierr.Internal, Cause: err}
 	}
-	return &apierr.ConditionError{Condition: apierr.Validation, Fields: v.appendFields(nil, ve, t.Name(), r), Cause: err}
+	fields := v.appendFields(nil, ve, t.Name(), r)
+	if t.Kind() == reflect.Struct {
+		if params := paramsOf(t); params != nil {
+			for i := range fields {
+				fields[i].In = params[fields[i].Field]
+			}
+		}
+	}
+	return &apierr.ConditionError{Condition: apierr.Validation, Fields: fields, Cause: err}
 }
 
 func indirect(t reflect.Type) reflect.Type {
@@ -188,11 +196,14 @@ func indirect(t reflect.Type) reflect.Type {
 // ValidationErrors with this Validator's messages, translated for r (which
 // may be nil).
 func (v *Validator) Fields(r *http.Request, err error) []apierr.FieldError {
+	if f, ok := fieldsOf(err); ok {
+		return f
+	}
 	var ve validator.ValidationErrors
 	if errors.As(err, &ve) {
 		return v.appendFields(nil, ve, rootUnknown, r)
 	}
-	return fieldsOf(err)
+	return nil
 }
 
 // std is the Validator of the package-level [Fields].
@@ -211,22 +222,28 @@ var std = sync.OnceValue(func() *Validator { return New() })
 // names only if the validator/v10 instance used them). It returns nil for
 // other errors.
 func Fields(err error) []apierr.FieldError {
+	if f, ok := fieldsOf(err); ok {
+		return f
+	}
 	var ve validator.ValidationErrors
 	if errors.As(err, &ve) {
 		return std().appendFields(nil, ve, rootUnknown, nil)
 	}
-	return fieldsOf(err)
+	return nil
 }
 
-func fieldsOf(err error) []apierr.FieldError {
+// fieldsOf returns the fields of the first [*apierr.ConditionError] or
+// [*apierr.Error] in err's chain.
+func fieldsOf(err error) ([]apierr.FieldError, bool) {
 	var ce *apierr.ConditionError
 	if errors.As(err, &ce) {
-		return ce.Fields
+		return ce.Fields, true
 	}
-	if e, ok := apierr.As(err); ok {
-		return e.Fields()
+	var e *apierr.Error
+	if errors.As(err, &e) {
+		return e.Fields(), true
 	}
-	return nil
+	return nil, false
 }
 
 // Markers the tag name function gives fields JSON does not name: an
@@ -246,6 +263,14 @@ func jsonName(f reflect.StructField) string {
 	name, _, _ := strings.Cut(tag, ",")
 	if name != "" {
 		return name
+	}
+	if tag == "" {
+		// A parameter is named by its parameter tag.
+		for _, in := range [...]string{InQuery, InPath, InHeader} {
+			if name, _, _ := strings.Cut(f.Tag.Get(in), ","); name != "" && name != "-" {
+				return name
+			}
+		}
 	}
 	if f.Anonymous {
 		t := f.Type
