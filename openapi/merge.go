@@ -1,9 +1,9 @@
 package openapi
 
 import (
-	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/errkit/errkit/apierr"
 	"github.com/getkin/kin-openapi/openapi3"
@@ -13,7 +13,7 @@ import (
 // own version. Components that an earlier Merge of the same contract added
 // (they carry [Marker]) are replaced, or removed if the catalogue no longer
 // needs them; any other component of the same name is the spec's own, and
-// Merge then changes nothing and returns an error naming each clash.
+// Merge then changes nothing and returns an error naming them.
 func Merge(doc *openapi3.T, c apierr.Contract) error {
 	v, err := versionOf(doc)
 	if err != nil {
@@ -27,9 +27,9 @@ func Merge(doc *openapi3.T, c apierr.Contract) error {
 		doc.Components = &openapi3.Components{}
 	}
 	dc := doc.Components
-	var clashes []error
+	var clashes []string
 	clash := func(kind, name string) {
-		clashes = append(clashes, fmt.Errorf("openapi: merge: components.%s.%s is the spec's own; rename it or remove it", kind, name))
+		clashes = append(clashes, "components."+kind+"."+name)
 	}
 	for _, name := range sortedKeys(comp.Schemas) {
 		if s, ok := dc.Schemas[name]; ok && !(s != nil && s.Ref == "" && s.Value != nil && ours(s.Value.Extensions, c)) {
@@ -47,7 +47,7 @@ func Merge(doc *openapi3.T, c apierr.Contract) error {
 		}
 	}
 	if len(clashes) > 0 {
-		return errors.Join(clashes...)
+		return fmt.Errorf("openapi: merge %s: the spec has its own %s; rename or remove them", c.Name(), strings.Join(clashes, ", "))
 	}
 
 	// Drop what an earlier merge added and the catalogue no longer needs.

@@ -1,0 +1,27 @@
+package main
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/errkit/errkit/apierr"
+)
+
+// contracts are the contracts the CLI knows, by the name --contract takes.
+// A contract package adds its line here.
+var contracts = map[string]apierr.Contract{
+	"nexpay": apierr.Nexpay,
+}
+
+func contract(name string) (apierr.Contract, error) {
+	if c, ok := contracts[name]; ok {
+		return c, nil
+	}
+	names := make([]string, 0, len(contracts))
+	for n := range contracts {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return nil, fmt.Errorf("unknown contract %q (known: %s)", name, strings.Join(names, ", "))
+}

@@ -1,0 +1,230 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/openapi"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestDocs(t *testing.T) {
+	code, out, stderr := runCLI(t, "docs", "--contract", "nexpay")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	path := filepath.Join("testdata", "nexpay-codes.md")
+	if *update {
+		if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != string(want) {
+		t.Errorf("%s is out of date: run go test ./cmd/errkit -update and review the diff", path)
+	}
+	lines := strings.Split(out, "\n")
+	if lines[0] != "| Code | Message | HTTP Status | Module |" {
+		t.Errorf("header %q", lines[0])
+	}
+	for _, c := range apierr.Nexpay.Catalogue().Codes() {
+		row := "| `[" + c.ID() + "]`"
+		if c.Extension() {
+			row += " †"
+		}
+		row += " | " + c.Message() + " | "
+		if !strings.Contains(out, row) {
+			t.Errorf("no row %q", row)
+		}
+	}
+	if !strings.Contains(out, "| `[QOT0003]` | Currency pair unavailable | 422 | Quotes |") {
+		t.Error("the seed's QOT0003 row is not in the table")
+	}
+	if !strings.Contains(out, "\n† errkit extension") {
+		t.Error("extension codes are not explained")
+	}
+}
+
+func TestDocsNoModules(t *testing.T) {
+	cat := apierr.NewCatalogue("cli-test", nil)
+	cat.MustRegister(apierr.Spec{ID: "A|B", Status: 409, Message: "pipe | in\nmessage"})
+	var out bytes.Buffer
+	if err := writeTable(&out, fakeContract{apierr.Nexpay, cat}); err != nil {
+		t.Fatal(err)
+	}
+	want := "| Code | Message | HTTP Status |\n|---|---|---|\n| `A|B` | pipe \\| in message | 409 |\n"
+	if out.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
+	}
+}
+
+type fakeContract struct {
+	apierr.Contract
+	cat *apierr.Catalogue
+}
+
+func (f fakeContract) Catalogue() *apierr.Catalogue { return f.cat }
+
+// TestOpenAPIGolden checks the CLI writes the documents the openapi
+// package's golden files hold.
+func TestOpenAPIGolden(t *testing.T) {
+	for _, v := range []string{"3.1", "3.0"} {
+		for _, f := range []string{"yaml", "json"} {
+			code, out, stderr := runCLI(t, "openapi", "--contract", "nexpay", "--version", v, "--format", f)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			want, err := os.ReadFile(filepath.Join("..", "..", "openapi", "testdata", "nexpay-"+v+"."+f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if out != string(want) {
+				t.Errorf("errkit openapi --version %s --format %s differs from the golden file", v, f)
+			}
+		}
+	}
+	// Defaults: nexpay, 3.1, yaml.
+	_, out, _ := runCLI(t, "openapi")
+	if !strings.HasPrefix(out, "openapi: 3.1.0\n") {
+		t.Errorf("default output starts %.40q", out)
+	}
+}
+
+const spec30 = `openapi: 3.0.3
+info: {title: Payments, version: 2.0.0}
+paths: {}
+components:
+  schemas:
+    Payment: {type: object}
+`
+
+func TestOpenAPIMerge(t *testing.T) {
+	dir := t.TempDir()
+	yamlSpec := filepath.Join(dir, "spec.yaml")
+	jsonSpec := filepath.Join(dir, "spec.JSON")
+	os.WriteFile(yamlSpec, []byte(spec30), 0o644)
+	os.WriteFile(jsonSpec, []byte(`{"openapi":"3.1.0","info":{"title":"P","version":"1"},"paths":{}}`), 0o644)
+
+	code, out, stderr := runCLI(t, "openapi", "--merge", yamlSpec)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	doc, err := openapi.Load([]byte(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.OpenAPI != "3.0.3" || doc.Components.Schemas["Payment"] == nil || doc.Components.Schemas["NexpayError"] == nil {
+		t.Errorf("merged spec:\n%s", out)
+	}
+	if err := openapi.Validate(doc); err != nil {
+		t.Error(err)
+	}
+	if stderr != "" {
+		t.Errorf("stderr: %s", stderr)
+	}
+
+	// A .json spec is written back as JSON unless --format says otherwise.
+	code, out, _ = runCLI(t, "openapi", "--merge", jsonSpec)
+	if code != 0 || !strings.HasPrefix(out, "{\n  \"openapi\": \"3.1.0\"") {
+		t.Errorf("exit %d, output %.60q", code, out)
+	}
+	code, out, _ = runCLI(t, "openapi", "--merge", jsonSpec, "--format", "yaml")
+	if code != 0 || !strings.HasPrefix(out, "openapi: 3.1.0") {
+		t.Errorf("exit %d, output %.60q", code, out)
+	}
+	// Merging into the output again gives the same output.
+	merged := filepath.Join(dir, "merged.yaml")
+	_, first, _ := runCLI(t, "openapi", "--merge", yamlSpec)
+	os.WriteFile(merged, []byte(first), 0o644)
+	if _, again, _ := runCLI(t, "openapi", "--merge", merged); again != first {
+		t.Error("merging twice changed the spec")
+	}
+}
+
+func TestErrors(t *testing.T) {
+	dir := t.TempDir()
+	broken := filepath.Join(dir, "broken.yaml")
+	os.WriteFile(broken, []byte("openapi: [3.0\ninfo: {"), 0o644)
+	swagger := filepath.Join(dir, "swagger.json")
+	os.WriteFile(swagger, []byte(`{"swagger":"2.0","info":{"title":"t","version":"1"},"paths":{}}`), 0o644)
+	clash := filepath.Join(dir, "clash.yaml")
+	os.WriteFile(clash, []byte(spec30+"    NexpayError: {type: string}\n"), 0o644)
+	v30 := filepath.Join(dir, "v30.yaml")
+	os.WriteFile(v30, []byte(spec30), 0o644)
+
+	tests := []struct {
+		name string
+		args []string
+		code int
+		err  string
+	}{
+		{"no command", nil, 2, "Usage:"},
+		{"unknown command", []string{"lint"}, 2, `unknown command "lint"`},
+		{"unknown contract", []string{"openapi", "--contract", "stripe"}, 2, `errkit openapi: unknown contract "stripe" (known: nexpay)`},
+		{"unknown contract docs", []string{"docs", "--contract", "stripe"}, 2, `errkit docs: unknown contract "stripe" (known: nexpay)`},
+		{"unknown version", []string{"openapi", "--version", "2.0"}, 2, `errkit openapi: unknown version "2.0" (want 3.1 or 3.0)`},
+		{"unknown format", []string{"openapi", "--format", "xml"}, 2, `errkit openapi: unknown format "xml" (want yaml or json)`},
+		{"unknown flag", []string{"openapi", "--verbose"}, 2, "flag provided but not defined: -verbose"},
+		{"stray argument", []string{"openapi", "spec.yaml"}, 2, `unexpected argument "spec.yaml"`},
+		{"stray argument docs", []string{"docs", "x"}, 2, `unexpected argument "x"`},
+		{"missing spec", []string{"openapi", "--merge", filepath.Join(dir, "nope.yaml")}, 1, "no such file"},
+		{"unparsable spec", []string{"openapi", "--merge", broken}, 1, "broken.yaml: the spec does not parse"},
+		{"swagger spec", []string{"openapi", "--merge", swagger}, 1, `swagger.json: the spec's version "" is not OpenAPI 3.0 or 3.1`},
+		{"clash", []string{"openapi", "--merge", clash}, 1, "the spec has its own components.schemas.NexpayError;"},
+		{"version mismatch", []string{"openapi", "--merge", v30, "--version", "3.1"}, 2, "is OpenAPI 3.0.3, not 3.1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, stderr := runCLI(t, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d", code, tt.code)
+			}
+			if !strings.Contains(stderr, tt.err) {
+				t.Errorf("stderr %q does not say %q", stderr, tt.err)
+			}
+			if out != "" {
+				t.Errorf("wrote %d bytes to stdout on failure", len(out))
+			}
+		})
+	}
+}
+
+func TestHelp(t *testing.T) {
+	for _, arg := range []string{"help", "-h", "--help"} {
+		code, out, _ := runCLI(t, arg)
+		if code != 0 || !strings.Contains(out, "errkit openapi") {
+			t.Errorf("%s: exit %d, %q", arg, code, out)
+		}
+	}
+	code, _, stderr := runCLI(t, "openapi", "-h")
+	if code != 2 || !strings.Contains(stderr, "--merge") && !strings.Contains(stderr, "-merge") {
+		t.Errorf("openapi -h: exit %d, %q", code, stderr)
+	}
+}
+
+func TestContracts(t *testing.T) {
+	for name, c := range contracts {
+		if c.Name() != name {
+			t.Errorf("contract %q is named %q", name, c.Name())
+		}
+		if _, err := openapi.Document(c, openapi.V31); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
