@@ -1,0 +1,281 @@
+package nexpaylegacy
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/errkit/errkit/apierr"
+)
+
+// Name is the contract's name, as the example server's -contract flag spells it.
+const Name = "nexpay-legacy"
+
+// LegacyContract is the Nexpay legacy error contract; [Contract] is its one value.
+type LegacyContract struct{}
+
+// Contract is the Nexpay legacy contract:
+//
+//	{"errors":[{"code":-32600,"message":"Invalid Request","data":"Unknown symbol BTCUSD"}],"traceId":"b1d88d60011a9bda350b0eef7dc8dcbb"}
+var Contract apierr.Contract = &LegacyContract{}
+
+func init() { apierr.RegisterContract(Contract) }
+
+var conditionCodes = map[apierr.Condition]apierr.Code{
+	apierr.Internal:             InternalError,
+	apierr.BadRequest:           InvalidRequest,
+	apierr.Validation:           InvalidRequestParameter,
+	apierr.Unauthorized:         MissingAPIKey,
+	apierr.Forbidden:            NoPermissions,
+	apierr.NotFound:             NotFound,
+	apierr.MethodNotAllowed:     MethodNotAllowed,
+	apierr.RequestTimeout:       RequestTimeout,
+	apierr.Conflict:             Conflict,
+	apierr.TooLarge:             TooLarge,
+	apierr.UnsupportedMediaType: UnsupportedMediaType,
+	apierr.IdempotencyMismatch:  IdempotencyMismatch,
+	apierr.RateLimited:          TooManyRequests,
+	apierr.BadGateway:           BadGateway,
+	apierr.Unavailable:          ServiceUnavailable,
+	apierr.Maintenance:          Maintenance,
+	apierr.Timeout:              GatewayTimeout,
+}
+
+// Name returns "nexpay-legacy".
+func (*LegacyContract) Name() string { return Name }
+
+// ContentType returns [apierr.JSONContentType].
+func (*LegacyContract) ContentType() string { return apierr.JSONContentType }
+
+// Catalogue returns the legacy catalogue.
+func (*LegacyContract) Catalogue() *apierr.Catalogue { return catalogue }
+
+// Code returns the code that answers cond (see the package documentation).
+func (*LegacyContract) Code(cond apierr.Condition) apierr.Code {
+	if code, ok := conditionCodes[cond]; ok {
+		return code
+	}
+	return InternalError
+}
+
+// resolve returns the code and message e is rendered with: its own for a
+// legacy code; for another catalogue's, the legacy code for its status and
+// its message only below 500, where a message cannot describe internals.
+func (c *LegacyContract) resolve(e *apierr.Error) (apierr.Code, string) {
+	if code := e.Code(); code.Valid() && code.Catalogue() == catalogue {
+		return code, e.Text()
+	}
+	code := apierr.CodeFor(c, e.Status())
+	if e.Status() < 500 && e.Text() != "" {
+		return code, e.Text()
+	}
+	return code, code.Message()
+}
+
+// appendEntry appends one entry of errors; data is left out when empty.
+func appendEntry(dst []byte, code apierr.Code, msg string, data []byte) []byte {
+	dst = append(dst, `{"code":`...)
+	dst = append(dst, code.ID()...) // a decimal integer (checkID)
+	dst = append(dst, `,"message":`...)
+	dst = apierr.AppendString(dst, msg)
+	if len(data) > 0 {
+		dst = append(dst, `,"data":`...)
+		dst = apierr.AppendString(dst, string(data))
+	}
+	return append(dst, '}')
+}
+
+// FieldData returns the data of a field's entry: "amount (gt=0): amount
+// must be positive", "amount (required)" without a message, "amount: amount
+// must be positive" without a rule.
+func FieldData(f apierr.FieldError) string {
+	return string(appendFieldData(nil, f))
+}
+
+func appendFieldData(dst []byte, f apierr.FieldError) []byte {
+	dst = append(dst, f.Field...)
+	if f.Rule != "" {
+		dst = append(dst, " ("...)
+		dst = append(dst, f.Rule...)
+		if f.Param != "" {
+			dst = append(dst, '=')
+			dst = append(dst, f.Param...)
+		}
+		dst = append(dst, ')')
+	}
+	if f.Message != "" {
+		dst = append(dst, ": "...)
+		dst = append(dst, f.Message...)
+	}
+	return dst
+}
+
+// parseFieldData is FieldData reversed.
+func parseFieldData(data string) apierr.FieldError {
+	var f apierr.FieldError
+	head, msg, hasMsg := strings.Cut(data, ": ")
+	if i := strings.Index(head, " ("); i >= 0 && strings.HasSuffix(head, ")") {
+		f.Field = head[:i]
+		f.Rule, f.Param, _ = strings.Cut(head[i+2:len(head)-1], "=")
+	} else {
+		f.Field = head
+	}
+	if hasMsg {
+		f.Message = msg
+	}
+	return f
+}
+
+// appendDetailData appends the error's details as data: a detail "data"
+// as it is, others as key=value (strings bare, other values as JSON),
+// joined by "; ". A traceId kept from a parsed body is not a detail here.
+func appendDetailData(dst []byte, e *apierr.Error) ([]byte, error) {
+	n := 0
+	for _, kv := range e.Details() {
+		s, isString := kv.Value.(string)
+		if kv.Key == traceDetail && isString && isTraceHex(s) {
+			continue
+		}
+		if n > 0 {
+			dst = append(dst, "; "...)
+		}
+		n++
+		if kv.Key == "data" && isString {
+			dst = append(dst, s...)
+			continue
+		}
+		dst = append(dst, kv.Key...)
+		dst = append(dst, '=')
+		if isString {
+			dst = append(dst, s...)
+			continue
+		}
+		var err error
+		if dst, err = apierr.AppendValue(dst, kv.Value); err != nil {
+			return dst, fmt.Errorf("nexpaylegacy: detail %q: %w", kv.Key, err)
+		}
+	}
+	return dst, nil
+}
+
+// AppendBody appends e's legacy body to dst: the error's own entry (left
+// out for a 30010 with field errors), one 30010 entry per field error, and
+// traceId when the request has an ID. The cause is never rendered.
+func (c *LegacyContract) AppendBody(dst []byte, e *apierr.Error, r *http.Request) ([]byte, error) {
+	if e == nil {
+		e = apierr.New(InternalError)
+	}
+	code, msg := c.resolve(e)
+	fields := e.Fields()
+	dst = append(dst, `{"errors":[`...)
+	if code != InvalidRequestParameter || len(fields) == 0 {
+		data, err := appendDetailData(nil, e)
+		if err != nil {
+			return dst, err
+		}
+		dst = appendEntry(dst, code, msg, data)
+	}
+	var data []byte
+	for i, f := range fields {
+		if i > 0 || code != InvalidRequestParameter {
+			dst = append(dst, ',')
+		}
+		data = appendFieldData(data[:0], f)
+		dst = appendEntry(dst, InvalidRequestParameter, InvalidRequestParameter.Message(), data)
+	}
+	dst = append(dst, ']')
+	if id := traceID(e, r); id != "" {
+		dst = append(dst, `,"traceId":"`...)
+		dst = appendTraceHex(dst, id)
+		dst = append(dst, '"')
+	}
+	return append(dst, '}'), nil
+}
+
+type body struct {
+	Errors []struct {
+		Code    json.RawMessage `json:"code"`
+		Message *string         `json:"message"`
+		Data    *string         `json:"data"`
+	} `json:"errors"`
+	TraceID string `json:"traceId"`
+}
+
+// Parse turns a legacy body back into an error. status is the response's
+// HTTP status, or 0 to take the code's. The first entry gives the code,
+// unless it is a 30010; the 30010 entries with data give the field errors
+// (see [FieldData]); the main entry's data is kept in the detail "data";
+// traceId in the detail "traceId". Other entries are dropped. A code the
+// catalogue does not hold is parsed as the code for the status, with the
+// body's message and its code in the detail "code".
+func (c *LegacyContract) Parse(status int, data []byte) (*apierr.Error, error) {
+	fail := func(err error) (*apierr.Error, error) {
+		return nil, apierr.NewParseError(Name, status, data, err)
+	}
+	if status != 0 && (status < 400 || status > 599) {
+		return fail(fmt.Errorf("status %d is not an error status", status))
+	}
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		return fail(errors.New("not a JSON object"))
+	}
+	var b body
+	if err := json.Unmarshal(trimmed, &b); err != nil {
+		return fail(err)
+	}
+	if len(b.Errors) == 0 {
+		return fail(errors.New(`no "errors"`))
+	}
+	ids := make([]string, len(b.Errors))
+	for i, en := range b.Errors {
+		if en.Code == nil || en.Message == nil {
+			return fail(errors.New(`an entry of "errors" misses "code" or "message"`))
+		}
+		n, err := strconv.ParseInt(string(en.Code), 10, 32)
+		if err != nil {
+			return fail(fmt.Errorf("code %.20s is not an integer", en.Code))
+		}
+		ids[i] = strconv.FormatInt(n, 10)
+	}
+	validation := InvalidRequestParameter.ID()
+	var e *apierr.Error
+	first := b.Errors[0]
+	fieldsFrom := 0
+	switch code, ok := catalogue.Lookup(ids[0]); {
+	case ids[0] == validation && first.Data != nil && len(b.Errors) > 1,
+		ids[0] == validation && first.Data != nil && *first.Message == InvalidRequestParameter.Message() && strings.Contains(*first.Data, ": "):
+		e = apierr.New(InvalidRequestParameter)
+	case ok:
+		e = apierr.New(code)
+		if *first.Message != code.Message() {
+			e.Msg(*first.Message)
+		}
+		if first.Data != nil {
+			e.With("data", *first.Data)
+		}
+		fieldsFrom = 1
+	default:
+		if status == 0 {
+			return fail(fmt.Errorf("unknown code %s and no status", ids[0]))
+		}
+		e = apierr.New(apierr.CodeFor(c, status)).Msg(*first.Message)
+		if first.Data != nil {
+			e.With("data", *first.Data)
+		}
+		e.With("code", ids[0])
+		fieldsFrom = 1
+	}
+	for i := fieldsFrom; i < len(b.Errors); i++ {
+		if ids[i] == validation && b.Errors[i].Data != nil {
+			e.WithFields(parseFieldData(*b.Errors[i].Data))
+		}
+	}
+	if isTraceHex(b.TraceID) {
+		e.With(traceDetail, b.TraceID)
+	}
+	return e, nil
+}

@@ -1,0 +1,223 @@
+package nexpaylegacy
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/errkit/errkit/apierr"
+)
+
+const tid = "b1d88d60011a9bda350b0eef7dc8dcbb"
+
+func request(id string) *http.Request {
+	r := httptest.NewRequest(http.MethodPost, "/api/v1/payments", nil)
+	if id != "" {
+		r = r.WithContext(apierr.ContextWithRequestID(r.Context(), id))
+	}
+	return r
+}
+
+func render(t *testing.T, e *apierr.Error, r *http.Request) []byte {
+	t.Helper()
+	b, err := Contract.AppendBody(nil, e, r)
+	if err != nil {
+		t.Fatalf("AppendBody: %v", err)
+	}
+	if !json.Valid(b) {
+		t.Fatalf("invalid JSON: %s", b)
+	}
+	return b
+}
+
+func TestBodies(t *testing.T) {
+	amount := apierr.FieldError{Field: "amount", Rule: "gt", Param: "0", Message: "amount must be positive"}
+	currency := apierr.FieldError{Field: "currency", Rule: "required", Message: "currency is required"}
+	cases := []struct {
+		name string
+		e    *apierr.Error
+		r    *http.Request
+		want string
+	}{
+		{"missing API key", apierr.NewCondition(apierr.Unauthorized).In(Contract), request(tid),
+			`{"errors":[{"code":10,"message":"Missing API key"}],"traceId":"` + tid + `"}`},
+		{"no request, no traceId", apierr.New(WrongSignature), nil,
+			`{"errors":[{"code":70,"message":"Wrong signature"}]}`},
+		{"request without ID", apierr.New(WrongSignature), request(""),
+			`{"errors":[{"code":70,"message":"Wrong signature"}]}`},
+		{"derived traceId", apierr.New(NoPermissions), request("req-1"),
+			`{"errors":[{"code":80,"message":"No permissions"}],"traceId":"9456bdfa12ea76959c94a3572f5d91c7"}`},
+		{"upper-case hex", apierr.New(NoPermissions), request("B1D88D60011A9BDA350B0EEF7DC8DCBB"),
+			`{"errors":[{"code":80,"message":"No permissions"}],"traceId":"` + tid + `"}`},
+		{"validation: one entry per field", apierr.NewCondition(apierr.Validation).WithFields(amount, currency).In(Contract), nil,
+			`{"errors":[{"code":30010,"message":"Invalid request parameter","data":"amount (gt=0): amount must be positive"},{"code":30010,"message":"Invalid request parameter","data":"currency (required): currency is required"}]}`},
+		{"own entry then fields", apierr.New(InvalidRequest).WithFields(currency), nil,
+			`{"errors":[{"code":-32600,"message":"Invalid Request"},{"code":30010,"message":"Invalid request parameter","data":"currency (required): currency is required"}]}`},
+		{"details as data", apierr.New(RequestError).With("data", "Payment already sent").With("paymentId", "p1").With("n", 3), nil,
+			`{"errors":[{"code":30000,"message":"Request error","data":"Payment already sent; paymentId=p1; n=3"}]}`},
+		{"foreign 404", apierr.New(apierr.PAY0001), nil,
+			`{"errors":[{"code":90404,"message":"Payment not found"}]}`},
+		{"foreign 400 fields", apierr.New(apierr.GEN9002).WithFields(currency), nil,
+			`{"errors":[{"code":-32600,"message":"Bad request"},{"code":30010,"message":"Invalid request parameter","data":"currency (required): currency is required"}]}`},
+		{"foreign 401 is 403 code 10", apierr.New(apierr.AUT0003), nil,
+			`{"errors":[{"code":10,"message":"Invalid API key"}]}`},
+		{"5xx hides message and cause", apierr.Wrap(errors.New("secret"), apierr.GEN9001).Msg("leak"), nil,
+			`{"errors":[{"code":-32603,"message":"Internal error"}]}`},
+		{"native 5xx hides cause", apierr.Wrap(errors.New("secret"), InternalError), nil,
+			`{"errors":[{"code":-32603,"message":"Internal error"}]}`},
+		{"nil", nil, nil, `{"errors":[{"code":-32603,"message":"Internal error"}]}`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := render(t, tc.e, tc.r); string(got) != tc.want {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestConditionCodes(t *testing.T) {
+	for _, cond := range apierr.Conditions() {
+		code := Contract.Code(cond)
+		if code.Catalogue() != catalogue {
+			t.Errorf("%s: %s", cond, code)
+		}
+	}
+	want := map[apierr.Condition]apierr.Code{
+		apierr.Unauthorized: MissingAPIKey, apierr.Forbidden: NoPermissions, apierr.Validation: InvalidRequestParameter,
+		apierr.BadRequest: InvalidRequest, apierr.Internal: InternalError, apierr.NotFound: NotFound,
+		apierr.RateLimited: TooManyRequests, apierr.Maintenance: Maintenance,
+	}
+	for cond, code := range want {
+		if Contract.Code(cond) != code {
+			t.Errorf("%s: %s", cond, Contract.Code(cond))
+		}
+	}
+	if Contract.Code(apierr.Condition(99)) != InternalError {
+		t.Error("unknown condition")
+	}
+}
+
+// TestRoundTrip renders every code, plain, with details, and with fields,
+// parses it back and checks the code and that it renders the same again.
+func TestRoundTrip(t *testing.T) {
+	for _, code := range catalogue.Codes() {
+		variants := []*apierr.Error{
+			apierr.New(code),
+			apierr.New(code).Msg("custom \"msg\" <b>").With("data", "Unknown symbol BTCUSD"),
+			apierr.New(code).WithFields(
+				apierr.FieldError{Field: "items[0].amount", Rule: "lte", Param: "100", Message: "too big"},
+				apierr.FieldError{Field: "memo", Message: "memo: bad"},
+				apierr.FieldError{Field: "to", Rule: "required"}),
+		}
+		for i, e := range variants {
+			b := render(t, e, request("abc"))
+			for _, status := range []int{code.Status(), 0} {
+				p, err := Contract.Parse(status, b)
+				if err != nil {
+					t.Fatalf("%s/%d: %v: %s", code, i, err, b)
+				}
+				if !errors.Is(p, code) || len(p.Fields()) != len(e.Fields()) {
+					t.Errorf("%s/%d: parsed %s %v from %s", code, i, p.ID(), p.Fields(), b)
+				}
+				if b2 := render(t, p, nil); !bytes.Equal(b, b2) {
+					t.Errorf("%s/%d: re-rendered\n%s\n%s", code, i, b, b2)
+				}
+			}
+		}
+	}
+}
+
+func TestFieldData(t *testing.T) {
+	cases := []apierr.FieldError{
+		{Field: "amount", Rule: "gt", Param: "0", Message: "amount must be positive"},
+		{Field: "amount", Rule: "required"},
+		{Field: "amount", Message: "bad: really"},
+		{Field: "a.b[2]", Rule: "oneof", Param: "x y", Message: "m"},
+	}
+	for _, f := range cases {
+		if got := parseFieldData(FieldData(f)); got != f {
+			t.Errorf("%q parsed as %+v", FieldData(f), got)
+		}
+	}
+}
+
+func TestRenderHTTP(t *testing.T) {
+	cases := []struct {
+		e      *apierr.Error
+		status int
+		code   apierr.Code
+	}{
+		{apierr.New(MissingAPIKey), 403, MissingAPIKey},
+		{apierr.NewCondition(apierr.NotFound).In(Contract), 404, NotFound},
+		{apierr.New(apierr.GEN9429).WithRetryAfter(5 * time.Second), 429, TooManyRequests},
+		{apierr.NewCondition(apierr.Maintenance).In(Contract).WithRetryAfter(time.Minute), 503, Maintenance},
+		{apierr.New(apierr.GEN9413), 413, TooLarge},
+	}
+	for _, tc := range cases {
+		rec := httptest.NewRecorder()
+		if err := apierr.Render(rec, request(tid), Contract, tc.e); err != nil {
+			t.Fatal(err)
+		}
+		res := rec.Result()
+		if res.StatusCode != tc.status {
+			t.Errorf("%s: %d, want %d", tc.code, res.StatusCode, tc.status)
+		}
+		if tc.e.RetryAfter() > 0 && res.Header.Get("Retry-After") == "" {
+			t.Errorf("%s: no Retry-After", tc.code)
+		}
+		p, err := apierr.ParseResponseAs(Contract, res)
+		if err != nil || !errors.Is(p, tc.code) {
+			t.Errorf("%s: %v %v", tc.code, p, err)
+		}
+	}
+}
+
+func TestMarshalJSON(t *testing.T) {
+	b, err := json.Marshal(apierr.New(DeprecatedAPIKey))
+	if err != nil || string(b) != `{"errors":[{"code":121,"message":"Deprecated API key"}]}` {
+		t.Errorf("%s %v", b, err)
+	}
+}
+
+func TestParse(t *testing.T) {
+	for _, body := range []string{``, `[]`, `{}`, `{"errors":[]}`, `{"errors":[{"code":10}]}`, `{"errors":[{"message":"m"}]}`,
+		`{"errors":[{"code":"10","message":"m"}]}`, `{"errors":[{"code":1.5,"message":"m"}]}`, `{"errors":[{"code":1e99,"message":"m"}]}`,
+		`{"errors":{}}`, `<html>`} {
+		if _, err := Contract.Parse(400, []byte(body)); err == nil {
+			t.Errorf("Parse(%q) accepted", body)
+		}
+	}
+	if _, err := Contract.Parse(0, []byte(`{"errors":[{"code":130,"message":"m"}]}`)); err == nil {
+		t.Error("unknown code without status accepted")
+	}
+	p, err := Contract.Parse(403, []byte(`{"errors":[{"code":130,"message":"IP not allowed","data":"1.2.3.4"}],"traceId":"not-hex"}`))
+	if err != nil || p.Code() != NoPermissions || p.Text() != "IP not allowed" {
+		t.Fatalf("%v %v", p, err)
+	}
+	if v, _ := p.Detail("code"); v != "130" {
+		t.Errorf("code detail %v", v)
+	}
+	if _, ok := p.Detail("traceId"); ok {
+		t.Error("kept a traceId that is not 32 hex")
+	}
+}
+
+func TestErrorSchemas(t *testing.T) {
+	name, schemas := (&LegacyContract{}).ErrorSchemas()
+	if _, ok := schemas[name]; !ok {
+		t.Fatal("no body schema")
+	}
+	for k, s := range schemas {
+		if !json.Valid(s) {
+			t.Errorf("%s: invalid JSON", k)
+		}
+	}
+	if !bytes.Contains(schemas["NexpayLegacyErrorEntry"], []byte("-32600")) {
+		t.Error("enum misses codes")
+	}
+}
