@@ -31,7 +31,7 @@ func Document(c apierr.Contract, v Version) (*openapi3.T, error) {
 	return doc, nil
 }
 
-// Load parses an OpenAPI 3.0 or 3.1 document, YAML or JSON, and resolves its
+// Load parses an OpenAPI 3.0 or 3.1 (or 3.2) document, YAML or JSON, and resolves its
 // references within the document.
 func Load(data []byte) (doc *openapi3.T, err error) {
 	defer func() {

@@ -9,21 +9,24 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
-// Generic are the conditions every operation can meet, whatever it does: a
+// generic are the conditions every operation can meet, whatever it does: a
 // malformed request, missing credentials, rate limiting, an internal error,
 // and the service being unavailable or in maintenance. In Nexpay v2 they are
 // answered with 400, 401, 429, 500 and 503.
-var Generic = []apierr.Condition{
+var generic = []apierr.Condition{
 	apierr.BadRequest, apierr.Unauthorized, apierr.RateLimited,
 	apierr.Internal, apierr.Unavailable, apierr.Maintenance,
 }
 
 // AddResponses documents on op, an operation of doc, the errors it can
 // return: one response per status of codes and of the contract's codes for
-// the [Generic] conditions, each with its codes' examples, the contract's
-// body schema and the status's headers. A status op already documents is
-// left as it is. doc gets c's components first if it lacks them (see
-// [Merge]). Every code must be of c's catalogue.
+// the conditions every operation can meet (a malformed request, missing
+// credentials, rate limiting, an internal error, unavailability and
+// maintenance: 400, 401, 429, 500 and 503 in Nexpay v2). Each response shows
+// the examples of its codes only, refers to the contract's body schema and
+// documents the status's headers. A status op already documents is left as
+// it is. doc gets c's components first if it lacks them (see [Merge]).
+// Every code must be of c's catalogue.
 func AddResponses(doc *openapi3.T, op *openapi3.Operation, c apierr.Contract, codes ...apierr.Code) error {
 	cat := c.Catalogue()
 	for _, code := range codes {
@@ -41,7 +44,7 @@ func AddResponses(doc *openapi3.T, op *openapi3.Operation, c apierr.Contract, co
 		}
 	}
 	all := slices.Clone(codes)
-	for _, cond := range Generic {
+	for _, cond := range generic {
 		all = append(all, c.Code(cond))
 	}
 	byStatus := map[int][]apierr.Code{}
