@@ -59,12 +59,18 @@ func BindHeader(r *http.Request, dst any) error {
 //		return []string{chi.URLParam(r, name)}
 //	}, &params)
 func BindParams(in string, lookup func(name string) []string, dst any) error {
+	return BindTag(in, in, lookup, dst)
+}
+
+// BindTag is [BindParams] for fields tagged with another name than in:
+// echo's path parameters are tagged `param:"id"` and sent in the path.
+func BindTag(in, tag string, lookup func(name string) []string, dst any) error {
 	rv := reflect.ValueOf(dst)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
 		return &apierr.ConditionError{Condition: apierr.Internal, Message: "", Cause: errBindTarget}
 	}
 	var fields []apierr.FieldError
-	bindStruct(in, lookup, rv.Elem(), &fields, 0)
+	bindStruct(in, tag, lookup, rv.Elem(), &fields, 0)
 	if len(fields) > 0 {
 		return &apierr.ConditionError{Condition: apierr.BadRequest, Fields: fields}
 	}
@@ -77,21 +83,21 @@ func (e bindError) Error() string { return string(e) }
 
 const errBindTarget = bindError("validation: bind: the destination is not a pointer to a struct")
 
-func bindStruct(in string, lookup func(string) []string, v reflect.Value, fields *[]apierr.FieldError, depth int) {
+func bindStruct(in, tag string, lookup func(string) []string, v reflect.Value, fields *[]apierr.FieldError, depth int) {
 	t := v.Type()
 	for i := 0; i < t.NumField(); i++ {
 		sf := t.Field(i)
-		name, _, _ := strings.Cut(sf.Tag.Get(in), ",")
+		name, _, _ := strings.Cut(sf.Tag.Get(tag), ",")
 		fv := v.Field(i)
 		if name == "" || name == "-" {
 			if sf.Anonymous && depth < 8 {
 				if ft := sf.Type; ft.Kind() == reflect.Struct {
-					bindStruct(in, lookup, fv, fields, depth+1)
+					bindStruct(in, tag, lookup, fv, fields, depth+1)
 				} else if ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct && sf.IsExported() {
 					if fv.IsNil() {
 						fv.Set(reflect.New(ft.Elem()))
 					}
-					bindStruct(in, lookup, fv.Elem(), fields, depth+1)
+					bindStruct(in, tag, lookup, fv.Elem(), fields, depth+1)
 				}
 			}
 			continue
@@ -221,16 +227,33 @@ func paramsOf(t reflect.Type) map[string]string {
 	var m map[string]string
 	for i := 0; i < t.NumField(); i++ {
 		sf := t.Field(i)
-		for _, in := range [...]string{InQuery, InPath, InHeader} {
-			if name, _, _ := strings.Cut(sf.Tag.Get(in), ","); name != "" && name != "-" {
-				if m == nil {
-					m = map[string]string{}
-				}
-				m[jsonName(sf)] = in
-				break
+		if in := paramIn(sf); in != "" {
+			if m == nil {
+				m = map[string]string{}
 			}
+			m[jsonName(sf)] = in
 		}
 	}
 	actual, _ := paramTags.LoadOrStore(t, m)
 	return actual.(map[string]string)
+}
+
+// paramTagNames are the tags that name a parameter, with where it is sent.
+var paramTagNames = [...]struct{ tag, in string }{
+	{InQuery, InQuery}, {InPath, InPath}, {"param", InPath}, {InHeader, InHeader},
+}
+
+// paramName returns the name a parameter tag gives f, and where it is sent.
+func paramName(f reflect.StructField) (name, in string) {
+	for _, p := range paramTagNames {
+		if name, _, _ := strings.Cut(f.Tag.Get(p.tag), ","); name != "" && name != "-" {
+			return name, p.in
+		}
+	}
+	return "", ""
+}
+
+func paramIn(f reflect.StructField) string {
+	_, in := paramName(f)
+	return in
 }

@@ -266,10 +266,8 @@ func jsonName(f reflect.StructField) string {
 	}
 	if tag == "" {
 		// A parameter is named by its parameter tag.
-		for _, in := range [...]string{InQuery, InPath, InHeader} {
-			if name, _, _ := strings.Cut(f.Tag.Get(in), ","); name != "" && name != "-" {
-				return name
-			}
+		if name, _ := paramName(f); name != "" {
+			return name
 		}
 	}
 	if f.Anonymous {
