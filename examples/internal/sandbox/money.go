@@ -2,26 +2,16 @@ package sandbox
 
 import (
 	"math/big"
-	"strings"
+
+	"github.com/errkit/errkit/validation"
 )
 
-// parseAmount reads a positive decimal amount string ("5000.00") as a
-// rational. It refuses exponents, signs and more than two decimals, so it
-// agrees with the amount rule requests are validated with.
+// parseAmount reads a positive decimal amount string of at most two
+// decimals ("5000.00") as a rational: what the amount=2 rule requests are
+// validated with accepts, and nothing else.
 func parseAmount(s string) (*big.Rat, bool) {
-	if s == "" || len(s) > 32 {
+	if len(s) > 32 || !validation.IsAmount(s, 2) {
 		return nil, false
-	}
-	intPart, frac, hasDot := strings.Cut(s, ".")
-	if intPart == "" || hasDot && (frac == "" || len(frac) > 2) {
-		return nil, false
-	}
-	for _, part := range []string{intPart, frac} {
-		for i := 0; i < len(part); i++ {
-			if part[i] < '0' || part[i] > '9' {
-				return nil, false
-			}
-		}
 	}
 	r, ok := new(big.Rat).SetString(s)
 	if !ok || r.Sign() <= 0 {

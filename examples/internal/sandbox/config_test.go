@@ -1,0 +1,31 @@
+package sandbox
+
+import (
+	"io"
+	"testing"
+	"time"
+)
+
+func TestParseFlags(t *testing.T) {
+	c, err := ParseFlags("x", nil, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Config{Addr: "127.0.0.1:8080", Keys: Keys{DemoAPIKey, DemoAdminToken}, Rate: 200,
+		QuoteTTL: 30 * time.Second, MaxBody: 1 << 20, Contract: "nexpay"}
+	if c != want {
+		t.Errorf("defaults %+v, want %+v", c, want)
+	}
+	c, err = ParseFlags("x", []string{"-addr", ":0", "-rate", "5", "-maintenance", "2m", "-quote-ttl", "1s", "-max-body", "512"}, io.Discard)
+	if err != nil || c.Addr != ":0" || c.Rate != 5 || c.Maintenance != 2*time.Minute || c.QuoteTTL != time.Second || c.MaxBody != 512 {
+		t.Errorf("flags %+v, %v", c, err)
+	}
+	for _, args := range [][]string{
+		{"-rate", "0"}, {"-quote-ttl", "0s"}, {"-maintenance", "-1s"}, {"-max-body", "0"},
+		{"-api-key", ""}, {"-contract", "soap"}, {"extra"}, {"-nope"},
+	} {
+		if _, err := ParseFlags("x", args, io.Discard); err == nil {
+			t.Errorf("%q accepted", args)
+		}
+	}
+}
