@@ -3,7 +3,8 @@
 //
 // [New] builds a [Middleware] from a [Config]; its [Middleware.Handler] wraps
 // any net/http handler (the echo door is the echoidempotency subpackage).
-// For a covered method (POST and PATCH by default) carrying the key header:
+// For a covered method (POST and PATCH by default) carrying the key header
+// (or a body member, [Config.BodyKey]):
 //
 //   - the first request runs the handler; its status, the headers that
 //     matter and its body are stored under the key with a fingerprint of
