@@ -2,6 +2,7 @@ package idempotency
 
 import (
 	"net/http"
+	"slices"
 )
 
 // capture passes a response through to the client while keeping a copy of
@@ -42,7 +43,7 @@ func (c *capture) snapshot() {
 			if c.header == nil {
 				c.header = make(http.Header, len(c.names))
 			}
-			c.header[k] = append([]string(nil), vs...) // len == cap
+			c.header[k] = slices.Clip(append([]string(nil), vs...)) // an append copies
 		}
 	}
 }

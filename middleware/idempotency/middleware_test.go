@@ -648,3 +648,29 @@ func TestFlush(t *testing.T) {
 		t.Fatalf("%q", w.Body)
 	}
 }
+
+// A response larger than the whole budget is not kept: the key is free.
+func TestOversizedRecord(t *testing.T) {
+	store := NewMemoryStore(MemoryConfig{MaxBytes: 1024})
+	var runs atomic.Int64
+	srv := mustNew(t, Config{Store: store}).Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		runs.Add(1)
+		w.Write(make([]byte, 2048))
+	}))
+	do(srv, req{key: "big"})
+	do(srv, req{key: "big"})
+	if runs.Load() != 2 || store.Len() != 0 || store.Bytes() != 0 {
+		t.Fatalf("runs %d, len %d, bytes %d", runs.Load(), store.Len(), store.Bytes())
+	}
+}
+
+// Appending to a replayed header does not change the stored record.
+func TestReplayedHeaderNotShared(t *testing.T) {
+	srv := mustNew(t, Config{}).Handler(&createPayment{})
+	do(srv, req{key: "k"})
+	w := do(srv, req{key: "k"})
+	w.Header().Add("Location", "/elsewhere")
+	if w := do(srv, req{key: "k"}); len(w.Header()["Location"]) != 1 {
+		t.Fatalf("stored header changed: %v", w.Header()["Location"])
+	}
+}
