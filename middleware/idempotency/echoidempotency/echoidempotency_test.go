@@ -241,3 +241,33 @@ func TestNoHeaderAllocs(t *testing.T) {
 		t.Fatalf("%v allocations with the middleware, %v without", b, a)
 	}
 }
+
+// A panicking handler frees its key: the retry runs.
+func TestPanicReleases(t *testing.T) {
+	var runs atomic.Int64
+	e := echo.New()
+	e.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) (err error) {
+			defer func() {
+				if recover() != nil {
+					err = c.NoContent(http.StatusInternalServerError)
+				}
+			}()
+			return next(c)
+		}
+	})
+	mw, _ := New(idempotency.Config{})
+	e.Use(mw)
+	e.POST("/v2/payments", func(c echo.Context) error {
+		if runs.Add(1) == 1 {
+			panic("boom")
+		}
+		return c.NoContent(http.StatusCreated)
+	})
+	if w := send(e, http.MethodPost, "k", ""); w.Code != http.StatusInternalServerError {
+		t.Fatalf("first: %d", w.Code)
+	}
+	if w := send(e, http.MethodPost, "k", ""); w.Code != http.StatusCreated || runs.Load() != 2 {
+		t.Fatalf("retry: %d, runs %d", w.Code, runs.Load())
+	}
+}
