@@ -19,12 +19,10 @@ type api struct {
 	maxBody     int64
 }
 
-// decode reads the JSON body into v and validates it.
-func (a *api) decode(w http.ResponseWriter, r *http.Request, v any) error {
-	if err := decodeJSON(w, r, a.maxBody, v); err != nil {
-		return err
-	}
-	return a.validate.ValidateRequest(r, v)
+// decode reads the JSON body into v and validates it: every failure is a
+// condition the middleware answers in the contract.
+func (a *api) decode(_ http.ResponseWriter, r *http.Request, v any) error {
+	return validation.DecodeJSON(r, v, validation.MaxBytes(a.maxBody), validation.WithValidator(a.validate))
 }
 
 func (a *api) health(w http.ResponseWriter, r *http.Request) error {

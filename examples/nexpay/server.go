@@ -9,6 +9,7 @@ import (
 	"github.com/errkit/errkit/middleware/echomw"
 	"github.com/errkit/errkit/middleware/idempotency/echoidempotency"
 	"github.com/errkit/errkit/validation"
+	"github.com/errkit/errkit/validation/echovalidation"
 	"github.com/labstack/echo/v4"
 	echomiddleware "github.com/labstack/echo/v4/middleware"
 )
@@ -22,6 +23,7 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*echo.Echo, error) {
 	}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
+	e.Binder = echovalidation.NewBinder(validation.MaxBytes(cfg.MaxBody))
 	e.Validator = validation.New()
 
 	// One call: the error handler, request IDs, recovery, maintenance and
