@@ -30,11 +30,10 @@ func Classify(err error, c apierr.Contract) (*apierr.Error, bool) {
 	if c == nil {
 		c = apierr.Nexpay
 	}
-	if e, ok := apierr.As(err); ok {
+	if e, ok := findAPIError(err); ok {
 		return e, true
 	}
-	var ce *apierr.ConditionError
-	if errors.As(err, &ce) {
+	if ce, ok := find[*apierr.ConditionError](err); ok && ce != nil {
 		return withCause(ce.In(c), err), true
 	}
 	if errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
@@ -60,12 +59,13 @@ func withCause(e *apierr.Error, err error) *apierr.Error {
 // isDecodeError reports whether err is a failure to read a JSON request
 // body, as opposed to a server-side encoding mistake.
 func isDecodeError(err error) bool {
-	var (
-		maxErr    *http.MaxBytesError
-		syntaxErr *json.SyntaxError
-		typeErr   *json.UnmarshalTypeError
-	)
-	if errors.As(err, &maxErr) || errors.As(err, &syntaxErr) || errors.As(err, &typeErr) {
+	if _, ok := find[*http.MaxBytesError](err); ok {
+		return true
+	}
+	if _, ok := find[*json.SyntaxError](err); ok {
+		return true
+	}
+	if _, ok := find[*json.UnmarshalTypeError](err); ok {
 		return true
 	}
 	for e := err; e != nil; e = errors.Unwrap(e) {

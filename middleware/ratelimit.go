@@ -21,7 +21,7 @@ type RateDecision struct {
 	Allowed   bool
 	Wait      time.Duration // when denied: how long until a request would be allowed
 	Limit     int           // the client's quota: the burst of a token bucket
-	Remaining int           // requests left right now
+	Remaining int           // requests left right now; a limiter may leave it 0 when it allows
 }
 
 // The rate-limit response headers, after the IETF draft "RateLimit header

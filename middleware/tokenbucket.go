@@ -75,7 +75,7 @@ func (t *TokenBucket) Allow(_ context.Context, key string) RateDecision {
 	sh.mu.Unlock()
 	b.last.Store(now.UnixNano())
 	if b.lim.AllowN(now, 1) {
-		return RateDecision{Allowed: true, Limit: t.burst, Remaining: int(b.lim.TokensAt(now))}
+		return RateDecision{Allowed: true, Limit: t.burst}
 	}
 	d := RateDecision{Limit: t.burst}
 	if t.limit > 0 {

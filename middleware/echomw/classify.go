@@ -1,7 +1,6 @@
 package echomw
 
 import (
-	"errors"
 	"net/http"
 	"time"
 
@@ -35,19 +34,18 @@ func Classify(err error, c apierr.Contract) (*apierr.Error, bool) {
 	if c == nil {
 		c = apierr.Nexpay
 	}
-	if e, ok := apierr.As(err); ok {
+	if e, ok := findAPIError(err); ok {
 		return e, true
 	}
-	var be *echo.BindingError
-	if errors.As(err, &be) {
+	if be, ok := find[*echo.BindingError](err); ok && be != nil {
 		e := apierr.New(c.Code(apierr.BadRequest)).WithCause(err)
 		if be.Field != "" {
 			e.WithFields(apierr.FieldError{Field: be.Field, Rule: "type", Message: be.Field + " has an invalid value"})
 		}
 		return e, true
 	}
-	var he *echo.HTTPError
-	if !errors.As(err, &he) {
+	he, ok := find[*echo.HTTPError](err)
+	if !ok || he == nil {
 		return middleware.Classify(err, c)
 	}
 	if inner, ok := he.Internal.(*echo.HTTPError); ok && inner != nil {

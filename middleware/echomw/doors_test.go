@@ -104,16 +104,23 @@ type door struct {
 }
 
 // doors builds the same API on both doors with the same options.
-func doors(t testing.TB, opts ...middleware.Option) (std, ech door, sw *middleware.Switch) {
+func doors(t testing.TB, opts ...middleware.Option) (ds []door, sw *middleware.Switch) {
 	t.Helper()
 	mux := http.NewServeMux()
 	for _, rt := range routes() {
 		mux.Handle(rt.method+" "+rt.path, middleware.HandlerFunc(rt.fn))
 	}
 	s := middleware.New(opts...)
-	e := echo.New()
 	es := echomw.New(append(opts, middleware.WithMaintenance(s.Switch()))...)
+	e := echoRoutes(echo.New())
 	es.Install(e)
+	// The same echo server served through Set.Handler instead of e.Use.
+	fronted := echoRoutes(echo.New())
+	fronted.HTTPErrorHandler = es.ErrorHandler
+	return []door{{"net/http", s.Wrap(mux)}, {"echo", e}, {"echo-handler", es.Handler(fronted)}}, s.Switch()
+}
+
+func echoRoutes(e *echo.Echo) *echo.Echo {
 	for _, rt := range routes() {
 		fn := rt.echoFn
 		if fn == nil {
@@ -122,7 +129,7 @@ func doors(t testing.TB, opts ...middleware.Option) (std, ech door, sw *middlewa
 		}
 		e.Add(rt.method, echoPath(rt.path), fn)
 	}
-	return door{"net/http", s.Wrap(mux)}, door{"echo", e}, s.Switch()
+	return e
 }
 
 func quiet() middleware.Option {
@@ -168,11 +175,11 @@ func TestBothDoors(t *testing.T) {
 		{name: "half-written body", method: "GET", target: "/v2/fail/half", want: want{status: 200, body: `{"partial":`}},
 		{name: "HEAD unknown route", method: "HEAD", target: "/v2/nothing", want: want{status: 404, body: ""}},
 	}
-	std, ech, _ := doors(t, quiet())
+	ds, _ := doors(t, quiet())
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			var bodies []string
-			for _, d := range []door{std, ech} {
+			for _, d := range ds {
 				var body io.Reader
 				if tc.body != "" {
 					body = strings.NewReader(tc.body)
@@ -214,8 +221,10 @@ func TestBothDoors(t *testing.T) {
 				}
 				bodies = append(bodies, got)
 			}
-			if bodies[0] != bodies[1] {
-				t.Errorf("doors differ:\nnet/http %s\n    echo %s", bodies[0], bodies[1])
+			for i := 1; i < len(bodies); i++ {
+				if bodies[i] != bodies[0] {
+					t.Errorf("doors differ:\n%s %s\n%s %s", ds[0].name, bodies[0], ds[i].name, bodies[i])
+				}
 			}
 		})
 	}
@@ -236,8 +245,8 @@ func assertNoSecret(t *testing.T, door string, rec *httptest.ResponseRecorder) {
 }
 
 func TestJSONErrorDetails(t *testing.T) {
-	std, ech, _ := doors(t, quiet())
-	for _, d := range []door{std, ech} {
+	ds, _ := doors(t, quiet())
+	for _, d := range ds {
 		req := httptest.NewRequest("POST", "/v2/payments", strings.NewReader(`{"amount":x}`))
 		req.Header.Set("Content-Type", "application/json")
 		rec := httptest.NewRecorder()

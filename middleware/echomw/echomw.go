@@ -25,9 +25,9 @@ func New(opts ...middleware.Option) *Set {
 }
 
 // Install sets the whole set on e in one call and returns it: the error
-// handler, then [Set.RequestID] as Pre middleware (so that unknown routes
-// get an ID too), then [Set.Recover], [Set.Maintenance] and
-// [Set.RateLimit].
+// handler, and [Set.Middleware] (request ID, recover, maintenance, rate
+// limit) as one middleware of e.Use, so that unknown routes pass through it
+// too.
 func Install(e *echo.Echo, opts ...middleware.Option) *Set {
 	s := New(opts...)
 	s.Install(e)
@@ -37,8 +37,49 @@ func Install(e *echo.Echo, opts ...middleware.Option) *Set {
 // Install sets s on e; see the package function [Install].
 func (s *Set) Install(e *echo.Echo) {
 	e.HTTPErrorHandler = s.ErrorHandler
-	e.Pre(s.RequestID)
-	e.Use(s.Recover, s.Maintenance, s.RateLimit)
+	e.Use(s.Middleware)
+}
+
+// Middleware is the whole set as one echo middleware: [Set.RequestID],
+// [Set.Recover], [Set.Maintenance] and [Set.RateLimit], in that order.
+// Echo applies its middleware anew on every request, at the cost of one
+// allocation each; for none at all, serve e through [Set.Handler] instead.
+func (s *Set) Middleware(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) (err error) {
+		r := c.Request()
+		vals := middleware.RequestIDValues(r)
+		r.Header[middleware.RequestIDHeader] = vals
+		c.Response().Header()[middleware.RequestIDHeader] = vals
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				err = middleware.Recovered(v)
+			}
+		}()
+		if e := s.MaintenanceError(r); e != nil {
+			return e
+		}
+		if e := s.RateLimitError(r); e != nil {
+			return e
+		}
+		return next(c)
+	}
+}
+
+// Handler returns e behind the set's net/http pieces: request ID, recover,
+// maintenance and rate limit run in front of echo and add no allocation
+// (echo applies e.Use middleware anew on every request). e's error handler
+// must be s.ErrorHandler:
+//
+//	s := echomw.New()
+//	e.HTTPErrorHandler = s.ErrorHandler
+//	srv := &http.Server{Addr: addr, Handler: s.Handler(e)}
+//
+// A panic recovered there is logged without echo's route.
+func (s *Set) Handler(e *echo.Echo) http.Handler {
+	return s.Set.RequestID(s.Set.Recover(s.Set.Maintenance(s.Set.RateLimit(e))))
 }
 
 const answeredKey = "errkit.answered"
