@@ -3,6 +3,7 @@ package openapi
 import (
 	"context"
 	"fmt"
+	"os"
 
 	"github.com/errkit/errkit/apierr"
 	"github.com/getkin/kin-openapi/openapi3"
@@ -74,4 +75,27 @@ func resolve(doc *openapi3.T) error {
 		return fmt.Errorf("openapi: resolve references: %w", err)
 	}
 	return nil
+}
+
+// LoadFile is [Load] for a spec in a file; its $refs to other local files
+// are followed, relative to it. Remote references are refused.
+func LoadFile(path string) (doc *openapi3.T, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("openapi: the spec does not parse: %v", r)
+		}
+	}()
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("openapi: %w", err)
+	}
+	loader := openapi3.NewLoader()
+	loader.ReadFromURIFunc = openapi3.ReadFromFile
+	doc, err = loader.LoadFromFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("openapi: the spec does not parse: %w", err)
+	}
+	if _, err := versionOf(doc); err != nil {
+		return nil, err
+	}
+	return doc, nil
 }

@@ -145,3 +145,10 @@ func ExampleLoad() {
 	// Output:
 	// true
 }
+
+func ExampleLoadFile() {
+	_, err := openapi.LoadFile("no-such-spec.yaml")
+	fmt.Println(err)
+	// Output:
+	// openapi: stat no-such-spec.yaml: no such file or directory
+}

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/errkit/errkit/openapi"
@@ -55,11 +54,7 @@ func cmdOpenAPI(args []string, stdout, stderr io.Writer) int {
 			return fail(1, err)
 		}
 	} else {
-		data, err := os.ReadFile(*merge)
-		if err != nil {
-			return fail(1, err)
-		}
-		if doc, err = openapi.Load(data); err != nil {
+		if doc, err = openapi.LoadFile(*merge); err != nil {
 			return fail(1, fmt.Errorf("%s: %s", *merge, strings.TrimPrefix(err.Error(), "openapi: ")))
 		}
 		if sv, _ := openapi.ParseVersion(doc.OpenAPI); set["version"] && sv != v {
