@@ -1,0 +1,249 @@
+package problem
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/errkit/errkit/apierr"
+)
+
+// Name is the contract's name, as the example server's -contract flag spells it.
+const Name = "problem"
+
+// ContentType is the media type of problem details (RFC 9457 section 3).
+const ContentType = "application/problem+json"
+
+// DefaultTypeBase is the type URI prefix of [Contract].
+const DefaultTypeBase = "https://errkit.dev/problems/"
+
+// maxInstance bounds the instance member; a longer path is left out.
+const maxInstance = 2048
+
+// ProblemContract is the RFC 9457 contract over the Nexpay v2 catalogue.
+type ProblemContract struct {
+	base string
+}
+
+// Contract is the RFC 9457 contract with type URIs under [DefaultTypeBase].
+var Contract apierr.Contract = New(DefaultTypeBase)
+
+// New returns the contract with type URIs typeBase + code
+// ("https://api.example.com/problems/" gives
+// "https://api.example.com/problems/PAY0001"). An empty typeBase makes every
+// type "about:blank".
+func New(typeBase string) *ProblemContract { return &ProblemContract{base: typeBase} }
+
+// Name returns "problem".
+func (*ProblemContract) Name() string { return Name }
+
+// ContentType returns "application/problem+json".
+func (*ProblemContract) ContentType() string { return ContentType }
+
+// Catalogue returns the Nexpay v2 catalogue.
+func (*ProblemContract) Catalogue() *apierr.Catalogue { return apierr.Nexpay.Catalogue() }
+
+// Code returns the code [apierr.Nexpay] answers cond with.
+func (*ProblemContract) Code(cond apierr.Condition) apierr.Code { return apierr.Nexpay.Code(cond) }
+
+// TypeURI returns the type member of code's problems.
+func (c *ProblemContract) TypeURI(code apierr.Code) string {
+	if c.base == "" || code.Extension() || !code.Valid() {
+		return "about:blank"
+	}
+	return c.base + code.ID()
+}
+
+// resolve returns the code and message e is rendered with: its own for a
+// Nexpay code; for another catalogue's, the Nexpay code for its status and
+// its message only below 500, where a message cannot describe internals.
+func (c *ProblemContract) resolve(e *apierr.Error) (apierr.Code, string) {
+	if code := e.Code(); code.Valid() && code.Catalogue() == c.Catalogue() {
+		return code, e.Text()
+	}
+	code := apierr.CodeFor(c, e.Status())
+	if e.Status() < 500 && e.Text() != "" {
+		return code, e.Text()
+	}
+	return code, code.Message()
+}
+
+// instance returns the request's path for the instance member: escaped,
+// with one leading slash (a leading "//" would make it a network-path
+// reference), or "" when there is none or it is too long.
+func instance(r *http.Request) string {
+	if r == nil || r.URL == nil {
+		return ""
+	}
+	p := r.URL.EscapedPath()
+	if p == "" || len(p) > maxInstance {
+		return ""
+	}
+	if p[0] == '/' {
+		p = "/" + strings.TrimLeft(p, "/")
+	}
+	return p
+}
+
+// AppendBody appends e's problem details to dst. The cause is never rendered.
+func (c *ProblemContract) AppendBody(dst []byte, e *apierr.Error, r *http.Request) ([]byte, error) {
+	if e == nil {
+		e = apierr.New(c.Code(apierr.Internal))
+	}
+	code, msg := c.resolve(e)
+	typ := c.TypeURI(code)
+	title := code.Message()
+	if typ == "about:blank" {
+		title = http.StatusText(code.Status())
+	}
+	dst = append(dst, `{"type":`...)
+	dst = apierr.AppendString(dst, typ)
+	dst = append(dst, `,"title":`...)
+	dst = apierr.AppendString(dst, title)
+	dst = append(dst, `,"status":`...)
+	dst = strconv.AppendInt(dst, int64(code.Status()), 10)
+	if msg != title {
+		dst = append(dst, `,"detail":`...)
+		dst = apierr.AppendString(dst, msg)
+	}
+	if inst := instance(r); inst != "" {
+		dst = append(dst, `,"instance":`...)
+		dst = apierr.AppendString(dst, inst)
+	}
+	dst = append(dst, `,"code":`...)
+	dst = apierr.AppendString(dst, code.ID())
+	if fields := e.Fields(); len(fields) > 0 {
+		dst = append(dst, `,"errors":`...)
+		dst = apierr.AppendFields(dst, fields)
+	}
+	if details := e.Details(); len(details) > 0 {
+		dst = append(dst, `,"details":{`...)
+		for i, kv := range details {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = apierr.AppendString(dst, kv.Key)
+			dst = append(dst, ':')
+			var err error
+			if dst, err = apierr.AppendValue(dst, kv.Value); err != nil {
+				return dst, fmt.Errorf("problem: detail %q: %w", kv.Key, err)
+			}
+		}
+		dst = append(dst, '}')
+	}
+	return append(dst, '}'), nil
+}
+
+// Parse turns problem details back into an error. status is the response's
+// HTTP status, or 0 to take the body's. The code comes from the code member,
+// else from a type under the contract's type base, else from the status.
+// detail becomes the message when it is not the code's; errors become field
+// errors; the members of details, and extension members errkit does not
+// write, become details. instance is not kept.
+func (c *ProblemContract) Parse(status int, data []byte) (*apierr.Error, error) {
+	fail := func(err error) (*apierr.Error, error) {
+		return nil, apierr.NewParseError(Name, status, data, err)
+	}
+	if status != 0 && (status < 400 || status > 599) {
+		return fail(fmt.Errorf("status %d is not an error status", status))
+	}
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		return fail(errors.New("not a JSON object"))
+	}
+	members, err := decodeOrdered(trimmed)
+	if err != nil {
+		return fail(err)
+	}
+	var (
+		typ, title, detail, id string
+		hasDetail, hasTitle    bool
+		bodyStatus             int
+		fields                 []apierr.FieldError
+		details                []apierr.Detail
+	)
+	str := func(raw json.RawMessage, name string) (string, error) {
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return "", fmt.Errorf("%s is not a string", name)
+		}
+		return s, nil
+	}
+	for _, m := range members {
+		raw := m.Value.(json.RawMessage)
+		var err error
+		switch m.Key {
+		case "type":
+			typ, err = str(raw, "type")
+		case "title":
+			title, err = str(raw, "title")
+			hasTitle = true
+		case "detail":
+			detail, err = str(raw, "detail")
+			hasDetail = true
+		case "instance":
+			_, err = str(raw, "instance")
+		case "code":
+			id, err = str(raw, "code")
+		case "status":
+			if err = json.Unmarshal(raw, &bodyStatus); err != nil || bodyStatus < 400 || bodyStatus > 599 {
+				err = errors.New("status is not an error status")
+			}
+		case "errors":
+			if json.Unmarshal(raw, &fields) != nil {
+				err = errors.New("errors is not a list of field errors")
+			}
+		case "details":
+			var ds []apierr.Detail
+			if ds, err = decodeOrdered(raw); err != nil {
+				err = fmt.Errorf("details: %w", err)
+			}
+			for _, d := range ds {
+				details = append(details, apierr.Detail{Key: d.Key, Value: decodeAny(d.Value.(json.RawMessage))})
+			}
+		default:
+			details = append(details, apierr.Detail{Key: m.Key, Value: decodeAny(raw)})
+		}
+		if err != nil {
+			return fail(err)
+		}
+	}
+	if status == 0 {
+		status = bodyStatus
+	}
+	if id == "" && c.base != "" && strings.HasPrefix(typ, c.base) {
+		id = typ[len(c.base):]
+	}
+	code, known := c.Catalogue().Lookup(id)
+	if !known {
+		if status == 0 {
+			return fail(errors.New("no known code and no status"))
+		}
+		if id == "" && typ == "" && !hasTitle && !hasDetail {
+			return fail(errors.New("not a problem details object"))
+		}
+		code = apierr.CodeFor(c, status)
+	}
+	e := apierr.New(code)
+	msg := detail
+	if !hasDetail && !known {
+		msg = title
+	}
+	if msg != "" && msg != code.Message() {
+		e.Msg(msg)
+	}
+	if len(fields) > 0 {
+		e.WithFields(fields...)
+	}
+	for _, d := range details {
+		e.With(d.Key, d.Value)
+	}
+	if !known && id != "" {
+		e.With("code", id)
+	}
+	return e, nil
+}
