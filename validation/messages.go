@@ -2,57 +2,76 @@ package validation
 
 import (
 	"reflect"
+	"strings"
 
 	"github.com/go-playground/validator/v10"
 )
 
+// A messageFunc appends the sentence of a failed rule to dst. The default
+// messages append rather than return a string, so that the messages of one
+// validation share one allocation.
+type messageFunc func(dst []byte, field string, fe validator.FieldError) []byte
+
 // is is the message "<field> <text>".
-func is(text string) Message {
+func is(text string) messageFunc {
 	text = " " + text
-	return func(field string, _ validator.FieldError) string { return field + text }
+	return func(dst []byte, field string, _ validator.FieldError) []byte {
+		return append(append(dst, field...), text...)
+	}
 }
 
 // withParam is the message "<field> <before><param><after>".
-func withParam(before, after string) Message {
+func withParam(before, after string) messageFunc {
 	before = " " + before
-	return func(field string, fe validator.FieldError) string { return field + before + fe.Param() + after }
+	return func(dst []byte, field string, fe validator.FieldError) []byte {
+		return append(append(append(append(dst, field...), before...), fe.Param()...), after...)
+	}
 }
 
 // oneOf is the message of a rule whose parameter is a space-separated list.
-func oneOf(before string) Message {
-	before = " " + before + ": "
-	return func(field string, fe validator.FieldError) string { return field + before + fe.Param() }
+func oneOf(before string) messageFunc {
+	return withParam(before+": ", "")
 }
 
 // sized is the message of a rule that compares a length for strings, a
 // count for slices and maps, and a value for everything else.
-func sized(str, items, num string) Message {
-	return func(field string, fe validator.FieldError) string {
+func sized(str, items, num string) messageFunc {
+	str, items, num = " "+str+" ", " "+items+" ", " "+num+" "
+	return func(dst []byte, field string, fe validator.FieldError) []byte {
+		dst = append(dst, field...)
 		switch fe.Kind() {
 		case reflect.String:
-			return field + " " + str + " " + fe.Param() + " characters long"
+			return append(append(append(dst, str...), fe.Param()...), " characters long"...)
 		case reflect.Slice, reflect.Array, reflect.Map:
-			return field + " " + items + " " + fe.Param() + " items"
+			return append(append(append(dst, items...), fe.Param()...), " items"...)
 		}
-		return field + " " + num + " " + fe.Param()
+		return append(append(dst, num...), fe.Param()...)
 	}
 }
 
 // compare is sized for lt, lte, gt and gte, which compare a time with now
 // when they have no parameter.
-func compare(str, items, num, now string) Message {
+func compare(str, items, num, now string) messageFunc {
 	m := sized(str, items, num)
-	return func(field string, fe validator.FieldError) string {
+	now = " " + now
+	return func(dst []byte, field string, fe validator.FieldError) []byte {
 		if fe.Param() == "" {
-			return field + " " + now
+			return append(append(dst, field...), now...)
 		}
-		return m(field, fe)
+		return m(dst, field, fe)
+	}
+}
+
+// userMessage adapts a [Message] to a messageFunc.
+func userMessage(m Message) messageFunc {
+	return func(dst []byte, field string, fe validator.FieldError) []byte {
+		return append(dst, m(field, fe)...)
 	}
 }
 
 // defaultMessages holds a sentence for every built-in validator/v10 tag and
 // alias and every rule of this package. The field's JSON path starts each.
-var defaultMessages = map[string]Message{
+var defaultMessages = map[string]messageFunc{
 	// Presence.
 	"required":             is("is required"),
 	"required_if":          is("is required"),
@@ -275,4 +294,48 @@ var defaultMessages = map[string]Message{
 	ruleETHAddress:    is("must be a valid Ethereum address"),
 	ruleCryptoAddress: is("must be a valid cryptocurrency address"),
 	ruleStrfmt:        strfmtMessage,
+}
+
+// Text returns a [Message] written from a template in which {field} stands
+// for the field's JSON path and {param} for the rule's parameter:
+//
+//	validation.Text("{field} must be at most {param} characters long")
+func Text(template string) Message {
+	type part struct {
+		text string
+		kind byte // 0 text, 'f' field, 'p' param
+	}
+	var parts []part
+	for template != "" {
+		i := strings.IndexByte(template, '{')
+		if i < 0 {
+			parts = append(parts, part{text: template})
+			break
+		}
+		switch rest := template[i:]; {
+		case strings.HasPrefix(rest, "{field}"):
+			parts = append(parts, part{text: template[:i]}, part{kind: 'f'})
+			template = rest[len("{field}"):]
+		case strings.HasPrefix(rest, "{param}"):
+			parts = append(parts, part{text: template[:i]}, part{kind: 'p'})
+			template = rest[len("{param}"):]
+		default:
+			parts = append(parts, part{text: template[:i+1]})
+			template = rest[1:]
+		}
+	}
+	return func(field string, fe validator.FieldError) string {
+		var b strings.Builder
+		for _, p := range parts {
+			switch p.kind {
+			case 'f':
+				b.WriteString(field)
+			case 'p':
+				b.WriteString(fe.Param())
+			default:
+				b.WriteString(p.text)
+			}
+		}
+		return b.String()
+	}
 }

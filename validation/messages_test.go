@@ -54,7 +54,7 @@ func TestMessagesAreSentences(t *testing.T) {
 	// Every message starts with the field and says something after it.
 	for tag, m := range defaultMessages {
 		fe := fakeFieldError{tag: tag, param: "3", kind: reflect.String}
-		got := m("amount", fe)
+		got := string(m(nil, "amount", fe))
 		if len(got) <= len("amount ") || got[:len("amount ")] != "amount " {
 			t.Errorf("%s: message %q does not start with the field", tag, got)
 		}
@@ -73,3 +73,17 @@ func (f fakeFieldError) Tag() string        { return f.tag }
 func (f fakeFieldError) Param() string      { return f.param }
 func (f fakeFieldError) Kind() reflect.Kind { return f.kind }
 func (f fakeFieldError) Value() any         { return f.value }
+
+func TestText(t *testing.T) {
+	for tmpl, want := range map[string]string{
+		"{field} must be at most {param} characters long": "payee.name must be at most 3 characters long",
+		"{param}{field}{param}":                           "3payee.name3",
+		"no placeholders":                                 "no placeholders",
+		"{fiel} {param":                                   "{fiel} {param",
+		"":                                                "",
+	} {
+		if got := Text(tmpl)("payee.name", fakeFieldError{param: "3"}); got != want {
+			t.Errorf("Text(%q) = %q, want %q", tmpl, got, want)
+		}
+	}
+}

@@ -64,11 +64,12 @@ func isAmount(fl validator.FieldLevel) bool {
 
 // amountMessage says "must be a positive decimal string", the Payout API's
 // words, unless the amount only has too many decimal places.
-func amountMessage(field string, fe validator.FieldError) string {
+func amountMessage(dst []byte, field string, fe validator.FieldError) []byte {
+	dst = append(dst, field...)
 	if s, ok := fe.Value().(string); ok && fe.Param() != "" {
 		if _, _, nonZero, valid := scanAmount(s); valid && nonZero {
-			return field + " must have at most " + fe.Param() + " decimal places"
+			return append(append(append(dst, " must have at most "...), fe.Param()...), " decimal places"...)
 		}
 	}
-	return field + " must be a positive decimal string"
+	return append(dst, " must be a positive decimal string"...)
 }

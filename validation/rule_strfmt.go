@@ -24,6 +24,6 @@ func isStrfmt(fl validator.FieldLevel) bool {
 }
 
 // strfmtMessage names the format: "id must be a valid uuid".
-func strfmtMessage(field string, fe validator.FieldError) string {
-	return field + " must be a valid " + fe.Param()
+func strfmtMessage(dst []byte, field string, fe validator.FieldError) []byte {
+	return append(append(append(dst, field...), " must be a valid "...), fe.Param()...)
 }

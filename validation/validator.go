@@ -21,7 +21,7 @@ import (
 // Its Validate method satisfies echo's Validator interface.
 type Validator struct {
 	v          *validator.Validate
-	messages   map[string]Message
+	messages   map[string]messageFunc
 	translator Translator
 }
 
@@ -30,7 +30,7 @@ type Validator struct {
 // (Tag, Param, Kind, Type, Value).
 //
 // Messages run on every failure: build the sentence in one concatenation,
-// like field + " must be a valid IBAN".
+// like field + " must be a valid IBAN". [Text] makes one from a template.
 type Message func(field string, fe validator.FieldError) string
 
 // A Translator rewrites the message of a field error for the request being
@@ -108,7 +108,7 @@ func New(opts ...Option) *Validator {
 	if err := registerRules(v); err != nil {
 		panic("validation: " + err.Error())
 	}
-	messages := make(map[string]Message, len(defaultMessages)+len(c.rules)+len(c.messages))
+	messages := make(map[string]messageFunc, len(defaultMessages)+len(c.rules)+len(c.messages))
 	for tag, m := range defaultMessages {
 		messages[tag] = m
 	}
@@ -117,7 +117,7 @@ func New(opts ...Option) *Validator {
 			panic(fmt.Sprintf("validation: rule %q: %v", r.tag, err))
 		}
 		if r.message != nil {
-			messages[r.tag] = r.message
+			messages[r.tag] = userMessage(r.message)
 		}
 	}
 	for _, fn := range c.setup {
@@ -126,7 +126,7 @@ func New(opts ...Option) *Validator {
 		}
 	}
 	for tag, m := range c.messages {
-		messages[tag] = m
+		messages[tag] = userMessage(m)
 	}
 	return &Validator{v: v, messages: messages, translator: c.translator}
 }

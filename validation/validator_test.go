@@ -137,7 +137,7 @@ func TestOptions(t *testing.T) {
 	v := New(
 		WithRuleCtx("even", func(ctx context.Context, fl validator.FieldLevel) bool {
 			return ctx.Value(ctxKey{}) == nil && len(fl.Field().String())%2 == 0
-		}, is("must have an even length")),
+		}, Text("{field} must have an even length")),
 		WithMessage("required", func(field string, _ validator.FieldError) string { return field + " is missing" }),
 		WithTranslator(func(r *http.Request, fe validator.FieldError, f apierr.FieldError) string {
 			if r != nil && r.Header.Get("Accept-Language") == "pt" && fe.Tag() == "required" {
