@@ -35,7 +35,7 @@ func (*CryptopayContract) ErrorSchemas() (body string, schemas map[string][]byte
 				},
 			},
 		},
-		"example": json.RawMessage(`{"error":{"code":"unauthenticated","message":"unauthenticated","details":[]},"meta":{"request_id":"b1d88d60011a9bda350b0eef7dc8dcbb"}}`),
+		"examples": []json.RawMessage{json.RawMessage(`{"error":{"code":"unauthenticated","message":"unauthenticated","details":[]},"meta":{"request_id":"b1d88d60011a9bda350b0eef7dc8dcbb"}}`)},
 	}
 	detail := map[string]any{
 		"type":        "object",

@@ -31,7 +31,7 @@ func (*LegacyContract) ErrorSchemas() (body string, schemas map[string][]byte) {
 				"description": "An incident ID for the error; include this reference when contacting customer support",
 			},
 		},
-		"example": json.RawMessage(`{"errors":[{"code":-32600,"message":"Invalid Request","data":"Unknown symbol BTCUSD"}],"traceId":"b1d88d60011a9bda350b0eef7dc8dcbb"}`),
+		"examples": []json.RawMessage{json.RawMessage(`{"errors":[{"code":-32600,"message":"Invalid Request","data":"Unknown symbol BTCUSD"}],"traceId":"b1d88d60011a9bda350b0eef7dc8dcbb"}`)},
 	}
 	entry := map[string]any{
 		"type":     "object",

@@ -46,7 +46,7 @@ func (*NextAPIContract) ErrorSchemas() (body string, schemas map[string][]byte) 
 				},
 			},
 		},
-		"example": json.RawMessage(`{"error":{"code":"INSUFFICIENT_FUNDS","message":"Account available balance is too low","details":{"available_balance":5000,"requested_amount":10000}}}`),
+		"examples": []json.RawMessage{json.RawMessage(`{"error":{"code":"INSUFFICIENT_FUNDS","message":"Account available balance is too low","details":{"available_balance":5000,"requested_amount":10000}}}`)},
 	}
 	return "NextAPIError", map[string][]byte{
 		"NextAPIError":      mustJSON(errBody),

@@ -29,7 +29,7 @@ func (*PayoutContract) ErrorSchemas() (body string, schemas map[string][]byte) {
 				"properties": map[string]any{"code": code, "message": map[string]any{"type": "string"}},
 			},
 		},
-		"example": json.RawMessage(`{"message":"Invalid API key","code":"unauthorized","error":{"code":"unauthorized","message":"Invalid API key"}}`),
+		"examples": []json.RawMessage{json.RawMessage(`{"message":"Invalid API key","code":"unauthorized","error":{"code":"unauthorized","message":"Invalid API key"}}`)},
 	}
 	field := map[string]any{
 		"type":     "object",
