@@ -1,11 +1,14 @@
 package echomw
 
 import (
+	"errors"
+	"io"
 	"net/http"
 	"time"
 
 	"github.com/errkit/errkit/apierr"
 	"github.com/errkit/errkit/middleware"
+	"github.com/errkit/errkit/validation"
 	"github.com/labstack/echo/v4"
 )
 
@@ -56,6 +59,10 @@ func Classify(err error, c apierr.Contract) (*apierr.Error, bool) {
 		if he.Internal != nil {
 			if e, ok := middleware.Classify(he.Internal, c); ok && e.Code() != c.Code(apierr.Internal) {
 				return withCause(e, err), true
+			}
+			if errors.Is(he.Internal, io.EOF) || errors.Is(he.Internal, io.ErrUnexpectedEOF) {
+				// The binder read an empty or truncated body.
+				return withCause(validation.DecodeError(he.Internal).In(c), err), true
 			}
 		}
 		return apierr.Wrap(err, c.Code(apierr.BadRequest)), true

