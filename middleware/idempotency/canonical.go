@@ -22,6 +22,7 @@ func canonicalJSON(dst, src []byte, scratch *canonScratch) (out []byte, ok bool)
 	if !utf8.Valid(src) {
 		return dst, false
 	}
+	scratch.members = scratch.members[:0]
 	c := canon{src: src, out: dst, s: scratch}
 	c.skipSpace()
 	if !c.value(0) {

@@ -60,8 +60,9 @@ type Config struct {
 	Wait time.Duration
 	// BodyKey, if set, names a top-level member of a JSON object body
 	// that carries the key when the header is absent: "external_id" for
-	// the Payout API. A covered request is then read whole even without
-	// the header; one whose body has no such member runs unprotected.
+	// the Payout API. A covered request is then read whole (up to
+	// MaxBody) even without the header; one whose body has no such member
+	// runs unprotected.
 	BodyKey string
 	// Store holds the records; nil means a [MemoryStore] with the default
 	// budget and Now as its clock.

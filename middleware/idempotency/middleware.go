@@ -278,7 +278,7 @@ const maxPooled = 64 << 10
 func (s *state) free() {
 	s.rd.Reset(nil)
 	s.cw = capture{body: s.cw.body[:0]}
-	if cap(s.body) > maxPooled || cap(s.fp) > maxPooled || cap(s.cw.body) > maxPooled || cap(s.canon.tmp) > maxPooled {
+	if cap(s.body) > maxPooled || cap(s.fp) > maxPooled || cap(s.cw.body) > maxPooled || cap(s.canon.tmp) > maxPooled || cap(s.canon.members) > maxPooled/16 {
 		return
 	}
 	statePool.Put(s)
