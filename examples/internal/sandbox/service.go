@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/go-openapi/strfmt"
 )
 
 // A Service holds the sandbox's data in memory and applies its rules. Its
@@ -14,7 +15,7 @@ import (
 // failure of the domain. It is safe for concurrent use.
 type Service struct {
 	quoteTTL time.Duration
-	now      func() time.Time
+	now      func() strfmt.DateTime
 
 	mu        sync.Mutex
 	payees    map[string]*Payee
@@ -30,7 +31,7 @@ type Service struct {
 func NewService(quoteTTL time.Duration) *Service {
 	return &Service{
 		quoteTTL:  quoteTTL,
-		now:       func() time.Time { return time.Now().UTC().Truncate(time.Millisecond) },
+		now:       func() strfmt.DateTime { return strfmt.DateTime(time.Now().UTC().Truncate(time.Millisecond)) },
 		payees:    map[string]*Payee{},
 		ibans:     map[string]string{},
 		quotes:    map[string]*Quote{},
@@ -107,8 +108,8 @@ func (s *Service) CreateQuote(req QuoteRequest) (Quote, error) {
 		Amount:          formatAmount(amount),
 		Rate:            p.rate,
 		ConvertedAmount: formatAmount(amount.Mul(amount, rate)),
-		CreatedAt:       now,
-		ExpiresAt:       now.Add(s.quoteTTL),
+		CreatedAt:       strfmt.DateTime(now),
+		ExpiresAt:       strfmt.DateTime(now.Add(s.quoteTTL)),
 		expires:         t.Add(s.quoteTTL),
 	}
 	s.mu.Lock()
@@ -141,7 +142,7 @@ func (s *Service) CreatePayment(req PaymentRequest, keyed bool) (Payment, error)
 			return Payment{}, apierr.QOT0002
 		}
 		if !time.Now().Before(q.expires) {
-			return Payment{}, apierr.New(apierr.QOT0001).With("expiredAt", q.ExpiresAt.Format(time.RFC3339Nano))
+			return Payment{}, apierr.New(apierr.QOT0001).With("expiredAt", q.ExpiresAt.String())
 		}
 	}
 	ref := [2]string{req.PayeeID, req.Reference}

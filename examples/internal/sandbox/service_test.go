@@ -67,7 +67,7 @@ func TestQuotes(t *testing.T) {
 			}
 		}
 		if tc.code == 0 {
-			if q.ConvertedAmount != tc.converted || q.Rate == "" || !q.ExpiresAt.Equal(q.CreatedAt.Add(30*time.Second)) {
+			if q.ConvertedAmount != tc.converted || q.Rate == "" || !time.Time(q.ExpiresAt).Equal(time.Time(q.CreatedAt).Add(30*time.Second)) {
 				t.Errorf("quote %+v", q)
 			}
 		}
