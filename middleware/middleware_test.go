@@ -205,3 +205,26 @@ func (asQuote) As(target any) bool {
 	}
 	return false
 }
+
+func TestHijack(t *testing.T) {
+	srv := httptest.NewServer(middleware.Wrap(middleware.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+		conn, rw, err := w.(http.Hijacker).Hijack()
+		if err != nil {
+			return err
+		}
+		defer conn.Close()
+		_, _ = rw.WriteString("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nhi")
+		_ = rw.Flush()
+		return errors.New("after hijack")
+	}), middleware.WithLogger(slog.New(slog.DiscardHandler))))
+	defer srv.Close()
+	resp, err := http.Get(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || string(body) != "hi" {
+		t.Errorf("%d %q", resp.StatusCode, body)
+	}
+}

@@ -393,3 +393,34 @@ func TestChi(t *testing.T) {
 		t.Errorf("chi 405: %d %s %v", rec.Code, rec.Body, rec.Header())
 	}
 }
+
+// traceContract is Nexpay v2 with the request ID in the body, as contracts
+// with a trace field (legacy Nexpay traceId, Cryptopay meta.request_id) do.
+type traceContract struct{ apierr.Contract }
+
+func (c traceContract) AppendBody(dst []byte, e *apierr.Error, r *http.Request) ([]byte, error) {
+	dst = append(dst, `{"traceId":`...)
+	id := ""
+	if r != nil {
+		id = apierr.RequestID(r.Context())
+	}
+	dst = apierr.AppendString(dst, id)
+	return append(dst, '}'), nil
+}
+
+func TestContractTraceField(t *testing.T) {
+	ds, _ := doors(t, quiet(), middleware.WithContract(traceContract{apierr.Nexpay}))
+	for _, d := range ds {
+		for _, target := range []string{"/v2/payments/1", "/v2/nothing", "/v2/fail/panic"} {
+			rec := serve(d.h, "GET", target, map[string]string{"X-Request-Id": "rid-9"})
+			if rec.Body.String() != `{"traceId":"rid-9"}` {
+				t.Errorf("%s %s: %s", d.name, target, rec.Body)
+			}
+			rec = serve(d.h, "GET", target, map[string]string{"X-Request-Id": "bad id<>"})
+			id := rec.Header().Get("X-Request-Id")
+			if len(id) != 32 || rec.Body.String() != `{"traceId":"`+id+`"}` {
+				t.Errorf("%s %s: generated ID %q, body %s", d.name, target, id, rec.Body)
+			}
+		}
+	}
+}

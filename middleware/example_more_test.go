@@ -1,0 +1,61 @@
+package middleware_test
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"time"
+
+	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/middleware"
+	"github.com/go-chi/chi/v5"
+)
+
+func ExampleSet_NotFound() {
+	defer pin()()
+	s := middleware.New(middleware.WithLogger(slog.New(slog.DiscardHandler)))
+	r := chi.NewRouter()
+	r.Use(s.RequestID, s.Recover, s.RouteErrors)
+	r.NotFound(s.NotFound) // or rely on RouteErrors, which replaces chi's plain 404
+	get(r, "GET", "/v2/nothing")
+	// Output:
+	// 404 {"statusCode":404,"code":"[GEN9404]","message":"[GEN9404] Route not found","timestamp":"2026-01-15T10:30:00.000Z"}
+}
+
+// fleetState is a MaintenanceState a fleet would read from a shared store.
+type fleetState struct{ until time.Time }
+
+func (f fleetState) MaintenanceUntil(context.Context) (time.Time, bool) {
+	return f.until, time.Now().Before(f.until)
+}
+
+func ExampleWithMaintenance() {
+	s := middleware.New(
+		middleware.WithLogger(slog.New(slog.DiscardHandler)),
+		middleware.WithMaintenance(fleetState{until: time.Now().Add(time.Minute)}),
+		middleware.WithMaintenanceExemptPaths("/status"),
+	)
+	h := s.Maintenance(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(204) }))
+	for _, p := range []string{"/status", "/health"} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", p, nil))
+		fmt.Println(p, rec.Code)
+	}
+	// Output:
+	// /status 204
+	// /health 503
+}
+
+func ExampleWithContract() {
+	// A team whose catalogue has its own code for rate limiting.
+	c, err := apierr.Override(apierr.Nexpay, map[apierr.Condition]apierr.Code{apierr.RateLimited: apierr.CHT0002})
+	if err != nil {
+		panic(err)
+	}
+	s := middleware.New(middleware.WithContract(c))
+	fmt.Println(middleware.RateLimitError(s.Contract(), middleware.RateDecision{}).ID())
+	// Output:
+	// CHT0002
+}
