@@ -58,18 +58,32 @@ func (c *ProblemContract) TypeURI(code apierr.Code) string {
 	return c.base + code.ID()
 }
 
-// resolve returns the code and message e is rendered with: its own for a
-// Nexpay code; for another catalogue's, the Nexpay code for its status and
-// its message only below 500, where a message cannot describe internals.
-func (c *ProblemContract) resolve(e *apierr.Error) (apierr.Code, string) {
-	if code := e.Code(); code.Valid() && code.Catalogue() == c.Catalogue() {
-		return code, e.Text()
+// resolve returns what e is rendered with: the code, the ID for the code
+// member, the status and the message. A Nexpay code is rendered as it is,
+// with the error's status (a parsed body may have sent it with another).
+// A code no catalogue holds, as [apierr.Parse] keeps it, keeps its ID and
+// status, which [apierr.Render] sends. Another catalogue's code is answered
+// with the Nexpay code for its status. The message is kept only below 500
+// for codes not of the catalogue, where it cannot describe internals.
+func (c *ProblemContract) resolve(e *apierr.Error) (code apierr.Code, id string, status int, msg string) {
+	code = e.Code()
+	switch {
+	case code.Valid() && code.Catalogue() == c.Catalogue():
+		return code, code.ID(), e.Status(), e.Text()
+	case !code.Valid():
+		status = e.Status()
+		code = apierr.CodeFor(c, status)
+		if id = e.ID(); id == "" {
+			id = code.ID()
+		}
+	default:
+		code = apierr.CodeFor(c, e.Status())
+		id, status = code.ID(), code.Status()
 	}
-	code := apierr.CodeFor(c, e.Status())
 	if e.Status() < 500 && e.Text() != "" {
-		return code, e.Text()
+		return code, id, status, e.Text()
 	}
-	return code, code.Message()
+	return code, id, status, code.Message()
 }
 
 // instance returns the request's path for the instance member: escaped,
@@ -94,18 +108,20 @@ func (c *ProblemContract) AppendBody(dst []byte, e *apierr.Error, r *http.Reques
 	if e == nil {
 		e = apierr.New(c.Code(apierr.Internal))
 	}
-	code, msg := c.resolve(e)
-	typ := c.TypeURI(code)
-	title := code.Message()
-	if typ == "about:blank" {
-		title = http.StatusText(code.Status())
+	code, id, status, msg := c.resolve(e)
+	typ, title := "about:blank", http.StatusText(status)
+	if id == code.ID() && status == code.Status() {
+		typ = c.TypeURI(code)
+	}
+	if typ != "about:blank" || title == "" {
+		title = code.Message()
 	}
 	dst = append(dst, `{"type":`...)
 	dst = apierr.AppendString(dst, typ)
 	dst = append(dst, `,"title":`...)
 	dst = apierr.AppendString(dst, title)
 	dst = append(dst, `,"status":`...)
-	dst = strconv.AppendInt(dst, int64(code.Status()), 10)
+	dst = strconv.AppendInt(dst, int64(status), 10)
 	if msg != title {
 		dst = append(dst, `,"detail":`...)
 		dst = apierr.AppendString(dst, msg)
@@ -115,7 +131,7 @@ func (c *ProblemContract) AppendBody(dst []byte, e *apierr.Error, r *http.Reques
 		dst = apierr.AppendString(dst, inst)
 	}
 	dst = append(dst, `,"code":`...)
-	dst = apierr.AppendString(dst, code.ID())
+	dst = apierr.AppendString(dst, id)
 	if fields := e.Fields(); len(fields) > 0 {
 		dst = append(dst, `,"errors":`...)
 		dst = apierr.AppendFields(dst, fields)

@@ -209,3 +209,38 @@ func TestErrorSchemas(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusAgreesWithRender: whatever the error, the status member is the
+// status apierr.Render sends, also for errors parsed from Nexpay v2 bodies
+// with a code the catalogue lacks or a status other than the code's.
+func TestStatusAgreesWithRender(t *testing.T) {
+	unknown, err := apierr.Parse(418, []byte(`{"statusCode":418,"code":"[TEA0001]","message":"[TEA0001] I'm a teapot","timestamp":"2026-01-15T10:30:00.000Z"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved, err := apierr.Parse(400, []byte(`{"statusCode":400,"code":"[PAY0001]","message":"[PAY0001] Payment not found","timestamp":"2026-01-15T10:30:00.000Z"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		e    *apierr.Error
+		want string
+	}{
+		{unknown, `{"type":"about:blank","title":"I'm a teapot","status":418,"code":"TEA0001"}`},
+		{moved, `{"type":"about:blank","title":"Bad Request","status":400,"detail":"Payment not found","code":"PAY0001"}`},
+		{apierr.New(apierr.PAY0001), `{"type":"https://errkit.dev/problems/PAY0001","title":"Payment not found","status":404,"code":"PAY0001"}`},
+	}
+	for _, tc := range cases {
+		rec := httptest.NewRecorder()
+		if err := apierr.Render(rec, nil, Contract, tc.e); err != nil {
+			t.Fatal(err)
+		}
+		if got := rec.Body.String(); got != tc.want {
+			t.Errorf("got  %s\nwant %s", got, tc.want)
+		}
+		var b struct{ Status int }
+		if err := json.Unmarshal(rec.Body.Bytes(), &b); err != nil || b.Status != rec.Code {
+			t.Errorf("body status %d, sent %d", b.Status, rec.Code)
+		}
+	}
+}
