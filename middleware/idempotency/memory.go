@@ -43,6 +43,15 @@ type entry struct {
 	rec        *Record
 	size       int64
 	prev, next *entry
+	done       chan struct{} // made for waiters while in flight
+}
+
+// settle wakes the requests waiting for e's first request.
+func (e *entry) settle() {
+	if e.done != nil {
+		close(e.done)
+		e.done = nil
+	}
 }
 
 // NewMemoryStore returns an empty store bounded by cfg.
@@ -87,6 +96,7 @@ func (s *MemoryStore) Complete(_ context.Context, key string, rec *Record) error
 	}
 	rec.Done = true
 	e.rec = rec
+	e.settle()
 	e.size = int64(len(key)) + rec.size()
 	s.link(e)
 	s.expire(s.now())
@@ -133,7 +143,22 @@ func (s *MemoryStore) remove(e *entry) {
 	if e.rec != nil && e.rec.Done {
 		s.unlink(e)
 	}
+	e.settle()
 	delete(s.m, e.key)
+}
+
+// Done implements [Notifier].
+func (s *MemoryStore) Done(key string) <-chan struct{} {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e := s.m[key]
+	if e == nil || e.rec == nil || e.rec.Done {
+		return nil
+	}
+	if e.done == nil {
+		e.done = make(chan struct{})
+	}
+	return e.done
 }
 
 func (s *MemoryStore) link(e *entry) {

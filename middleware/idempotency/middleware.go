@@ -178,29 +178,44 @@ func (m *Middleware) replay(w http.ResponseWriter, rec *Record) {
 	_, _ = w.Write(rec.Body)
 }
 
-// await polls the store until the key's first request completes, the
-// wait is over or the client goes away.
+// await waits until the key's first request completes, the wait is over
+// or the client goes away, then claims the key again. A [Notifier] store
+// wakes it; another is polled.
 func (m *Middleware) await(ctx context.Context, key string, fp Fingerprint) (*Record, bool, error) {
-	deadline := time.Now().Add(m.wait)
+	deadline := time.NewTimer(m.wait)
+	defer deadline.Stop()
+	notifier, _ := m.store.(Notifier)
+	var poll *time.Timer
 	step := time.Millisecond
-	t := time.NewTimer(step)
-	defer t.Stop()
 	for {
-		select {
-		case <-ctx.Done():
-			return &Record{Fingerprint: fp}, false, nil
-		case <-t.C:
+		var wake <-chan struct{}
+		var tick <-chan time.Time
+		if notifier != nil {
+			wake = notifier.Done(key)
+		} else {
+			if poll == nil {
+				poll = time.NewTimer(step)
+				defer poll.Stop()
+			} else {
+				poll.Reset(step)
+			}
+			tick = poll.C
+			step = min(2*step, 50*time.Millisecond)
+		}
+		if wake != nil || tick != nil {
+			select {
+			case <-ctx.Done():
+				return &Record{Fingerprint: fp}, false, nil
+			case <-deadline.C:
+				return m.store.Claim(ctx, key, fp)
+			case <-wake:
+			case <-tick:
+			}
 		}
 		rec, claimed, err := m.store.Claim(ctx, key, fp)
 		if err != nil || claimed || rec.Done || rec.Fingerprint != fp {
 			return rec, claimed, err
 		}
-		left := time.Until(deadline)
-		if left <= 0 {
-			return rec, false, nil
-		}
-		step = min(2*step, 50*time.Millisecond, left)
-		t.Reset(step)
 	}
 }
 

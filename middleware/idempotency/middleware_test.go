@@ -287,10 +287,18 @@ func TestConcurrentConflict(t *testing.T) {
 	}
 }
 
+// plainStore hides MemoryStore's Notifier: waiters poll.
+type plainStore struct{ Store }
+
 func TestConcurrentWait(t *testing.T) {
+	t.Run("notified", func(t *testing.T) { testConcurrentWait(t, NewMemoryStore(MemoryConfig{})) })
+	t.Run("polling", func(t *testing.T) { testConcurrentWait(t, plainStore{NewMemoryStore(MemoryConfig{})}) })
+}
+
+func testConcurrentWait(t *testing.T, store Store) {
 	const n = 100
 	h := &blocking{started: make(chan struct{}), release: make(chan struct{})}
-	srv := mustNew(t, Config{Wait: time.Minute}).Handler(h)
+	srv := mustNew(t, Config{Wait: time.Minute, Store: store}).Handler(h)
 	results := make(chan *httptest.ResponseRecorder, n)
 	for range n {
 		go func() { results <- do(srv, req{key: "same", body: `{"amount":"1.00"}`}) }()
@@ -313,8 +321,13 @@ func TestConcurrentWait(t *testing.T) {
 }
 
 func TestWaitGivesUp(t *testing.T) {
+	t.Run("notified", func(t *testing.T) { testWaitGivesUp(t, NewMemoryStore(MemoryConfig{})) })
+	t.Run("polling", func(t *testing.T) { testWaitGivesUp(t, plainStore{NewMemoryStore(MemoryConfig{})}) })
+}
+
+func testWaitGivesUp(t *testing.T, store Store) {
 	h := &blocking{started: make(chan struct{}), release: make(chan struct{})}
-	srv := mustNew(t, Config{Wait: time.Millisecond}).Handler(h)
+	srv := mustNew(t, Config{Wait: time.Millisecond, Store: store}).Handler(h)
 	done := make(chan *httptest.ResponseRecorder)
 	go func() { done <- do(srv, req{key: "k"}) }()
 	<-h.started
@@ -328,8 +341,13 @@ func TestWaitGivesUp(t *testing.T) {
 }
 
 func TestWaitClientGone(t *testing.T) {
+	t.Run("notified", func(t *testing.T) { testWaitClientGone(t, NewMemoryStore(MemoryConfig{})) })
+	t.Run("polling", func(t *testing.T) { testWaitClientGone(t, plainStore{NewMemoryStore(MemoryConfig{})}) })
+}
+
+func testWaitClientGone(t *testing.T, store Store) {
 	h := &blocking{started: make(chan struct{}), release: make(chan struct{})}
-	srv := mustNew(t, Config{Wait: time.Hour}).Handler(h)
+	srv := mustNew(t, Config{Wait: time.Hour, Store: store}).Handler(h)
 	done := make(chan struct{})
 	go func() { do(srv, req{key: "k"}); close(done) }()
 	<-h.started
@@ -673,4 +691,50 @@ func TestReplayedHeaderNotShared(t *testing.T) {
 	if w := do(srv, req{key: "k"}); len(w.Header()["Location"]) != 1 {
 		t.Fatalf("stored header changed: %v", w.Header()["Location"])
 	}
+}
+
+// A waiter whose first request answers 5xx claims the key and runs.
+func TestWaitAfter5xx(t *testing.T) {
+	var runs atomic.Int64
+	started, release := make(chan struct{}), make(chan struct{})
+	srv := mustNew(t, Config{Wait: time.Minute}).Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if runs.Add(1) == 1 {
+			close(started)
+			<-release
+			w.WriteHeader(http.StatusServiceUnavailable)
+			return
+		}
+		w.WriteHeader(http.StatusCreated)
+	}))
+	first := make(chan int)
+	go func() { first <- do(srv, req{key: "k"}).Code }()
+	<-started
+	second := make(chan int)
+	go func() { second <- do(srv, req{key: "k"}).Code }()
+	close(release)
+	if a, b := <-first, <-second; a != http.StatusServiceUnavailable || b != http.StatusCreated {
+		t.Fatalf("first %d, second %d", a, b)
+	}
+}
+
+func TestMemoryStoreDone(t *testing.T) {
+	s := NewMemoryStore(MemoryConfig{})
+	ctx := context.Background()
+	if s.Done("k") != nil {
+		t.Fatal("Done of an unknown key")
+	}
+	s.Claim(ctx, "k", Fingerprint{1})
+	ch := s.Done("k")
+	if ch == nil {
+		t.Fatal("no channel for a key in flight")
+	}
+	s.Complete(ctx, "k", &Record{Fingerprint: Fingerprint{1}, Status: 201, Expires: time.Now().Add(time.Hour)})
+	<-ch
+	if s.Done("k") != nil {
+		t.Fatal("Done of a completed key")
+	}
+	s.Claim(ctx, "r", Fingerprint{2})
+	ch = s.Done("r")
+	s.Release(ctx, "r")
+	<-ch
 }

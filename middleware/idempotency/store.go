@@ -26,6 +26,15 @@ type Store interface {
 	Release(ctx context.Context, key string) error
 }
 
+// A Notifier is a [Store] that tells when a key in flight is completed or
+// released, so that requests waiting for it ([Config.Wait]) wake at once
+// instead of polling the store.
+type Notifier interface {
+	// Done returns a channel closed when key, now in flight, is completed
+	// or released; nil if key is not in flight.
+	Done(key string) <-chan struct{}
+}
+
 // A Record is what a [Store] holds for a key: the fingerprint of the request
 // that claimed it and, once Done, its response.
 type Record struct {
