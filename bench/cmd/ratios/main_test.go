@@ -1,0 +1,55 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+const input = `goos: linux
+BenchmarkErrkit/case=404/router=echo/impl=floor-2   1000   100.0 ns/op   0 B/op   0 allocs/op
+BenchmarkErrkit/case=404/router=echo/impl=floor-2   1000   120.0 ns/op   0 B/op   0 allocs/op
+BenchmarkErrkit/case=404/router=echo/impl=floor-2   1000   110.0 ns/op   0 B/op   0 allocs/op
+BenchmarkErrkit/case=404/router=echo/impl=echo-2    1000   900 ns/op   560 B/op   10 allocs/op
+BenchmarkErrkit/case=404/router=echo/impl=errkit-2  1000   115 ns/op   160 B/op   1 allocs/op
+BenchmarkErrkit/case=ok/router=mux/impl=bare-2      1000   100 ns/op   16 B/op   1 allocs/op
+BenchmarkErrkit/case=ok/router=mux/impl=errkit-2    1000   200 ns/op   66 B/op   2 allocs/op
+PASS
+`
+
+func TestTable(t *testing.T) {
+	res, err := parse(strings.NewReader(input))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	res.table(&b)
+	got := b.String()
+	for _, want := range []string{
+		"| case | router | floor | bare | echo | errkit |",
+		"| 404 | echo | 1.00× · 0 | | 8.18× · 10 (+10) | 1.05× · 1 (+1) |",
+		"| ok | mux | | 1.00× · 1 | | 2.00× · 2 (+1) |",
+		"| within 1.2× of the floor | 404 | echo | 1.05× | met |",
+		"| at most floor + 1 allocation | 404 | echo | +1 | met |",
+		"| faster than echo | 404 | echo | 0.13× of echo | met |",
+		"| success within 5% of bare | ok | mux | 2.00× | not met |",
+		"| success adds 0 allocations | ok | mux | +1 | not met |",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+}
+
+func TestParseName(t *testing.T) {
+	for name, want := range map[string]key{
+		"BenchmarkErrkit/case=400x5/router=mux/impl=errkit-render-2": {"400x5", "mux", "errkit-render"},
+		"BenchmarkErrkit/case=ok/router=echo/impl=bare":              {"ok", "echo", "bare"},
+	} {
+		if got, ok := parseName(name); !ok || got != want {
+			t.Errorf("parseName(%q) = %v, %v; want %v", name, got, ok, want)
+		}
+	}
+	if _, ok := parseName("BenchmarkErrkit/other"); ok {
+		t.Error("parseName accepted a name without case, router and impl")
+	}
+}
