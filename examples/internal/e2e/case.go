@@ -28,6 +28,7 @@ type Step struct {
 	Fields     []string          // names in details.fields, in order
 	WantHeader map[string]string // headers that must be as given ("" = present, "~x" = holds x, "!x" = present, not x)
 	Contains   []string          // substrings the body must hold
+	RetryAfter int               // Retry-After must be at most this and within a minute of it
 	Save       map[string]string // variable -> top-level JSON string field of the answer
 	SaveBody   string            // keep the whole body under this name
 	SameBody   string            // the body must equal the one kept under this name

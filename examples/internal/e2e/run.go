@@ -216,6 +216,12 @@ func runStep(t *testing.T, base string, st Step, vars map[string]string) bool {
 			fail("header %s = %q, want %q", k, got, v)
 		}
 	}
+	if st.RetryAfter > 0 {
+		n, err := strconv.Atoi(resp.Header.Get("Retry-After"))
+		if err != nil || n > st.RetryAfter || n <= st.RetryAfter-60 {
+			fail("Retry-After %q, want about %d", resp.Header.Get("Retry-After"), st.RetryAfter)
+		}
+	}
 	if st.Method == http.MethodHead {
 		if len(body) != 0 {
 			fail("HEAD answered with a body")
