@@ -173,7 +173,3 @@ func (s *Server) Wait(t *testing.T) {
 		t.Fatalf("server exited without logging that it stopped\n%s", s.Log())
 	}
 }
-
-const sigterm = syscall.SIGTERM
-
-func bufioReader(r io.Reader) *bufio.Reader { return bufio.NewReader(r) }
