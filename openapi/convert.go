@@ -4,13 +4,16 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // schemaTo30 rewrites a JSON Schema of the OpenAPI 3.1 dialect as an OpenAPI
 // 3.0 Schema Object: a type array with "null" becomes a type and nullable,
 // examples becomes example (the first), const becomes a one-value enum,
 // numeric exclusive bounds become boolean ones, and the 2020-12 keywords 3.0
-// does not know are refused rather than silently dropped.
+// does not know are refused rather than silently dropped. A schema without a
+// type stays as it is: 3.0.3 lets nullable act only next to a type, so such
+// a schema already takes null.
 func schemaTo30(data []byte) ([]byte, error) {
 	var s any
 	if err := json.Unmarshal(data, &s); err != nil {
@@ -37,7 +40,8 @@ func to30(v any, at string) (any, error) {
 		if b {
 			return map[string]any{}, nil
 		}
-		return map[string]any{"not": map[string]any{}}, nil
+		// Nothing is both a string and a number.
+		return map[string]any{"allOf": []any{map[string]any{"type": "string"}, map[string]any{"type": "number"}}}, nil
 	}
 	s, ok := v.(map[string]any)
 	if !ok {
@@ -108,15 +112,10 @@ func to30(v any, at string) (any, error) {
 			out[b[1]] = n
 		}
 	}
-	if en, ok := out["enum"].([]any); ok && out["nullable"] == true {
-		// In 3.0 an enum must list null for nullable to allow it.
-		hasNull := false
-		for _, x := range en {
-			hasNull = hasNull || x == nil
-		}
-		if !hasNull {
-			out["enum"] = append(en, nil)
-		}
+	if en, ok := out["enum"].([]any); ok && out["nullable"] == true && !slices.Contains(en, nil) {
+		// The enum refuses null whatever the type says; 3.0's nullable
+		// would let it through.
+		delete(out, "nullable")
 	}
 
 	// Sub-schemas.
