@@ -21,7 +21,7 @@ type api struct {
 
 // decode reads the JSON body into v and validates it: every failure is a
 // condition the middleware answers in the contract.
-func (a *api) decode(_ http.ResponseWriter, r *http.Request, v any) error {
+func (a *api) decode(r *http.Request, v any) error {
 	return validation.DecodeJSON(r, v, validation.MaxBytes(a.maxBody), validation.WithValidator(a.validate))
 }
 
@@ -32,7 +32,7 @@ func (a *api) health(w http.ResponseWriter, r *http.Request) error {
 
 func (a *api) createPayee(w http.ResponseWriter, r *http.Request) error {
 	var req sandbox.PayeeRequest
-	if err := a.decode(w, r, &req); err != nil {
+	if err := a.decode(r, &req); err != nil {
 		return sandbox.ValidationAs(err, apierr.PYE0003)
 	}
 	p, err := a.svc.CreatePayee(req)
@@ -52,7 +52,7 @@ func (a *api) getPayee(w http.ResponseWriter, r *http.Request) error {
 
 func (a *api) createQuote(w http.ResponseWriter, r *http.Request) error {
 	var req sandbox.QuoteRequest
-	if err := a.decode(w, r, &req); err != nil {
+	if err := a.decode(r, &req); err != nil {
 		return err
 	}
 	q, err := a.svc.CreateQuote(req)
@@ -64,7 +64,7 @@ func (a *api) createQuote(w http.ResponseWriter, r *http.Request) error {
 
 func (a *api) createPayment(w http.ResponseWriter, r *http.Request) error {
 	var req sandbox.PaymentRequest
-	if err := a.decode(w, r, &req); err != nil {
+	if err := a.decode(r, &req); err != nil {
 		return err
 	}
 	p, err := a.svc.CreatePayment(req, r.Header.Get("Idempotency-Key") != "")
@@ -112,7 +112,7 @@ func (a *api) getDocument(w http.ResponseWriter, r *http.Request) error {
 
 func (a *api) subscribe(w http.ResponseWriter, r *http.Request) error {
 	var req sandbox.WebhookRequest
-	if err := a.decode(w, r, &req); err != nil {
+	if err := a.decode(r, &req); err != nil {
 		return err
 	}
 	wh, err := a.svc.Subscribe(req)
@@ -124,7 +124,7 @@ func (a *api) subscribe(w http.ResponseWriter, r *http.Request) error {
 
 func (a *api) gatewayCallback(w http.ResponseWriter, r *http.Request) error {
 	var req sandbox.CallbackRequest
-	if err := a.decode(w, r, &req); err != nil {
+	if err := a.decode(r, &req); err != nil {
 		return sandbox.ValidationAs(err, apierr.GWY0003)
 	}
 	rc, err := a.svc.GatewayCallback(req)

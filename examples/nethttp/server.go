@@ -82,7 +82,7 @@ func (a *api) adminOnly(next middleware.HandlerFunc) middleware.HandlerFunc {
 
 func (a *api) maintenanceOn(w http.ResponseWriter, r *http.Request) error {
 	var req sandbox.MaintenanceRequest
-	if err := a.decode(w, r, &req); err != nil {
+	if err := a.decode(r, &req); err != nil {
 		return err
 	}
 	a.maintenance.OnFor(time.Duration(req.RetryAfter) * time.Second)
