@@ -243,3 +243,22 @@ func TestJSONPath(t *testing.T) {
 		}
 	}
 }
+
+func TestValidateConcurrently(t *testing.T) {
+	v := New()
+	done := make(chan []apierr.FieldError)
+	for i := 0; i < 8; i++ {
+		go func() {
+			var last []apierr.FieldError
+			for j := 0; j < 50; j++ {
+				last = Fields(v.Validate(payee{IBAN: "x"}))
+			}
+			done <- last
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if got := <-done; len(got) != 2 || got[0].Field != "name" || got[1].Field != "iban" {
+			t.Errorf("fields = %+v", got)
+		}
+	}
+}
