@@ -19,15 +19,16 @@ import (
 // touches the others.
 const Marker = "x-errkit-contract"
 
-// ExampleTime is the timestamp of every generated example.
-var ExampleTime = time.Date(2026, 1, 15, 10, 30, 0, 0, time.UTC)
+// exampleTime is the timestamp of every generated example, as in the
+// provider's documentation.
+var exampleTime = time.Date(2026, 1, 15, 10, 30, 0, 0, time.UTC)
 
 // Components returns contract c's error components for version v:
-// components.schemas from its [SchemaProvider], components.examples with one
-// body per code of its catalogue, rendered by the contract, and
-// components.responses with one response per status the catalogue uses,
-// each naming its codes' examples. Responses to 429 and 503 document
-// Retry-After, 405 documents Allow.
+// components.schemas from its [SchemaProvider]; components.examples with one
+// body per code of its catalogue, rendered by the contract with the
+// timestamp 2026-01-15T10:30:00.000Z; and components.responses with one
+// response per status the catalogue uses, each naming its codes' examples.
+// Responses to 429 and 503 document Retry-After, 405 documents Allow.
 func Components(c apierr.Contract, v Version) (*openapi3.Components, error) {
 	if !v.valid() {
 		return nil, fmt.Errorf("openapi: unknown version %q (want 3.1 or 3.0)", v)
@@ -110,9 +111,9 @@ func mark(ext *map[string]any, c apierr.Contract) {
 	(*ext)[Marker] = c.Name()
 }
 
-// example renders a code's body as the contract sends it, at [ExampleTime].
+// example renders a code's body as the contract sends it, at exampleTime.
 func example(c apierr.Contract, code apierr.Code) (*openapi3.Example, error) {
-	b, err := c.AppendBody(nil, apierr.New(code).At(ExampleTime), nil)
+	b, err := c.AppendBody(nil, apierr.New(code).At(exampleTime), nil)
 	if err != nil {
 		return nil, fmt.Errorf("openapi: %s: render %s: %w", c.Name(), code.ID(), err)
 	}
