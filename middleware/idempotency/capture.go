@@ -13,10 +13,11 @@ type capture struct {
 	body   []byte
 	header http.Header // the replayed headers, as of WriteHeader
 	names  []string
+	done   bool // the handler returned: pass writes through, keep nothing
 }
 
 func (c *capture) WriteHeader(code int) {
-	if c.status == 0 && code >= 200 {
+	if c.status == 0 && code >= 200 && !c.done {
 		c.status = code
 		c.snapshot()
 	}
@@ -24,11 +25,13 @@ func (c *capture) WriteHeader(code int) {
 }
 
 func (c *capture) Write(b []byte) (int, error) {
-	if c.status == 0 {
-		c.status = http.StatusOK
-		c.snapshot()
+	if !c.done {
+		if c.status == 0 {
+			c.status = http.StatusOK
+			c.snapshot()
+		}
+		c.body = append(c.body, b...)
 	}
-	c.body = append(c.body, b...)
 	return c.ResponseWriter.Write(b)
 }
 
@@ -50,7 +53,7 @@ func (c *capture) snapshot() {
 
 // Flush sends what was written so far; the copy is kept.
 func (c *capture) Flush() {
-	if c.status == 0 {
+	if c.status == 0 && !c.done {
 		c.status = http.StatusOK
 		c.snapshot()
 	}

@@ -97,9 +97,7 @@ func (m *Middleware) Serve(w http.ResponseWriter, r *http.Request, next func(htt
 			return
 		}
 		if !found {
-			s.rd.Reset(body)
-			r.Body = &s.rd
-			next(w, r)
+			s.serveBody(w, r, body, next)
 			return
 		}
 		idem = k
@@ -118,9 +116,7 @@ func (m *Middleware) Serve(w http.ResponseWriter, r *http.Request, next func(htt
 	case err != nil:
 		m.fail(w, r, apierr.Unavailable)
 	case claimed:
-		s.rd.Reset(body)
-		r.Body = &s.rd
-		m.run(w, r, next, s, key, fp)
+		m.run(w, r, next, s, body, key, fp)
 	case rec.Fingerprint != fp:
 		m.fail(w, r, apierr.IdempotencyMismatch)
 	case !rec.Done:
@@ -132,17 +128,22 @@ func (m *Middleware) Serve(w http.ResponseWriter, r *http.Request, next func(htt
 
 // run runs next for the request that claimed key and stores its response,
 // or releases the key if it is a 5xx or next panics.
-func (m *Middleware) run(w http.ResponseWriter, r *http.Request, next func(http.ResponseWriter, *http.Request), s *state, key string, fp Fingerprint) {
-	cw := &s.cw
-	*cw = capture{ResponseWriter: w, names: m.headers, body: cw.body[:0]}
+//
+// The capture is the request's own, not pooled: a writer that outlives
+// next (echo.WrapMiddleware's error handler writes after it) passes
+// through it to w without being recorded.
+func (m *Middleware) run(w http.ResponseWriter, r *http.Request, next func(http.ResponseWriter, *http.Request), s *state, body []byte, key string, fp Fingerprint) {
+	cw := &capture{ResponseWriter: w, names: m.headers}
 	ctx := context.WithoutCancel(r.Context())
 	stored := false
 	defer func() {
+		cw.done = true
 		if !stored {
 			_ = m.store.Release(ctx, key)
 		}
 	}()
-	next(cw, r)
+	s.serveBody(cw, r, body, next)
+	cw.done = true
 	if cw.status == 0 {
 		cw.status = http.StatusOK
 		cw.snapshot()
@@ -155,7 +156,7 @@ func (m *Middleware) run(w http.ResponseWriter, r *http.Request, next func(http.
 		Done:        true,
 		Status:      cw.status,
 		Header:      cw.header,
-		Body:        bytes.Clone(cw.body),
+		Body:        cw.body,
 		Expires:     m.now().Add(m.ttl),
 	}
 	stored = m.store.Complete(ctx, key, rec) == nil
@@ -292,8 +293,7 @@ const maxPooled = 64 << 10
 
 func (s *state) free() {
 	s.rd.Reset(nil)
-	s.cw = capture{body: s.cw.body[:0]}
-	if cap(s.body) > maxPooled || cap(s.fp) > maxPooled || cap(s.cw.body) > maxPooled || cap(s.canon.tmp) > maxPooled || cap(s.canon.members) > maxPooled/16 {
+	if cap(s.body) > maxPooled || cap(s.fp) > maxPooled || cap(s.canon.tmp) > maxPooled || cap(s.canon.members) > maxPooled/16 {
 		return
 	}
 	statePool.Put(s)
@@ -322,6 +322,17 @@ func (s *state) readBody(r *http.Request, max int64) ([]byte, error) {
 			return nil, err
 		}
 	}
+}
+
+// serveBody runs next with body, read for the fingerprint, as r's body,
+// then gives r its own (drained) body back, so that nothing reads the
+// pooled buffer after the request.
+func (s *state) serveBody(w http.ResponseWriter, r *http.Request, body []byte, next func(http.ResponseWriter, *http.Request)) {
+	orig := r.Body
+	s.rd.Reset(body)
+	r.Body = &s.rd
+	defer func() { r.Body = orig }()
+	next(w, r)
 }
 
 // bodyReader gives the handler the body read for the fingerprint.

@@ -52,7 +52,7 @@ type Record struct {
 
 // size is the record's memory footprint, roughly, for byte budgets.
 func (r *Record) size() int64 {
-	n := int64(recordOverhead + len(r.Body))
+	n := int64(recordOverhead + cap(r.Body))
 	for k, vs := range r.Header {
 		n += int64(len(k) + 16)
 		for _, v := range vs {

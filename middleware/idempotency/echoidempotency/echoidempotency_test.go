@@ -271,3 +271,28 @@ func TestPanicReleases(t *testing.T) {
 		t.Fatalf("retry: %d, runs %d", w.Code, runs.Load())
 	}
 }
+
+// Why this door exists: echo.WrapMiddleware around the net/http door runs
+// the error handler after the capture is over, so the error is sent but an
+// empty 200 is stored. Middleware stores and replays the error.
+func TestWrapMiddlewareMissesErrors(t *testing.T) {
+	m, _ := idempotency.New(idempotency.Config{})
+	for name, mw := range map[string]echo.MiddlewareFunc{
+		"WrapMiddleware": echo.WrapMiddleware(m.Handler),
+		"Middleware":     Middleware(m),
+	} {
+		e := echo.New()
+		e.Use(mw)
+		e.POST("/v2/payments", func(c echo.Context) error { return echo.NewHTTPError(http.StatusConflict, "duplicate") })
+		key := "k-" + name
+		first := send(e, http.MethodPost, key, "")
+		again := send(e, http.MethodPost, key, "")
+		if first.Code != http.StatusConflict {
+			t.Fatalf("%s: first %d", name, first.Code)
+		}
+		replayed := again.Code == first.Code && again.Body.String() == first.Body.String()
+		if replayed != (name == "Middleware") {
+			t.Errorf("%s: first %d %q, replay %d %q", name, first.Code, first.Body, again.Code, again.Body)
+		}
+	}
+}
