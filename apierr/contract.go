@@ -120,7 +120,8 @@ func ConditionForStatus(status int) Condition {
 
 // Override returns c answering the given conditions with other codes, for a
 // team whose catalogue has its own code for, say, rate limiting. Every code
-// must be of c's catalogue.
+// must be of c's catalogue. The result has a method Unwrap() Contract that
+// returns c, for code that looks for c's optional interfaces.
 func Override(c Contract, codes map[Condition]Code) (Contract, error) {
 	o := &overridden{Contract: c}
 	if prev, ok := c.(*overridden); ok {
@@ -143,6 +144,11 @@ type overridden struct {
 	Contract
 	codes [numConditions]Code
 }
+
+// Unwrap returns the contract the overrides apply to, so that optional
+// interfaces of the contract (an OpenAPI schema provider, say) stay
+// reachable.
+func (o *overridden) Unwrap() Contract { return o.Contract }
 
 func (o *overridden) Code(c Condition) Code {
 	if c < numConditions && o.codes[c] != 0 {

@@ -26,9 +26,10 @@ type SchemaProvider interface {
 // body's schema.
 func schemasOf(c apierr.Contract, v Version) (string, openapi3.Schemas, error) {
 	p, ok := c.(SchemaProvider)
-	if !ok && c.Catalogue() == apierr.Nexpay.Catalogue() {
-		// Nexpay with some conditions overridden: the same body.
-		p, ok = apierr.Nexpay.(SchemaProvider)
+	for u, wraps := c.(interface{ Unwrap() apierr.Contract }); !ok && wraps; u, wraps = u.Unwrap().(interface{ Unwrap() apierr.Contract }) {
+		// A contract with some conditions overridden (apierr.Override):
+		// the same body as the contract it wraps.
+		p, ok = u.Unwrap().(SchemaProvider)
 	}
 	if !ok {
 		name := prefix(c) + "Error"
