@@ -6,10 +6,15 @@
 //
 //	go test -run '^$' -bench . -benchmem -count 6 | tee new.txt
 //	go run ./cmd/ratios < new.txt
+//
+// The time compared is cpu-ns/op, the CPU time per request, when the run
+// reports it, else ns/op; -metric ns/op picks wall time.
 package main
 
 import (
 	"bufio"
+	"bytes"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -24,7 +29,7 @@ var impls = []string{"floor", "bare", "echo", "huma", "errkit-render", "errkit-h
 type key struct{ kase, router, impl string }
 
 type samples struct {
-	ns     []float64
+	ns     []float64 // the metric compared
 	allocs []float64
 }
 
@@ -36,7 +41,7 @@ type results struct {
 
 // parse reads benchmark lines named
 // BenchmarkErrkit/case=<case>/router=<router>/impl=<impl>-<procs>.
-func parse(r io.Reader) (*results, error) {
+func parse(r io.Reader, metric string) (*results, error) {
 	res := &results{m: map[key]*samples{}}
 	sc := bufio.NewScanner(r)
 	for sc.Scan() {
@@ -63,7 +68,7 @@ func parse(r io.Reader) (*results, error) {
 				return nil, fmt.Errorf("%s: %v", f[0], err)
 			}
 			switch f[i+1] {
-			case "ns/op":
+			case metric:
 				s.ns = append(s.ns, v)
 			case "allocs/op":
 				s.allocs = append(s.allocs, v)
@@ -197,7 +202,20 @@ func (res *results) goals(w io.Writer) {
 }
 
 func main() {
-	res, err := parse(os.Stdin)
+	metric := flag.String("metric", "", "the time `unit` compared: cpu-ns/op or ns/op (default cpu-ns/op when the run reports it)")
+	flag.Parse()
+	in, err := io.ReadAll(os.Stdin)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "ratios:", err)
+		os.Exit(1)
+	}
+	if *metric == "" {
+		*metric = "ns/op"
+		if bytes.Contains(in, []byte(" cpu-ns/op")) {
+			*metric = "cpu-ns/op"
+		}
+	}
+	res, err := parse(bytes.NewReader(in), *metric)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "ratios:", err)
 		os.Exit(1)
@@ -206,5 +224,6 @@ func main() {
 		fmt.Fprintln(os.Stderr, "ratios: no BenchmarkErrkit lines on stdin")
 		os.Exit(1)
 	}
+	fmt.Printf("Ratios of %s (median) to the floor, or to bare on the success path; then allocs/op (and the difference).\n\n", *metric)
 	res.table(os.Stdout)
 }

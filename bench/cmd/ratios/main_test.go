@@ -17,7 +17,7 @@ PASS
 `
 
 func TestTable(t *testing.T) {
-	res, err := parse(strings.NewReader(input))
+	res, err := parse(strings.NewReader(input), "ns/op")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,6 +37,20 @@ func TestTable(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("missing %q in\n%s", want, got)
 		}
+	}
+}
+
+func TestMetric(t *testing.T) {
+	in := "BenchmarkErrkit/case=404/router=echo/impl=floor-2 10 900 ns/op 100 cpu-ns/op 0 B/op 0 allocs/op\n" +
+		"BenchmarkErrkit/case=404/router=echo/impl=errkit-2 10 300 ns/op 110 cpu-ns/op 16 B/op 1 allocs/op\n"
+	res, err := parse(strings.NewReader(in), "cpu-ns/op")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	res.table(&b)
+	if want := "| 404 | echo | 1.00× · 0 | 1.10× · 1 (+1) |"; !strings.Contains(b.String(), want) {
+		t.Errorf("missing %q in\n%s", want, b.String())
 	}
 }
 
