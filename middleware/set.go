@@ -144,10 +144,47 @@ func (s *Set) log() *slog.Logger {
 	return slog.Default()
 }
 
-// Wrap returns h behind the whole set, outermost first: [Set.RequestID],
-// [Set.Recover], [Set.Maintenance], [Set.RateLimit] and [Set.RouteErrors].
-func (s *Set) Wrap(h http.Handler) http.Handler {
-	return s.RequestID(s.Recover(s.Maintenance(s.RateLimit(s.RouteErrors(h)))))
+// Wrap returns h behind the whole set, in this order: [Set.RequestID],
+// [Set.Recover], [Set.Maintenance], [Set.RateLimit] and [Set.RouteErrors],
+// fused into one handler.
+func (s *Set) Wrap(h http.Handler) http.Handler { return s.Front(h, true) }
+
+// Front is [Set.Wrap] for handlers that answer their own route errors
+// (echo): routeErrors false leaves out [Set.RouteErrors].
+func (s *Set) Front(h http.Handler, routeErrors bool) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		vals := RequestIDValues(r)
+		if r.Header == nil {
+			r.Header = make(http.Header)
+		}
+		r.Header[RequestIDHeader] = vals
+		w.Header()[RequestIDHeader] = vals
+		ww, owned := guard(w, r, s)
+		ww.router = ww.router || routeErrors
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					if owned {
+						release(ww)
+					}
+					panic(v)
+				}
+				s.Respond(ww, r, Recovered(v))
+			}
+			if owned {
+				release(ww)
+			}
+		}()
+		if e := s.MaintenanceError(r); e != nil {
+			s.Respond(ww, r, e)
+			return
+		}
+		if e := s.RateLimitError(r); e != nil {
+			s.Respond(ww, r, e)
+			return
+		}
+		h.ServeHTTP(ww, r)
+	})
 }
 
 // Wrap returns h behind the whole set configured by opts; see [Set.Wrap].

@@ -92,8 +92,16 @@ func BenchmarkSuccess(b *testing.B) {
 	b.Run("echo/errkit-new-id", func(b *testing.B) { run(b, full, benchReq("/v2/payments/42"), true, 200) })
 	b.Run("echo/errkit-handler", func(b *testing.B) { run(b, front, benchReq("/v2/payments/42"), false, 200) })
 	b.Run("echo/errkit-handler-new-id", func(b *testing.B) { run(b, front, benchReq("/v2/payments/42"), true, 200) })
+	noLimit := middleware.Wrap(mux, middleware.WithLogger(slog.New(slog.DiscardHandler)))
+	nl := echomw.New(middleware.WithLogger(slog.New(slog.DiscardHandler)))
+	frontedNL := echo.New()
+	frontedNL.HTTPErrorHandler = nl.ErrorHandler
+	frontedNL.GET("/v2/payments/:id", echoOK)
+	frontNL := nl.Handler(frontedNL)
+	b.Run("echo/errkit-handler-no-limiter", func(b *testing.B) { run(b, frontNL, benchReq("/v2/payments/42"), false, 200) })
 	b.Run("mux/bare", func(b *testing.B) { run(b, mux, benchReq("/v2/payments/42"), false, 200) })
 	b.Run("mux/errkit", func(b *testing.B) { run(b, wrapped, benchReq("/v2/payments/42"), false, 200) })
+	b.Run("mux/errkit-no-limiter", func(b *testing.B) { run(b, noLimit, benchReq("/v2/payments/42"), false, 200) })
 	b.Run("mux/errkit-new-id", func(b *testing.B) { run(b, wrapped, benchReq("/v2/payments/42"), true, 200) })
 }
 

@@ -79,7 +79,7 @@ func (s *Set) Middleware(next echo.HandlerFunc) echo.HandlerFunc {
 //
 // A panic recovered there is logged without echo's route.
 func (s *Set) Handler(e *echo.Echo) http.Handler {
-	return s.Set.RequestID(s.Set.Recover(s.Set.Maintenance(s.Set.RateLimit(e))))
+	return s.Front(e, false)
 }
 
 const answeredKey = "errkit.answered"
