@@ -15,15 +15,15 @@ import (
 // newServer builds the sandbox on a ServeMux, behind errkit's net/http
 // middleware.
 func newServer(cfg sandbox.Config, log *slog.Logger) (http.Handler, error) {
-	contract, err := sandbox.ContractNamed(cfg.Contract)
+	dialect, err := sandbox.DialectNamed(cfg.Contract)
 	if err != nil {
 		return nil, err
 	}
-	kit := middleware.New(sandbox.MiddlewareOptions(cfg, contract, log)...)
+	kit := middleware.New(sandbox.MiddlewareOptions(cfg, dialect, middleware.Classify, log)...)
 	if cfg.Maintenance > 0 {
 		kit.Switch().OnFor(cfg.Maintenance)
 	}
-	idem, err := idempotency.New(sandbox.IdempotencyConfig(contract))
+	idem, err := idempotency.New(sandbox.IdempotencyConfig(dialect.Contract))
 	if err != nil {
 		return nil, err
 	}

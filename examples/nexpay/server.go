@@ -17,7 +17,7 @@ import (
 // newServer builds the sandbox on echo, with errkit's error handler,
 // middleware, validator and idempotency.
 func newServer(cfg sandbox.Config, log *slog.Logger) (*echo.Echo, error) {
-	contract, err := sandbox.ContractNamed(cfg.Contract)
+	dialect, err := sandbox.DialectNamed(cfg.Contract)
 	if err != nil {
 		return nil, err
 	}
@@ -28,11 +28,11 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*echo.Echo, error) {
 
 	// One call: the error handler, request IDs, recovery, maintenance and
 	// rate limiting, all answering in the contract.
-	kit := echomw.Install(e, sandbox.MiddlewareOptions(cfg, contract, log)...)
+	kit := echomw.Install(e, sandbox.MiddlewareOptions(cfg, dialect, echomw.Classify, log)...)
 	if cfg.Maintenance > 0 {
 		kit.Switch().OnFor(cfg.Maintenance)
 	}
-	idem, err := echoidempotency.New(sandbox.IdempotencyConfig(contract))
+	idem, err := echoidempotency.New(sandbox.IdempotencyConfig(dialect.Contract))
 	if err != nil {
 		return nil, err
 	}

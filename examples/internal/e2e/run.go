@@ -60,6 +60,7 @@ func Run(t *testing.T, dir string) {
 	t.Run("concurrent payments", func(t *testing.T) { concurrent(t, server(t, "")) })
 	t.Run("rate limit", func(t *testing.T) { rateLimit(t, Start(t, bin, "-rate", "1")) })
 	t.Run("graceful shutdown", func(t *testing.T) { graceful(t, Start(t, bin)) })
+	t.Run("contracts", func(t *testing.T) { contracts(t, bin) })
 	for _, name := range slices.Sorted(maps.Keys(servers)) {
 		servers[name].Stop(t)
 	}

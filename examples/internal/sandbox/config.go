@@ -5,9 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 	"time"
-
-	"github.com/errkit/errkit/apierr"
 )
 
 // Demo credentials, printed at start-up; pass -api-key and -admin-token
@@ -25,7 +24,7 @@ type Config struct {
 	Maintenance time.Duration // start in maintenance for this long; 0 = not
 	QuoteTTL    time.Duration
 	MaxBody     int64  // largest JSON body, in bytes
-	Contract    string // name of the error contract; see [ContractNamed]
+	Contract    string // name of the error contract; see [DialectNamed]
 }
 
 // ParseFlags reads the command line of a sandbox server.
@@ -40,7 +39,7 @@ func ParseFlags(name string, args []string, output io.Writer) (Config, error) {
 	fs.DurationVar(&c.Maintenance, "maintenance", 0, "start in maintenance for this `duration`")
 	fs.DurationVar(&c.QuoteTTL, "quote-ttl", 30*time.Second, "how long a quote holds")
 	fs.Int64Var(&c.MaxBody, "max-body", 1<<20, "largest JSON request body, in `bytes`")
-	fs.StringVar(&c.Contract, "contract", "nexpay", "error `contract` the server answers in: nexpay")
+	fs.StringVar(&c.Contract, "contract", "nexpay", "error `contract` the server answers in: "+strings.Join(ContractNames(), ", "))
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -57,17 +56,8 @@ func ParseFlags(name string, args []string, output io.Writer) (Config, error) {
 	case c.MaxBody <= 0:
 		return c, errors.New("-max-body must be positive")
 	}
-	if _, err := ContractNamed(c.Contract); err != nil {
+	if _, err := DialectNamed(c.Contract); err != nil {
 		return c, err
 	}
 	return c, nil
-}
-
-// ContractNamed returns the error contract of the -contract flag.
-func ContractNamed(name string) (apierr.Contract, error) {
-	switch name {
-	case "nexpay":
-		return apierr.Nexpay, nil
-	}
-	return nil, fmt.Errorf("unknown contract %q (known: nexpay)", name)
 }

@@ -13,12 +13,15 @@ import (
 )
 
 // MiddlewareOptions configures errkit's middleware for the sandbox, the
-// same for both doors: the contract, the logger, a token bucket of
-// cfg.Rate requests per second per API key, and maintenance exemptions.
-func MiddlewareOptions(cfg Config, contract apierr.Contract, log *slog.Logger) []middleware.Option {
+// same for both doors: the contract and the classifier of its dialect
+// (classify is the door's: middleware.Classify, echomw.Classify), the
+// logger, a token bucket of cfg.Rate requests per second per API key, and
+// maintenance exemptions.
+func MiddlewareOptions(cfg Config, d Dialect, classify func(error, apierr.Contract) (*apierr.Error, bool), log *slog.Logger) []middleware.Option {
 	burst := max(1, int(cfg.Rate))
 	return []middleware.Option{
-		middleware.WithContract(contract),
+		middleware.WithContract(d.Contract),
+		middleware.WithClassifier(d.Classifier(classify)),
 		middleware.WithLogger(log),
 		middleware.WithRateLimit(middleware.NewTokenBucket(rate.Limit(cfg.Rate), burst, 0)),
 		middleware.WithRateKey(RateKey(cfg.Keys)),

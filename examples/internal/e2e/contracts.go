@@ -1,0 +1,109 @@
+package e2e
+
+import (
+	"bytes"
+	"io"
+	"testing"
+
+	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/examples/internal/sandbox"
+)
+
+// A contractCase is a request and the code every contract answers it
+// with, as the contract's dialect names it; a zero code expects a 2xx.
+type contractCase struct {
+	name string
+	step Step
+	want func(sandbox.Dialect) apierr.Code
+}
+
+func byCondition(cond apierr.Condition) func(sandbox.Dialect) apierr.Code {
+	return func(d sandbox.Dialect) apierr.Code { return d.Contract.Code(cond) }
+}
+
+var contractCases = []contractCase{
+	{"missing API key", Step{Method: "GET", Path: "/v2/payments/" + unknownUUID, Header: hdr("Authorization", noAuth)},
+		func(d sandbox.Dialect) apierr.Code { return d.Roles.MissingCredentials }},
+	{"unknown API key", Step{Method: "GET", Path: "/v2/payments/" + unknownUUID, Header: hdr("Authorization", "ApiKey pk_live_nope")},
+		func(d sandbox.Dialect) apierr.Code { return d.Roles.InvalidCredentials }},
+	{"wrong admin token", Step{Method: "DELETE", Path: "/admin/maintenance", Header: hdr("Authorization", "Bearer wrong")},
+		func(d sandbox.Dialect) apierr.Code { return d.Roles.Forbidden }},
+	{"unknown payment", Step{Method: "GET", Path: "/v2/payments/" + unknownUUID},
+		func(d sandbox.Dialect) apierr.Code {
+			if d.Contract.Catalogue() == apierr.Nexpay.Catalogue() {
+				return apierr.PAY0001
+			}
+			return d.Roles.ResourceNotFound
+		}},
+	{"unknown route", Step{Method: "GET", Path: "/v2/refunds"}, byCondition(apierr.NotFound)},
+	{"wrong method", Step{Method: "DELETE", Path: "/v2/payees"}, byCondition(apierr.MethodNotAllowed)},
+	{"malformed JSON", Step{Method: "POST", Path: "/v2/quotes", Body: `{"amount":`}, byCondition(apierr.BadRequest)},
+	{"wrong content type", Step{Method: "POST", Path: "/v2/quotes", Body: `{}`, ContentType: "text/plain"}, byCondition(apierr.UnsupportedMediaType)},
+	{"invalid payment", Step{Method: "POST", Path: "/v2/payments", Body: `{"amount":"-1"}`}, byCondition(apierr.Validation)},
+	{"panic", Step{Method: "GET", Path: "/v2/debug/panic"}, byCondition(apierr.Internal)},
+	{"maintenance on", Step{Method: "PUT", Path: "/admin/maintenance", Header: hdr("Authorization", "Bearer "+AdminToken), Body: `{"retryAfter":60}`}, nil},
+	{"maintenance", Step{Method: "POST", Path: "/v2/payments", Body: `{}`}, byCondition(apierr.Maintenance)},
+	{"maintenance off", Step{Method: "DELETE", Path: "/admin/maintenance", Header: hdr("Authorization", "Bearer "+AdminToken)}, nil},
+}
+
+// contracts runs the server under every -contract: each failure must be
+// a body of that contract, with the code its dialect gives the failure.
+func contracts(t *testing.T, bin string) {
+	for _, name := range sandbox.ContractNames() {
+		t.Run(name, func(t *testing.T) {
+			d, err := sandbox.DialectNamed(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := Start(t, bin, "-contract", name)
+			defer s.Stop(t)
+			for _, cc := range contractCases {
+				resp, err := client.Do(request(t, s.URL, cc.step, map[string]string{}))
+				if err != nil {
+					t.Fatal(err)
+				}
+				body, _ := io.ReadAll(resp.Body)
+				_ = resp.Body.Close()
+				if cc.want == nil {
+					if resp.StatusCode >= 300 {
+						t.Fatalf("%s: status %d %s", cc.name, resp.StatusCode, body)
+					}
+					continue
+				}
+				want := cc.want(d)
+				if resp.StatusCode != want.Status() {
+					t.Errorf("%s: status %d, want %d (%s)\n%s", cc.name, resp.StatusCode, want.Status(), want.ID(), body)
+					continue
+				}
+				if ct := resp.Header.Get("Content-Type"); ct != d.Contract.ContentType() {
+					t.Errorf("%s: Content-Type %q, want %q", cc.name, ct, d.Contract.ContentType())
+				}
+				if bytes.Contains(body, []byte(leak)) {
+					t.Errorf("%s: the body leaks the panic's text: %s", cc.name, body)
+				}
+				e, err := d.Contract.Parse(resp.StatusCode, body)
+				if err != nil {
+					t.Errorf("%s: not a %s body: %v\n%s", cc.name, name, err, body)
+					continue
+				}
+				// What the wire can tell of the code with this message: a
+				// contract may send one code per status (the Payout API
+				// does) and tell its codes apart by their messages only.
+				ref, err := d.Contract.AppendBody(nil, apierr.New(want).Msg(e.Text()), nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				wantParsed, err := d.Contract.Parse(want.Status(), ref)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if e.ID() != wantParsed.ID() {
+					t.Errorf("%s: code %s, want %s (%s)\n%s", cc.name, e.ID(), wantParsed.ID(), want.ID(), body)
+				}
+				if want == d.Contract.Code(apierr.Maintenance) && resp.Header.Get("Retry-After") == "" {
+					t.Errorf("%s: no Retry-After", cc.name)
+				}
+			}
+		})
+	}
+}
