@@ -17,8 +17,8 @@ func ExampleSet_NotFound() {
 	defer pin()()
 	s := middleware.New(middleware.WithLogger(slog.New(slog.DiscardHandler)))
 	r := chi.NewRouter()
-	r.Use(s.RequestID, s.Recover, s.RouteErrors)
-	r.NotFound(s.NotFound) // or rely on RouteErrors, which replaces chi's plain 404
+	r.Use(s.RequestID, s.Recover, s.PlainErrors)
+	r.NotFound(s.NotFound) // or rely on PlainErrors, which replaces chi's plain 404
 	get(r, "GET", "/v2/nothing")
 	// Output:
 	// 404 {"statusCode":404,"code":"[GEN9404]","message":"[GEN9404] Route not found","timestamp":"2026-01-15T10:30:00.000Z"}

@@ -147,11 +147,11 @@ func ExampleSet_RequestID() {
 	// echoed 32 chars
 }
 
-func ExampleSet_RouteErrors() {
+func ExampleSet_PlainErrors() {
 	defer pin()()
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /v2/payments", func(w http.ResponseWriter, r *http.Request) {})
-	h := middleware.New(middleware.WithLogger(slog.New(slog.DiscardHandler))).RouteErrors(mux)
+	h := middleware.New(middleware.WithLogger(slog.New(slog.DiscardHandler))).PlainErrors(mux)
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest("GET", "/v2/payments", nil))
 	fmt.Println(rec.Code, rec.Header().Get("Allow"), rec.Body)

@@ -3,6 +3,7 @@ package middleware
 import (
 	"context"
 	"net/http"
+	"path"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -81,7 +82,10 @@ func ExemptPaths(paths ...string) func(*http.Request) bool {
 		}
 	}
 	return func(r *http.Request) bool {
-		p := r.URL.Path
+		// Cleaned, so that "/webhooks/../v2/payments" is not exempt
+		// behind a router that cleans paths; Clean allocates only for
+		// paths that need it.
+		p := path.Clean(r.URL.Path)
 		if under(p, ps) {
 			return true
 		}

@@ -56,7 +56,7 @@ func TestClassify(t *testing.T) {
 	}
 }
 
-func TestServeMuxRouteErrors(t *testing.T) {
+func TestServeMuxPlainErrors(t *testing.T) {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /v2/payments/{id}", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
@@ -64,7 +64,13 @@ func TestServeMuxRouteErrors(t *testing.T) {
 		_, _ = io.WriteString(w, `{"own":true}`)
 	})
 	mux.HandleFunc("PUT /v2/payments/{id}", func(w http.ResponseWriter, r *http.Request) {})
-	h := middleware.New().RouteErrors(mux)
+	mux.HandleFunc("GET /files/secret", func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "open /etc/secret: permission denied", 500)
+	})
+	mux.HandleFunc("GET /files/gone", func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "gone", 410)
+	})
+	h := middleware.New(middleware.WithLogger(slog.New(slog.DiscardHandler))).PlainErrors(mux)
 	for _, tc := range []struct {
 		method, path string
 		status       int
@@ -73,10 +79,13 @@ func TestServeMuxRouteErrors(t *testing.T) {
 		{"GET", "/x", 404, `"code":"[GEN9404]"`},
 		{"POST", "/v2/payments/1", 405, `"code":"[GEN9405]"`},
 		{"GET", "/v2/payments/1", 404, `{"own":true}`},
+		{"GET", "/files/secret", 500, `"code":"[GEN9001]"`},
+		{"GET", "/files/gone", 400, `"code":"[GEN9002]"`},
 	} {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, httptest.NewRequest(tc.method, tc.path, nil))
-		if rec.Code != tc.status || !strings.Contains(rec.Body.String(), tc.body) || strings.Contains(rec.Body.String(), "page not found") {
+		if rec.Code != tc.status || !strings.Contains(rec.Body.String(), tc.body) || strings.Contains(rec.Body.String(), "page not found") ||
+			strings.Contains(rec.Body.String(), "/etc/secret") {
 			t.Errorf("%s %s: %d %q", tc.method, tc.path, rec.Code, rec.Body)
 		}
 		if tc.status == 405 && rec.Header().Get("Allow") == "" {
@@ -128,6 +137,7 @@ func TestExemptPaths(t *testing.T) {
 		"/health": true, "/healthz": true, "/livez": true, "/readyz": true,
 		"/webhooks": true, "/webhooks/subscriptions/1": true, "/v2/webhooks": true,
 		"/gateway/callback/stripe": true, "/v12/gateway/callbacks": true,
+		"/webhooks/../v2/payments": false, "/health/%2e%2e/v2/payments": false, "//health": true,
 		"/v2/payments": false, "/healthcheck": false, "/webhooksx": false, "/x/health": false, "/v/health": false,
 	} {
 		r := httptest.NewRequest("GET", p, nil)

@@ -145,13 +145,13 @@ func (s *Set) log() *slog.Logger {
 }
 
 // Wrap returns h behind the whole set, in this order: [Set.RequestID],
-// [Set.Recover], [Set.Maintenance], [Set.RateLimit] and [Set.RouteErrors],
+// [Set.Recover], [Set.Maintenance], [Set.RateLimit] and [Set.PlainErrors],
 // fused into one handler.
 func (s *Set) Wrap(h http.Handler) http.Handler { return s.Front(h, true) }
 
 // Front is [Set.Wrap] for handlers that answer their own route errors
-// (echo): routeErrors false leaves out [Set.RouteErrors].
-func (s *Set) Front(h http.Handler, routeErrors bool) http.Handler {
+// (echo): plainErrors false leaves out [Set.PlainErrors].
+func (s *Set) Front(h http.Handler, plainErrors bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		vals := RequestIDValues(r)
 		if r.Header == nil {
@@ -160,7 +160,7 @@ func (s *Set) Front(h http.Handler, routeErrors bool) http.Handler {
 		r.Header[RequestIDHeader] = vals
 		w.Header()[RequestIDHeader] = vals
 		ww, owned := guard(w, r, s)
-		ww.router = ww.router || routeErrors
+		ww.router = ww.router || plainErrors
 		defer func() {
 			if v := recover(); v != nil {
 				if v == http.ErrAbortHandler {

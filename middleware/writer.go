@@ -9,7 +9,7 @@ import (
 
 // responseWriter guards a response: it remembers whether the status was
 // sent, so that an error is never written over a committed response, and,
-// under [Set.RouteErrors], turns the router's plain-text 404/405 into the
+// under [Set.PlainErrors], turns plain-text error answers into the
 // contract's body. Writers are pooled: the success path allocates nothing.
 type responseWriter struct {
 	http.ResponseWriter
@@ -18,7 +18,7 @@ type responseWriter struct {
 	status    int
 	committed bool // the status was sent
 	answered  bool // the set wrote an error
-	router    bool // replace the router's plain 404/405
+	router    bool // replace plain error answers (Set.PlainErrors)
 	swallow   bool // drop the router's plain-text body
 }
 
@@ -49,7 +49,7 @@ func (w *responseWriter) WriteHeader(code int) {
 		w.ResponseWriter.WriteHeader(code) // informational: not final
 		return
 	}
-	if w.router && (code == http.StatusNotFound || code == http.StatusMethodNotAllowed) && w.plain() {
+	if w.router && code >= 400 && w.plain(code) {
 		w.router = false
 		w.set.Respond(w, w.req, routeError(code))
 		w.swallow = true
@@ -60,12 +60,15 @@ func (w *responseWriter) WriteHeader(code int) {
 	w.ResponseWriter.WriteHeader(code)
 }
 
-// plain reports whether the response about to be sent is not one a handler
-// built deliberately: no Content-Type or a plain-text one, as the routers'
-// own 404 and 405 answers are.
-func (w *responseWriter) plain() bool {
+// plain reports whether the error response about to be sent is a plain
+// one rather than a body a handler built: text/plain, as http.Error sends,
+// or, for the routers' 404 and 405, no Content-Type at all.
+func (w *responseWriter) plain(code int) bool {
 	ct := w.Header()["Content-Type"]
-	return len(ct) == 0 || len(ct[0]) >= 10 && ct[0][:10] == "text/plain"
+	if len(ct) == 0 {
+		return code == http.StatusNotFound || code == http.StatusMethodNotAllowed
+	}
+	return len(ct[0]) >= 10 && ct[0][:10] == "text/plain"
 }
 
 func (w *responseWriter) Write(b []byte) (int, error) {

@@ -375,7 +375,7 @@ func TestChi(t *testing.T) {
 	defer apierr.SetClock(func() time.Time { return pinned })()
 	r := chi.NewRouter()
 	s := middleware.New(quiet())
-	r.Use(s.RequestID, s.Recover, s.RouteErrors)
+	r.Use(s.RequestID, s.Recover, s.PlainErrors)
 	r.Method("GET", "/v2/payments/{id}", middleware.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
 		return apierr.New(apierr.PAY0001).With("id", chi.URLParam(r, "id"))
 	}))

@@ -1,0 +1,41 @@
+package middleware
+
+import (
+	"net/http"
+
+	"github.com/errkit/errkit/apierr"
+)
+
+// PlainErrors replaces the plain answers of routers and of [http.Error]
+// with the contract's body:
+//
+//   - a 404 or 405 sent with no Content-Type or a text/plain one (what
+//     [http.ServeMux], [http.NotFound] and chi send) becomes the
+//     contract's [apierr.NotFound] or [apierr.MethodNotAllowed] code
+//     (Nexpay v2: [GEN9404], [GEN9405]); the Allow header set is kept;
+//   - any other error status sent as text/plain (http.Error(w,
+//     err.Error(), 500), http.FileServer's answers) becomes the
+//     contract's code for the status, and the text, which may quote a
+//     cause, is dropped.
+//
+// A handler's own JSON error passes untouched.
+func (s *Set) PlainErrors(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ww, owned := guard(w, r, s)
+		if owned {
+			defer release(ww)
+		}
+		ww.router = true
+		next.ServeHTTP(ww, r)
+	})
+}
+
+// NotFound is a handler answering the contract's [apierr.NotFound] code,
+// for routers that take one (chi's NotFound).
+func (s *Set) NotFound(w http.ResponseWriter, r *http.Request) {
+	s.Respond(w, r, routeError(http.StatusNotFound))
+}
+
+func routeError(status int) error {
+	return apierr.NewCondition(apierr.ConditionForStatus(status))
+}
