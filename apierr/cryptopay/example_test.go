@@ -50,3 +50,20 @@ func ExampleCryptopayContract_ErrorSchemas() {
 	fmt.Println(name)
 	// Output: CryptopayError
 }
+
+// Each generic condition has the contract's own code; a server's auth and
+// not-found failures use [cryptopay.Roles].
+func Example_conditions() {
+	for _, cond := range []apierr.Condition{apierr.Validation, apierr.Unauthorized, apierr.NotFound, apierr.RateLimited, apierr.Maintenance} {
+		code := cryptopay.Contract.Code(cond)
+		fmt.Printf("%s: %s %d\n", cond, code.ID(), code.Status())
+	}
+	fmt.Println(cryptopay.Roles.InvalidCredentials.ID())
+	// Output:
+	// validation: invalid 422
+	// unauthorized: unauthenticated 401
+	// not_found: not_found 404
+	// rate_limited: rate_limit_exceeded 429
+	// maintenance: maintenance 503
+	// unauthenticated
+}

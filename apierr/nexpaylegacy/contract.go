@@ -76,42 +76,62 @@ func (c *LegacyContract) resolve(e *apierr.Error) (apierr.Code, string) {
 	return code, code.Message()
 }
 
-// appendEntry appends one entry of errors; data is left out when empty.
-func appendEntry(dst []byte, code apierr.Code, msg string, data []byte) []byte {
+// appendEntry appends one entry of errors up to its data: the caller
+// appends the data's content with appendInner (or nothing) and closes it
+// with closeEntry.
+func appendEntry(dst []byte, code apierr.Code, msg string) []byte {
 	dst = append(dst, `{"code":`...)
 	dst = append(dst, code.ID()...) // a decimal integer (checkID)
 	dst = append(dst, `,"message":`...)
-	dst = apierr.AppendString(dst, msg)
-	if len(data) > 0 {
-		dst = append(dst, `,"data":`...)
-		dst = apierr.AppendString(dst, string(data))
-	}
-	return append(dst, '}')
+	return apierr.AppendString(dst, msg)
+}
+
+// appendInner appends s escaped as inside a JSON string, without quotes.
+func appendInner(dst []byte, s string) []byte {
+	n := len(dst)
+	dst = apierr.AppendString(dst, s)
+	copy(dst[n:], dst[n+1:len(dst)-1])
+	return dst[:len(dst)-2]
 }
 
 // FieldData returns the data of a field's entry: "amount (gt=0): amount
 // must be positive", "amount (required)" without a message, "amount: amount
 // must be positive" without a rule.
 func FieldData(f apierr.FieldError) string {
-	return string(appendFieldData(nil, f))
+	var s strings.Builder
+	s.WriteString(f.Field)
+	if f.Rule != "" {
+		s.WriteString(" (" + f.Rule)
+		if f.Param != "" {
+			s.WriteString("=" + f.Param)
+		}
+		s.WriteString(")")
+	}
+	if f.Message != "" {
+		s.WriteString(": " + f.Message)
+	}
+	return s.String()
 }
 
-func appendFieldData(dst []byte, f apierr.FieldError) []byte {
-	dst = append(dst, f.Field...)
+// appendFieldEntry appends the 30010 entry of a field error.
+func appendFieldEntry(dst []byte, f apierr.FieldError) []byte {
+	dst = appendEntry(dst, InvalidRequestParameter, InvalidRequestParameter.Message())
+	dst = append(dst, `,"data":"`...)
+	dst = appendInner(dst, f.Field)
 	if f.Rule != "" {
 		dst = append(dst, " ("...)
-		dst = append(dst, f.Rule...)
+		dst = appendInner(dst, f.Rule)
 		if f.Param != "" {
 			dst = append(dst, '=')
-			dst = append(dst, f.Param...)
+			dst = appendInner(dst, f.Param)
 		}
 		dst = append(dst, ')')
 	}
 	if f.Message != "" {
 		dst = append(dst, ": "...)
-		dst = append(dst, f.Message...)
+		dst = appendInner(dst, f.Message)
 	}
-	return dst
+	return append(dst, `"}`...)
 }
 
 // parseFieldData is FieldData reversed.
@@ -130,9 +150,10 @@ func parseFieldData(data string) apierr.FieldError {
 	return f
 }
 
-// appendDetailData appends the error's details as data: a detail "data"
-// as it is, others as key=value (strings bare, other values as JSON),
-// joined by "; ". A traceId kept from a parsed body is not a detail here.
+// appendDetailData appends the error's details as the entry's data: a
+// detail "data" as it is, others as key=value (strings bare, other values
+// as JSON), joined by "; "; nothing when there are none. A traceId kept
+// from a parsed body is not a detail here.
 func appendDetailData(dst []byte, e *apierr.Error) ([]byte, error) {
 	n := 0
 	for _, kv := range e.Details() {
@@ -140,24 +161,30 @@ func appendDetailData(dst []byte, e *apierr.Error) ([]byte, error) {
 		if kv.Key == traceDetail && isString && isTraceHex(s) {
 			continue
 		}
-		if n > 0 {
+		if n == 0 {
+			dst = append(dst, `,"data":"`...)
+		} else {
 			dst = append(dst, "; "...)
 		}
 		n++
 		if kv.Key == "data" && isString {
-			dst = append(dst, s...)
+			dst = appendInner(dst, s)
 			continue
 		}
-		dst = append(dst, kv.Key...)
+		dst = appendInner(dst, kv.Key)
 		dst = append(dst, '=')
 		if isString {
-			dst = append(dst, s...)
+			dst = appendInner(dst, s)
 			continue
 		}
-		var err error
-		if dst, err = apierr.AppendValue(dst, kv.Value); err != nil {
+		v, err := apierr.AppendValue(nil, kv.Value)
+		if err != nil {
 			return dst, fmt.Errorf("nexpaylegacy: detail %q: %w", kv.Key, err)
 		}
+		dst = appendInner(dst, string(v))
+	}
+	if n > 0 {
+		dst = append(dst, '"')
 	}
 	return dst, nil
 }
@@ -173,19 +200,18 @@ func (c *LegacyContract) AppendBody(dst []byte, e *apierr.Error, r *http.Request
 	fields := e.Fields()
 	dst = append(dst, `{"errors":[`...)
 	if code != InvalidRequestParameter || len(fields) == 0 {
-		data, err := appendDetailData(nil, e)
-		if err != nil {
+		dst = appendEntry(dst, code, msg)
+		var err error
+		if dst, err = appendDetailData(dst, e); err != nil {
 			return dst, err
 		}
-		dst = appendEntry(dst, code, msg, data)
+		dst = append(dst, '}')
 	}
-	var data []byte
 	for i, f := range fields {
 		if i > 0 || code != InvalidRequestParameter {
 			dst = append(dst, ',')
 		}
-		data = appendFieldData(data[:0], f)
-		dst = appendEntry(dst, InvalidRequestParameter, InvalidRequestParameter.Message(), data)
+		dst = appendFieldEntry(dst, f)
 	}
 	dst = append(dst, ']')
 	if id := traceID(e, r); id != "" {

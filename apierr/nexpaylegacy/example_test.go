@@ -50,3 +50,20 @@ func ExampleLegacyContract_ErrorSchemas() {
 	fmt.Println(name)
 	// Output: NexpayLegacyError
 }
+
+// Each generic condition has the contract's own code; a server's auth and
+// not-found failures use [nexpaylegacy.Roles].
+func Example_conditions() {
+	for _, cond := range []apierr.Condition{apierr.Validation, apierr.Unauthorized, apierr.NotFound, apierr.RateLimited, apierr.Maintenance} {
+		code := nexpaylegacy.Contract.Code(cond)
+		fmt.Printf("%s: %s %d\n", cond, code.ID(), code.Status())
+	}
+	fmt.Println(nexpaylegacy.Roles.InvalidCredentials.ID())
+	// Output:
+	// validation: 30010 400
+	// unauthorized: 10 403
+	// not_found: 90404 404
+	// rate_limited: 90429 429
+	// maintenance: 91503 503
+	// 40
+}

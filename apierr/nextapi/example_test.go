@@ -58,3 +58,20 @@ func ExampleNextAPIContract_ErrorSchemas() {
 	fmt.Println(name, len(schemas))
 	// Output: NextAPIError 2
 }
+
+// Each generic condition has the contract's own code; a server's auth and
+// not-found failures use [nextapi.Roles].
+func Example_conditions() {
+	for _, cond := range []apierr.Condition{apierr.Validation, apierr.Unauthorized, apierr.NotFound, apierr.RateLimited, apierr.Maintenance} {
+		code := nextapi.Contract.Code(cond)
+		fmt.Printf("%s: %s %d\n", cond, code.ID(), code.Status())
+	}
+	fmt.Println(nextapi.Roles.InvalidCredentials.ID())
+	// Output:
+	// validation: VALIDATION_ERROR 400
+	// unauthorized: UNAUTHORIZED 401
+	// not_found: RESOURCE_NOT_FOUND 404
+	// rate_limited: RATE_LIMITED 429
+	// maintenance: MAINTENANCE 503
+	// INVALID_CREDENTIALS
+}

@@ -60,3 +60,20 @@ func ExamplePayoutContract_ErrorSchemas() {
 	fmt.Println(name)
 	// Output: PayoutError
 }
+
+// Each generic condition has the contract's own code; a server's auth and
+// not-found failures use [payout.Roles].
+func Example_conditions() {
+	for _, cond := range []apierr.Condition{apierr.Validation, apierr.Unauthorized, apierr.NotFound, apierr.RateLimited, apierr.Maintenance} {
+		code := payout.Contract.Code(cond)
+		fmt.Printf("%s: %s %d\n", cond, code.ID(), code.Status())
+	}
+	fmt.Println(payout.Roles.InvalidCredentials.ID())
+	// Output:
+	// validation: validation_error 422
+	// unauthorized: api_key_required 401
+	// not_found: not_found 404
+	// rate_limited: rate_limited 403
+	// maintenance: maintenance 500
+	// invalid_api_key
+}

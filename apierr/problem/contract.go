@@ -86,6 +86,14 @@ func (c *ProblemContract) resolve(e *apierr.Error) (code apierr.Code, id string,
 	return code, id, status, code.Message()
 }
 
+// appendInner appends s escaped as inside a JSON string, without quotes.
+func appendInner(dst []byte, s string) []byte {
+	n := len(dst)
+	dst = apierr.AppendString(dst, s)
+	copy(dst[n:], dst[n+1:len(dst)-1])
+	return dst[:len(dst)-2]
+}
+
 // instance returns the request's path for the instance member: escaped,
 // with one leading slash (a leading "//" would make it a network-path
 // reference), or "" when there is none or it is too long.
@@ -97,8 +105,8 @@ func instance(r *http.Request) string {
 	if p == "" || len(p) > maxInstance {
 		return ""
 	}
-	if p[0] == '/' {
-		p = "/" + strings.TrimLeft(p, "/")
+	if strings.HasPrefix(p, "//") {
+		p = p[len(p)-len(strings.TrimLeft(p, "/"))-1:]
 	}
 	return p
 }
@@ -109,15 +117,19 @@ func (c *ProblemContract) AppendBody(dst []byte, e *apierr.Error, r *http.Reques
 		e = apierr.New(c.Code(apierr.Internal))
 	}
 	code, id, status, msg := c.resolve(e)
-	typ, title := "about:blank", http.StatusText(status)
-	if id == code.ID() && status == code.Status() {
-		typ = c.TypeURI(code)
-	}
-	if typ != "about:blank" || title == "" {
-		title = code.Message()
+	blank := c.base == "" || code.Extension() || id != code.ID() || status != code.Status()
+	title := code.Message()
+	if t := http.StatusText(status); blank && t != "" {
+		title = t
 	}
 	dst = append(dst, `{"type":`...)
-	dst = apierr.AppendString(dst, typ)
+	if blank {
+		dst = append(dst, `"about:blank"`...)
+	} else {
+		dst = apierr.AppendString(dst, c.base)
+		dst = appendInner(dst[:len(dst)-1], id)
+		dst = append(dst, '"')
+	}
 	dst = append(dst, `,"title":`...)
 	dst = apierr.AppendString(dst, title)
 	dst = append(dst, `,"status":`...)

@@ -50,3 +50,20 @@ func ExampleProblemContract_ErrorSchemas() {
 	fmt.Println(name)
 	// Output: Problem
 }
+
+// Each generic condition has the contract's own code; a server's auth and
+// not-found failures use [problem.Roles].
+func Example_conditions() {
+	for _, cond := range []apierr.Condition{apierr.Validation, apierr.Unauthorized, apierr.NotFound, apierr.RateLimited, apierr.Maintenance} {
+		code := problem.Contract.Code(cond)
+		fmt.Printf("%s: %s %d\n", cond, code.ID(), code.Status())
+	}
+	fmt.Println(problem.Roles.InvalidCredentials.ID())
+	// Output:
+	// validation: GEN9002 400
+	// unauthorized: GEN9003 401
+	// not_found: GEN9404 404
+	// rate_limited: GEN9429 429
+	// maintenance: GEN9013 503
+	// AUT0003
+}
