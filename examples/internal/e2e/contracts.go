@@ -40,6 +40,13 @@ var contractCases = []contractCase{
 	{"malformed JSON", Step{Method: "POST", Path: "/v2/quotes", Body: `{"amount":`}, byCondition(apierr.BadRequest)},
 	{"wrong content type", Step{Method: "POST", Path: "/v2/quotes", Body: `{}`, ContentType: "text/plain"}, byCondition(apierr.UnsupportedMediaType)},
 	{"invalid payment", Step{Method: "POST", Path: "/v2/payments", Body: `{"amount":"-1"}`}, byCondition(apierr.Validation)},
+	{"invalid payee", Step{Method: "POST", Path: "/v2/payees", Body: `{"name":"Ana"}`},
+		func(d sandbox.Dialect) apierr.Code {
+			if d.Contract.Catalogue() == apierr.Nexpay.Catalogue() {
+				return apierr.PYE0003
+			}
+			return d.Contract.Code(apierr.Validation)
+		}},
 	{"panic", Step{Method: "GET", Path: "/v2/debug/panic"}, byCondition(apierr.Internal)},
 	{"maintenance on", Step{Method: "PUT", Path: "/admin/maintenance", Header: hdr("Authorization", "Bearer "+AdminToken), Body: `{"retryAfter":60}`}, nil},
 	{"maintenance", Step{Method: "POST", Path: "/v2/payments", Body: `{}`}, byCondition(apierr.Maintenance)},

@@ -50,9 +50,9 @@ func DialectNamed(name string) (Dialect, error) {
 
 // Classifier wraps a door's classifier (middleware.Classify,
 // echomw.Classify) so that, in a contract of another catalogue, the
-// sandbox's Nexpay v2 codes for credentials and unknown resources become
-// the contract's own. Other Nexpay v2 codes are left to the contract,
-// which answers them with its code for their status.
+// sandbox's Nexpay v2 codes for credentials, unknown resources and
+// invalid fields become the contract's own. Other Nexpay v2 codes are left
+// to the contract, which answers them with its code for their status.
 func (d Dialect) Classifier(base func(error, apierr.Contract) (*apierr.Error, bool)) func(error, apierr.Contract) (*apierr.Error, bool) {
 	nexpay := apierr.Nexpay.Catalogue()
 	if d.Contract.Catalogue() == nexpay {
@@ -72,6 +72,8 @@ func (d Dialect) Classifier(base func(error, apierr.Contract) (*apierr.Error, bo
 			return d.recode(e, d.Roles.Forbidden), true
 		case code.Status() == 404 && code != apierr.GEN9404:
 			return d.recode(e, d.Roles.ResourceNotFound), true
+		case code.Status() == 400 && len(e.Fields()) > 0: // PYE0003, GWY0003
+			return d.recode(e, c.Code(apierr.Validation)), true
 		}
 		return e, true
 	}

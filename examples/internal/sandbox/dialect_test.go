@@ -30,6 +30,7 @@ func TestDialectClassifier(t *testing.T) {
 			{apierr.New(apierr.AUT0003), d.Roles.InvalidCredentials},
 			{apierr.New(apierr.GEN9004), d.Roles.Forbidden},
 			{apierr.New(apierr.PAY0001).With("id", "p_1"), d.Roles.ResourceNotFound},
+			{apierr.New(apierr.PYE0003).WithFields(apierr.FieldError{Field: "iban", Message: "iban must be a valid IBAN"}), d.Contract.Code(apierr.Validation)},
 			{apierr.New(apierr.QOT0003), 0},
 			{apierr.New(apierr.GEN9404), 0},
 		} {

@@ -91,9 +91,7 @@ func (s *Service) CreateQuote(req QuoteRequest) (Quote, error) {
 	}
 	amount, ok := parseAmount(req.Amount)
 	if !ok {
-		return Quote{}, apierr.New(apierr.GEN9002).WithFields(apierr.FieldError{
-			Field: "amount", Rule: "amount", Message: "amount must be a positive decimal string",
-		})
+		return Quote{}, badAmount()
 	}
 	if amount.Cmp(mustRat(p.minimum)) < 0 {
 		return Quote{}, apierr.New(apierr.QOT0004).With("minimum", p.minimum).With("currency", from)
@@ -126,9 +124,7 @@ func (s *Service) CreateQuote(req QuoteRequest) (Quote, error) {
 func (s *Service) CreatePayment(req PaymentRequest, keyed bool) (Payment, error) {
 	amount, ok := parseAmount(req.Amount)
 	if !ok {
-		return Payment{}, apierr.New(apierr.GEN9002).WithFields(apierr.FieldError{
-			Field: "amount", Rule: "amount", Message: "amount must be a positive decimal string",
-		})
+		return Payment{}, badAmount()
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -262,4 +258,12 @@ func (s *Service) Subscribe(req WebhookRequest) (Webhook, error) {
 	s.webhooks[w.ID] = w
 	s.mu.Unlock()
 	return *w, nil
+}
+
+// badAmount is the failure of an amount the validator should have refused:
+// a validation failure, which each contract answers with its own code.
+func badAmount() error {
+	return apierr.NewCondition(apierr.Validation).WithFields(apierr.FieldError{
+		Field: "amount", Rule: "amount", Param: "2", Message: "amount must be a positive decimal string",
+	})
 }

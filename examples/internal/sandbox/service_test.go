@@ -19,6 +19,9 @@ func wantCode(t *testing.T, err error, code apierr.Code) {
 		}
 		return
 	}
+	if ce, ok := errors.AsType[*apierr.ConditionError](err); ok {
+		err = ce.In(apierr.Nexpay)
+	}
 	if !errors.Is(err, code) {
 		t.Fatalf("error %v, want %s", err, code.ID())
 	}
