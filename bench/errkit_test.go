@@ -35,6 +35,9 @@ var (
 	}
 )
 
+// The headers errkit's 429 must carry.
+var header429Want = map[string]string{"Retry-After": "1", "RateLimit-Limit": "200", "RateLimit-Remaining": "0", "RateLimit-Reset": "1"}
+
 // quiet keeps the failures out of the benchmarks' output; a disabled
 // handler costs next to nothing, as a server logging at Warn does for 4xx.
 var quiet = middleware.WithLogger(slog.New(slog.DiscardHandler))
@@ -57,15 +60,27 @@ var (
 	succeed = func() error { return nil }
 )
 
-// errkitEcho returns an echo server with the whole errkit set answering
-// GET path with fail; handlerOnly installs the error handler alone.
-func errkitEcho(path string, fail func() error, handlerOnly bool, opts ...middleware.Option) *echo.Echo {
+// How errkit is put on echo.
+const (
+	handlerOnly = iota // the error handler alone
+	installed          // echomw.Install: the error handler and one e.Use middleware
+	inFront            // the error handler, the rest in front of echo (echomw.Set.Handler)
+)
+
+// errkitEcho returns an echo server with errkit put on as mode says,
+// answering GET path with fail.
+func errkitEcho(path string, fail func() error, mode int, opts ...middleware.Option) http.Handler {
 	e := newEcho()
-	opts = append([]middleware.Option{quiet}, opts...)
-	if handlerOnly {
-		e.HTTPErrorHandler = echomw.New(opts...).ErrorHandler
-	} else {
-		echomw.Install(e, opts...)
+	s := echomw.New(append([]middleware.Option{quiet}, opts...)...)
+	var h http.Handler = e
+	switch mode {
+	case handlerOnly:
+		e.HTTPErrorHandler = s.ErrorHandler
+	case installed:
+		s.Install(e)
+	case inFront:
+		e.HTTPErrorHandler = s.ErrorHandler
+		h = s.Handler(e)
 	}
 	e.GET(path, func(c echo.Context) error {
 		if err := fail(); err != nil {
@@ -73,7 +88,7 @@ func errkitEcho(path string, fail func() error, handlerOnly bool, opts ...middle
 		}
 		return c.JSONBlob(http.StatusOK, paymentJSON)
 	})
-	return e
+	return h
 }
 
 // errkitMux is errkitEcho for a net/http ServeMux behind the whole set.
@@ -147,8 +162,10 @@ func init() {
 			floor = http.HandlerFunc(floor400)
 		}
 		register(
-			run{kase: kase, router: "echo", impl: "errkit-handler", h: errkitEcho(echoPath, fail, true), status: status, body: body},
-			run{kase: kase, router: "echo", impl: "errkit", h: errkitEcho(echoPath, fail, false), status: status, body: body,
+			run{kase: kase, router: "echo", impl: "errkit-handler", h: errkitEcho(echoPath, fail, handlerOnly), status: status, body: body},
+			run{kase: kase, router: "echo", impl: "errkit", h: errkitEcho(echoPath, fail, installed), status: status, body: body,
+				header: map[string]string{"X-Request-Id": ""}},
+			run{kase: kase, router: "echo", impl: "errkit-front", h: errkitEcho(echoPath, fail, inFront), status: status, body: body,
 				header: map[string]string{"X-Request-Id": ""}},
 			run{kase: kase, router: "mux", impl: "floor", h: muxOn(pattern, floor), status: status, body: body},
 			run{kase: kase, router: "mux", impl: "errkit", h: errkitMux(pattern, fail), status: status, body: body,
@@ -166,7 +183,8 @@ func init() {
 			echo.WrapMiddleware(floorRecover)), status: 500, body: body500},
 		run{kase: "panic", router: "echo", impl: "echo", h: echoOn("/payments/:id", func(echo.Context) error { panic("nil map") },
 			echomiddleware.Recover()), status: 500, body: `{"message":"Internal Server Error"}` + "\n"},
-		run{kase: "panic", router: "echo", impl: "errkit", h: errkitEcho("/payments/:id", panics, false), status: 500, body: body500},
+		run{kase: "panic", router: "echo", impl: "errkit", h: errkitEcho("/payments/:id", panics, installed), status: 500, body: body500},
+		run{kase: "panic", router: "echo", impl: "errkit-front", h: errkitEcho("/payments/:id", panics, inFront), status: 500, body: body500},
 		run{kase: "panic", router: "mux", impl: "floor", h: floorRecover(muxOn(patPayment, http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("nil map") }))),
 			status: 500, body: body500},
 		run{kase: "panic", router: "mux", impl: "errkit", h: errkitMux(patPayment, panics), status: 500, body: body500},
@@ -180,7 +198,9 @@ func init() {
 				return echo.NewHTTPError(http.StatusServiceUnavailable, "Service is under maintenance. Please try again later.")
 			}
 		}), status: 503, header: map[string]string{"Retry-After": "3600"}},
-		run{kase: "503", router: "echo", impl: "errkit", h: errkitEcho("/payments/:id", succeed, false, inMaintenance()),
+		run{kase: "503", router: "echo", impl: "errkit", h: errkitEcho("/payments/:id", succeed, installed, inMaintenance()),
+			status: 503, body: body503, header: map[string]string{"Retry-After": "3600"}},
+		run{kase: "503", router: "echo", impl: "errkit-front", h: errkitEcho("/payments/:id", succeed, inFront, inMaintenance()),
 			status: 503, body: body503, header: map[string]string{"Retry-After": "3600"}},
 		run{kase: "503", router: "mux", impl: "floor", h: floorMux(503, body503, header503),
 			status: 503, body: body503, header: map[string]string{"Retry-After": "3600"}},
@@ -192,18 +212,22 @@ func init() {
 			status: 429, body: body429, header: map[string]string{"Retry-After": "1", "RateLimit-Limit": "200"}},
 		run{kase: "429", router: "echo", impl: "echo", h: echoOn("/payments/:id", noop, echomiddleware.RateLimiter(denyStore{})),
 			status: 429, body: `{"message":"rate limit exceeded"}` + "\n"},
-		run{kase: "429", router: "echo", impl: "errkit", h: errkitEcho("/payments/:id", succeed, false, middleware.WithRateLimit(deny{})),
-			status: 429, body: body429, header: map[string]string{"Retry-After": "1", "RateLimit-Limit": "200", "RateLimit-Remaining": "0", "RateLimit-Reset": "1"}},
+		run{kase: "429", router: "echo", impl: "errkit", h: errkitEcho("/payments/:id", succeed, installed, middleware.WithRateLimit(deny{})),
+			status: 429, body: body429, header: header429Want},
+		run{kase: "429", router: "echo", impl: "errkit-front", h: errkitEcho("/payments/:id", succeed, inFront, middleware.WithRateLimit(deny{})),
+			status: 429, body: body429, header: header429Want},
 		run{kase: "429", router: "mux", impl: "floor", h: floorMux(429, body429, header429),
 			status: 429, body: body429, header: map[string]string{"Retry-After": "1", "RateLimit-Limit": "200"}},
 		run{kase: "429", router: "mux", impl: "errkit", h: errkitMux(patPayment, succeed, middleware.WithRateLimit(deny{})),
-			status: 429, body: body429, header: map[string]string{"Retry-After": "1", "RateLimit-Limit": "200", "RateLimit-Remaining": "0", "RateLimit-Reset": "1"}},
+			status: 429, body: body429, header: header429Want},
 
 		// The success path.
 		run{kase: "ok", router: "echo", impl: "bare", h: echoOn("/payments/:id", func(c echo.Context) error {
 			return c.JSONBlob(http.StatusOK, paymentJSON)
 		}), status: 200, body: string(paymentJSON)},
-		run{kase: "ok", router: "echo", impl: "errkit", h: errkitEcho("/payments/:id", succeed, false),
+		run{kase: "ok", router: "echo", impl: "errkit", h: errkitEcho("/payments/:id", succeed, installed),
+			status: 200, body: string(paymentJSON), header: map[string]string{"X-Request-Id": ""}},
+		run{kase: "ok", router: "echo", impl: "errkit-front", h: errkitEcho("/payments/:id", succeed, inFront),
 			status: 200, body: string(paymentJSON), header: map[string]string{"X-Request-Id": ""}},
 		run{kase: "ok", router: "mux", impl: "bare", h: muxOn(patPayment, http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 			w.Header()["Content-Type"] = hvAppJSON
