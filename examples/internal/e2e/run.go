@@ -58,6 +58,7 @@ func Run(t *testing.T, dir string) {
 		})
 	}
 	t.Run("concurrent payments", func(t *testing.T) { concurrent(t, server(t, "")) })
+	t.Run("one key from many clients", func(t *testing.T) { sameKey(t, server(t, "")) })
 	t.Run("rate limit", func(t *testing.T) { rateLimit(t, Start(t, bin, "-rate", "1")) })
 	t.Run("graceful shutdown", func(t *testing.T) { graceful(t, Start(t, bin)) })
 	t.Run("contracts", func(t *testing.T) { contracts(t, bin) })

@@ -3,6 +3,7 @@ package e2e
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"io"
 	"net"
 	"net/http"
@@ -103,5 +104,52 @@ func graceful(t *testing.T, s *Server) {
 	s.Wait(t)
 	if _, err := net.DialTimeout("tcp", addr, time.Second); err == nil {
 		t.Error("server still accepts connections after shutting down")
+	}
+}
+
+// sameKey sends one idempotency key from many goroutines at once: the
+// payment is made once, every 201 carries its ID, and the requests that
+// came while it was in flight get the contract's 409.
+func sameKey(t *testing.T, s *Server) {
+	vars := map[string]string{}
+	if !runStep(t, s.URL, newPayee(), vars) {
+		t.FailNow()
+	}
+	st := Step{Method: "POST", Path: "/v2/payments", Header: hdr("Idempotency-Key", expand("{key+}", vars)),
+		Body: expand(`{"payeeId":"{payee}","amount":"42.00","currency":"EUR","reference":"{ref+}"}`, vars)}
+	const n = 24
+	var (
+		mu  sync.Mutex
+		ids = map[string]int{}
+		wg  sync.WaitGroup
+	)
+	for range n {
+		wg.Go(func() {
+			resp, err := client.Do(request(t, s.URL, st, map[string]string{}))
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			body, _ := io.ReadAll(resp.Body)
+			_ = resp.Body.Close()
+			mu.Lock()
+			defer mu.Unlock()
+			switch resp.StatusCode {
+			case http.StatusCreated:
+				var p struct{ ID string }
+				_ = json.Unmarshal(body, &p)
+				ids[p.ID]++
+			case http.StatusConflict:
+				if !bytes.Contains(body, []byte(`"code":"[GEN9409]"`)) {
+					t.Errorf("409 with %s", body)
+				}
+			default:
+				t.Errorf("status %d %s", resp.StatusCode, body)
+			}
+		})
+	}
+	wg.Wait()
+	if len(ids) != 1 {
+		t.Errorf("one key made %d payments: %v", len(ids), ids)
 	}
 }
