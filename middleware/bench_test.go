@@ -2,6 +2,7 @@ package middleware_test
 
 import (
 	"context"
+	"net/http"
 	"net/http/httptest"
 	"testing"
 	"time"
@@ -19,12 +20,13 @@ func BenchmarkTokenBucketAllow(b *testing.B) {
 	}
 }
 
-func BenchmarkRequestIDValues(b *testing.B) {
+func BenchmarkSetRequestID(b *testing.B) {
 	r := httptest.NewRequest("GET", "/", nil)
 	r.Header.Set("X-Request-Id", "req-7d3f1c2a")
+	h := make(http.Header)
 	b.ReportAllocs()
 	for b.Loop() {
-		middleware.RequestIDValues(r)
+		middleware.SetRequestID(h, r)
 	}
 }
 

@@ -37,28 +37,35 @@ func ValidRequestID(id string) bool {
 // never reflected.
 func (s *Set) RequestID(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		vals := RequestIDValues(r)
-		if r.Header == nil {
-			r.Header = make(http.Header)
-		}
-		r.Header[RequestIDHeader] = vals
-		w.Header()[RequestIDHeader] = vals
+		SetRequestID(w.Header(), r)
 		next.ServeHTTP(w, r)
 	})
 }
 
-// RequestIDValues returns the request's ID, as [Set.RequestID] chooses it,
-// as a header value slice of one element: the incoming one without
-// allocating when it is kept, else one that no one else holds. Other doors
-// (echo) set it as the request's and the response's X-Request-Id.
-func RequestIDValues(r *http.Request) []string {
-	if v := r.Header[RequestIDHeader]; len(v) > 0 && ValidRequestID(v[0]) {
-		return v[:1:1]
+// SetRequestID gives r its ID, as [Set.RequestID] chooses it: it sets r's
+// X-Request-Id header and the response header h to it, without allocating
+// when the incoming ID is kept. Other doors (echo) call it.
+func SetRequestID(h http.Header, r *http.Request) {
+	in := r.Header[RequestIDHeader]
+	if len(in) > 0 && ValidRequestID(in[0]) {
+		vals := in[:1:1]
+		if len(in) != 1 {
+			r.Header[RequestIDHeader] = vals
+		}
+		h[RequestIDHeader] = vals
+		return
 	}
+	var vals []string
 	if tid, ok := TraceID(r); ok {
-		return []string{tid}
+		vals = []string{tid}
+	} else {
+		vals = newRequestID()
 	}
-	return newRequestID()
+	if r.Header == nil {
+		r.Header = make(http.Header)
+	}
+	r.Header[RequestIDHeader] = vals
+	h[RequestIDHeader] = vals
 }
 
 // RequestIDFrom returns the request's ID: the one carried by its context

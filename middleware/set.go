@@ -153,12 +153,7 @@ func (s *Set) Wrap(h http.Handler) http.Handler { return s.Front(h, true) }
 // (echo): plainErrors false leaves out [Set.PlainErrors].
 func (s *Set) Front(h http.Handler, plainErrors bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		vals := RequestIDValues(r)
-		if r.Header == nil {
-			r.Header = make(http.Header)
-		}
-		r.Header[RequestIDHeader] = vals
-		w.Header()[RequestIDHeader] = vals
+		SetRequestID(w.Header(), r)
 		ww, owned := guard(w, r, s)
 		ww.router = ww.router || plainErrors
 		defer func() {

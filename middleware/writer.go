@@ -35,8 +35,9 @@ func guard(w http.ResponseWriter, r *http.Request, s *Set) (ww *responseWriter, 
 	return ww, true
 }
 
+// release gives ww back to the pool; guard overwrites every field, so it
+// is not cleared here (the pool drops its objects at each GC anyway).
 func release(ww *responseWriter) {
-	*ww = responseWriter{}
 	writerPool.Put(ww)
 }
 

@@ -47,9 +47,7 @@ func (s *Set) Install(e *echo.Echo) {
 func (s *Set) Middleware(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) (err error) {
 		r := c.Request()
-		vals := middleware.RequestIDValues(r)
-		r.Header[middleware.RequestIDHeader] = vals
-		c.Response().Header()[middleware.RequestIDHeader] = vals
+		middleware.SetRequestID(c.Response().Header(), r)
 		defer func() {
 			if v := recover(); v != nil {
 				if v == http.ErrAbortHandler {
@@ -102,10 +100,7 @@ func (s *Set) ErrorHandler(err error, c echo.Context) {
 // c.Response().Header().Get(echo.HeaderXRequestID) reads it.
 func (s *Set) RequestID(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		r := c.Request()
-		vals := middleware.RequestIDValues(r)
-		r.Header[middleware.RequestIDHeader] = vals
-		c.Response().Header()[middleware.RequestIDHeader] = vals
+		middleware.SetRequestID(c.Response().Header(), c.Request())
 		return next(c)
 	}
 }
