@@ -124,16 +124,11 @@ func (s *Server) Log() string { return s.log.String() }
 // WaitLog waits until the server logs a line containing substr.
 func (s *Server) WaitLog(t *testing.T, substr string) {
 	t.Helper()
-	if strings.Contains(s.Log(), substr) {
-		return
-	}
 	deadline := time.After(startTimeout)
-	for {
+	for !strings.Contains(s.Log(), substr) {
 		select {
-		case line := <-s.log.lines:
-			if strings.Contains(line, substr) {
-				return
-			}
+		case <-s.log.lines:
+		case <-time.After(10 * time.Millisecond):
 		case <-deadline:
 			t.Fatalf("server never logged %q\n%s", substr, s.Log())
 		}
