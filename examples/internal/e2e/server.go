@@ -147,6 +147,7 @@ func (s *Server) Signal(t *testing.T, sig os.Signal) {
 // status 0, after logging that it stopped.
 func (s *Server) Stop(t *testing.T) {
 	t.Helper()
+	client.CloseIdleConnections()
 	s.Signal(t, syscall.SIGTERM)
 	s.Wait(t)
 }
