@@ -47,7 +47,7 @@ func (*CryptopayContract) ErrorSchemas() (body string, schemas map[string][]byte
 			"message": map[string]any{"type": "string"},
 			"args": map[string]any{
 				"type":       "object",
-				"properties": map[string]any{"value": map[string]any{}},
+				"properties": map[string]any{"value": map[string]any{"type": []any{"string", "number", "integer", "boolean", "array", "object", "null"}}},
 			},
 		},
 	}

@@ -6,12 +6,22 @@ import (
 	"strings"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/cryptopay"
+	"github.com/errkit/errkit/apierr/nexpaylegacy"
+	"github.com/errkit/errkit/apierr/nextapi"
+	"github.com/errkit/errkit/apierr/payout"
+	"github.com/errkit/errkit/apierr/problem"
 )
 
 // contracts are the contracts the CLI knows, by the name --contract takes.
 // A contract package adds its line here.
 var contracts = map[string]apierr.Contract{
-	"nexpay": apierr.Nexpay,
+	"nexpay":        apierr.Nexpay,
+	"nexpay-legacy": nexpaylegacy.Contract,
+	"nextapi":       nextapi.Contract,
+	"payout":        payout.Contract,
+	"cryptopay":     cryptopay.Contract,
+	"problem":       problem.Contract,
 }
 
 func contract(name string) (apierr.Contract, error) {

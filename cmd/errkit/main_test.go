@@ -176,8 +176,8 @@ func TestErrors(t *testing.T) {
 	}{
 		{"no command", nil, 2, "Usage:"},
 		{"unknown command", []string{"lint"}, 2, `unknown command "lint"`},
-		{"unknown contract", []string{"openapi", "--contract", "stripe"}, 2, `errkit openapi: unknown contract "stripe" (known: nexpay)`},
-		{"unknown contract docs", []string{"docs", "--contract", "stripe"}, 2, `errkit docs: unknown contract "stripe" (known: nexpay)`},
+		{"unknown contract", []string{"openapi", "--contract", "stripe"}, 2, `errkit openapi: unknown contract "stripe" (known: cryptopay, nexpay, nexpay-legacy, nextapi, payout, problem)`},
+		{"unknown contract docs", []string{"docs", "--contract", "stripe"}, 2, `errkit docs: unknown contract "stripe" (known: cryptopay, nexpay, nexpay-legacy, nextapi, payout, problem)`},
 		{"unknown version", []string{"openapi", "--version", "2.0"}, 2, `errkit openapi: unknown version "2.0" (want 3.1 or 3.0)`},
 		{"unknown format", []string{"openapi", "--format", "xml"}, 2, `errkit openapi: unknown format "xml" (want yaml or json)`},
 		{"unknown flag", []string{"openapi", "--verbose"}, 2, "flag provided but not defined: -verbose"},
