@@ -50,8 +50,12 @@ func (s *Set) RespondTo(w http.ResponseWriter, r *http.Request, route string, co
 	}
 	if !committed {
 		rr := r
-		if id := RequestIDFrom(r); id != "" && apierr.RequestID(r.Context()) == "" {
-			rr = r.WithContext(apierr.ContextWithRequestID(r.Context(), id))
+		// Contracts with a trace field read the ID from the context;
+		// Nexpay v2 has none, so it is spared the request copy.
+		if s.contract != apierr.Nexpay {
+			if id := RequestIDFrom(r); id != "" && apierr.RequestID(r.Context()) == "" {
+				rr = r.WithContext(apierr.ContextWithRequestID(r.Context(), id))
+			}
 		}
 		_ = apierr.Render(w, rr, s.contract, e)
 	}
