@@ -127,79 +127,9 @@ func (c *NexpayContract) Parse(status int, body []byte) (*Error, error) {
 		}
 		e.time = time.Time(t).UTC()
 	}
-	if len(b.Details) > 0 && !bytes.Equal(b.Details, []byte("null")) {
-		details, err := decodeOrdered(b.Details)
-		if err != nil {
-			return fail(fmt.Errorf("details: %w", err))
-		}
-		for _, kv := range details {
-			if kv.Key == "fields" {
-				if raw, ok := kv.Value.(json.RawMessage); ok {
-					var fields []FieldError
-					if json.Unmarshal(raw, &fields) == nil && validFields(fields) {
-						e.fields = fields
-						continue
-					}
-				}
-			}
-			if raw, ok := kv.Value.(json.RawMessage); ok {
-				kv.Value = decodeAny(raw)
-			}
-			e.details = append(e.details, kv)
-		}
+	var err error
+	if e.details, e.fields, err = DecodeDetails(b.Details); err != nil {
+		return fail(fmt.Errorf("details: %w", err))
 	}
 	return e, nil
-}
-
-func validFields(fs []FieldError) bool {
-	for _, f := range fs {
-		if f.Field == "" && f.Message == "" {
-			return false
-		}
-	}
-	return true
-}
-
-// decodeOrdered decodes a JSON object into its keys in order; each value is
-// left as json.RawMessage.
-func decodeOrdered(raw json.RawMessage) ([]Detail, error) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, err
-	}
-	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		return nil, errors.New("not an object")
-	}
-	var out []Detail
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil, err
-		}
-		key, ok := tok.(string)
-		if !ok {
-			return nil, errors.New("bad key")
-		}
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return nil, err
-		}
-		out = append(out, Detail{Key: key, Value: v})
-	}
-	if _, err := dec.Token(); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// decodeAny decodes a JSON value, keeping numbers as json.Number.
-func decodeAny(raw json.RawMessage) any {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return raw
-	}
-	return v
 }
