@@ -59,3 +59,36 @@ func ExampleWithContract() {
 	// Output:
 	// CHT0002
 }
+
+func ExampleSet_Front() {
+	defer pin()()
+	s := middleware.New(middleware.WithLogger(slog.New(slog.DiscardHandler)))
+	// A handler that answers its own unknown routes: Front leaves out PlainErrors.
+	api := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
+	get(s.Front(api, false), "GET", "/x")
+	get(s.Front(api, true), "GET", "/x")
+	// Output:
+	// 404 404 page not found
+	// 404 {"statusCode":404,"code":"[GEN9404]","message":"[GEN9404] Route not found","timestamp":"2026-01-15T10:30:00.000Z"}
+}
+
+func ExampleSet_Respond() {
+	defer pin()()
+	s := middleware.New(middleware.WithLogger(slog.New(slog.DiscardHandler)))
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.Respond(w, r, apierr.NewCondition(apierr.Conflict))
+	})
+	get(h, "POST", "/v2/payments")
+	// Output:
+	// 409 {"statusCode":409,"code":"[GEN9409]","message":"[GEN9409] Request conflicts with another request","timestamp":"2026-01-15T10:30:00.000Z"}
+}
+
+func ExampleSetRequestID() {
+	r := httptest.NewRequest("GET", "/", nil)
+	r.Header.Set("X-Request-Id", "req-42")
+	h := make(http.Header)
+	middleware.SetRequestID(h, r)
+	fmt.Println(h.Get("X-Request-Id"), middleware.RequestIDFrom(r))
+	// Output:
+	// req-42 req-42
+}
