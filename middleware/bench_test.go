@@ -29,9 +29,3 @@ func BenchmarkSetRequestID(b *testing.B) {
 		middleware.SetRequestID(h, r)
 	}
 }
-
-func BenchmarkTimeNow(b *testing.B) {
-	for b.Loop() {
-		_ = time.Now()
-	}
-}
