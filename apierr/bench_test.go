@@ -1,6 +1,7 @@
 package apierr_test
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -81,5 +82,13 @@ func BenchmarkParse(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_, _ = apierr.Parse(422, body)
+	}
+}
+
+func BenchmarkAs(b *testing.B) {
+	err := fmt.Errorf("charge: %w", apierr.New(apierr.PAY0001))
+	b.ReportAllocs()
+	for b.Loop() {
+		_, _ = apierr.As(err)
 	}
 }

@@ -48,14 +48,13 @@ func Wrap(cause error, code Code) *Error {
 }
 
 // As returns err as an *Error: the first *Error in err's chain, or a new
-// one when the chain holds a bare [Code]. It reports false otherwise.
+// one when the chain holds a bare [Code]. It reports false otherwise. It
+// does not allocate when the chain holds an *Error.
 func As(err error) (*Error, bool) {
-	var e *Error
-	if errors.As(err, &e) && e != nil {
+	if e, ok := errors.AsType[*Error](err); ok && e != nil {
 		return e, true
 	}
-	var c Code
-	if errors.As(err, &c) && c.Valid() {
+	if c, ok := errors.AsType[Code](err); ok && c.Valid() {
 		return Wrap(err, c), true
 	}
 	return nil, false

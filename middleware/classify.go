@@ -30,10 +30,10 @@ func Classify(err error, c apierr.Contract) (*apierr.Error, bool) {
 	if c == nil {
 		c = apierr.Nexpay
 	}
-	if e, ok := findAPIError(err); ok {
+	if e, ok := apierr.As(err); ok {
 		return e, true
 	}
-	if ce, ok := find[*apierr.ConditionError](err); ok && ce != nil {
+	if ce, ok := errors.AsType[*apierr.ConditionError](err); ok && ce != nil {
 		return withCause(ce.In(c), err), true
 	}
 	if errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
@@ -59,13 +59,13 @@ func withCause(e *apierr.Error, err error) *apierr.Error {
 // isDecodeError reports whether err is a failure to read a JSON request
 // body, as opposed to a server-side encoding mistake.
 func isDecodeError(err error) bool {
-	if _, ok := find[*http.MaxBytesError](err); ok {
+	if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
 		return true
 	}
-	if _, ok := find[*json.SyntaxError](err); ok {
+	if _, ok := errors.AsType[*json.SyntaxError](err); ok {
 		return true
 	}
-	if _, ok := find[*json.UnmarshalTypeError](err); ok {
+	if _, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
 		return true
 	}
 	for e := err; e != nil; e = errors.Unwrap(e) {

@@ -37,17 +37,17 @@ func Classify(err error, c apierr.Contract) (*apierr.Error, bool) {
 	if c == nil {
 		c = apierr.Nexpay
 	}
-	if e, ok := findAPIError(err); ok {
+	if e, ok := apierr.As(err); ok {
 		return e, true
 	}
-	if be, ok := find[*echo.BindingError](err); ok && be != nil {
+	if be, ok := errors.AsType[*echo.BindingError](err); ok && be != nil {
 		e := apierr.New(c.Code(apierr.BadRequest)).WithCause(err)
 		if be.Field != "" {
 			e.WithFields(apierr.FieldError{Field: be.Field, Rule: "type", Message: be.Field + " has an invalid value"})
 		}
 		return e, true
 	}
-	he, ok := find[*echo.HTTPError](err)
+	he, ok := errors.AsType[*echo.HTTPError](err)
 	if !ok || he == nil {
 		return middleware.Classify(err, c)
 	}
