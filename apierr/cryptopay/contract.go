@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 
 	"github.com/errkit/errkit/apierr"
@@ -60,18 +61,22 @@ func (*CryptopayContract) Code(cond apierr.Condition) apierr.Code {
 	return InternalError
 }
 
-// resolve returns the code and message e is rendered with: its own for a
-// Cryptopay code; for another catalogue's, the Cryptopay code for its status
-// and its message only below 500, where a message cannot describe internals.
-func (c *CryptopayContract) resolve(e *apierr.Error) (apierr.Code, string) {
+// resolve returns the ID and message e is rendered with: its own for a
+// Cryptopay code, also one a parsed body sent that the catalogue does not
+// hold; for another catalogue's, the Cryptopay code for its status and its
+// message only below 500, where a message cannot describe internals.
+func (c *CryptopayContract) resolve(e *apierr.Error) (string, string) {
 	if code := e.Code(); code.Valid() && code.Catalogue() == catalogue {
-		return code, e.Text()
+		return code.ID(), e.Text()
+	}
+	if e.Code() == 0 && e.ID() != "" && e.Is(catalogue.Unregistered(apierr.Spec{ID: e.ID()})) {
+		return e.ID(), e.Text()
 	}
 	code := apierr.CodeFor(c, e.Status())
 	if e.Status() < 500 && e.Text() != "" {
-		return code, e.Text()
+		return code.ID(), e.Text()
 	}
-	return code, code.Message()
+	return code.ID(), code.Message()
 }
 
 const detailCode = "detail"
@@ -83,9 +88,9 @@ func (c *CryptopayContract) AppendBody(dst []byte, e *apierr.Error, r *http.Requ
 	if e == nil {
 		e = apierr.New(InternalError)
 	}
-	code, msg := c.resolve(e)
+	id, msg := c.resolve(e)
 	dst = append(dst, `{"error":{"code":`...)
-	dst = apierr.AppendString(dst, code.ID())
+	dst = apierr.AppendString(dst, id)
 	dst = append(dst, `,"message":`...)
 	dst = apierr.AppendString(dst, msg)
 	dst = append(dst, `,"details":[`...)
@@ -113,7 +118,7 @@ func (c *CryptopayContract) AppendBody(dst []byte, e *apierr.Error, r *http.Requ
 		dst = append(dst, '}')
 	}
 	for _, kv := range e.Details() {
-		if s, ok := kv.Value.(string); ok && kv.Key == requestIDDetail && isTraceHex(s) {
+		if s, ok := kv.Value.(string); ok && kv.Key == requestIDDetail && apierr.IsTraceHex(s) {
 			continue
 		}
 		if n > 0 {
@@ -139,7 +144,7 @@ type entry struct {
 	Target  string  `json:"target"`
 	Message string  `json:"message"`
 	Args    *struct {
-		Value json.RawMessage `json:"value"`
+		Value any `json:"value"` // numbers as json.Number
 	} `json:"args"`
 }
 
@@ -158,8 +163,8 @@ type body struct {
 // HTTP status, or 0 to take the code's. Detail entries become details, the
 // others field errors (rule from the entry's code, param from args.value);
 // meta.request_id is kept in the detail "request_id". A code the catalogue
-// does not hold is parsed as the code for the status, with the body's
-// message and its code in the detail "code".
+// does not hold is kept as it is ([apierr.Catalogue.Unregistered]), with the
+// status.
 func (c *CryptopayContract) Parse(status int, data []byte) (*apierr.Error, error) {
 	fail := func(err error) (*apierr.Error, error) {
 		return nil, apierr.NewParseError(Name, status, data, err)
@@ -172,15 +177,19 @@ func (c *CryptopayContract) Parse(status int, data []byte) (*apierr.Error, error
 		return fail(errors.New("not a JSON object"))
 	}
 	var b body
-	if err := json.Unmarshal(trimmed, &b); err != nil {
+	dec := json.NewDecoder(bytes.NewReader(trimmed))
+	dec.UseNumber()
+	if err := dec.Decode(&b); err != nil {
 		return fail(err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return fail(errors.New("data after the body"))
 	}
 	if b.Error == nil || b.Error.Code == nil || b.Error.Message == nil {
 		return fail(errors.New(`missing "error.code" or "error.message"`))
 	}
 	id, msg := *b.Error.Code, *b.Error.Message
 	var e *apierr.Error
-	unknown := ""
 	if code, ok := catalogue.Lookup(id); ok {
 		e = apierr.New(code)
 		if msg != code.Message() {
@@ -190,52 +199,31 @@ func (c *CryptopayContract) Parse(status int, data []byte) (*apierr.Error, error
 		if status == 0 {
 			return fail(fmt.Errorf("unknown code %q and no status", id))
 		}
-		e = apierr.New(apierr.CodeFor(c, status)).Msg(msg)
-		unknown = id
+		e = catalogue.Unregistered(apierr.Spec{ID: id, Status: status, Message: msg})
 	}
 	for _, d := range b.Error.Details {
 		if d.Code == nil {
 			return fail(errors.New("details entry without code"))
 		}
-		var value json.RawMessage
+		var value any
 		if d.Args != nil {
 			value = d.Args.Value
 		}
 		if *d.Code == detailCode {
-			var v any
-			if len(value) > 0 {
-				v = decodeAny(value)
-			}
-			e.With(d.Target, v)
+			e.With(d.Target, value)
 			continue
 		}
 		f := apierr.FieldError{Field: d.Target, Rule: ruleOf(*d.Code), Message: d.Message}
-		if len(value) > 0 {
-			var s string
-			if json.Unmarshal(value, &s) == nil {
-				f.Param = s
-			} else {
-				f.Param = string(value)
-			}
+		if s, ok := value.(string); ok {
+			f.Param = s
+		} else if value != nil {
+			raw, _ := json.Marshal(value)
+			f.Param = string(raw)
 		}
 		e.WithFields(f)
 	}
-	if unknown != "" {
-		e.With("code", unknown)
-	}
-	if isTraceHex(b.Meta.RequestID) {
+	if apierr.IsTraceHex(b.Meta.RequestID) {
 		e.With(requestIDDetail, b.Meta.RequestID)
 	}
 	return e, nil
-}
-
-// decodeAny decodes a JSON value, keeping numbers as json.Number.
-func decodeAny(raw json.RawMessage) any {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return string(raw)
-	}
-	return v
 }

@@ -213,12 +213,20 @@ func TestParseRejects(t *testing.T) {
 	if _, err := Contract.Parse(0, []byte(`{"error":{"code":"teapot","message":"m","details":[]}}`)); err == nil {
 		t.Error("unknown code without status accepted")
 	}
-	p, err := Contract.Parse(422, []byte(`{"error":{"code":"high_risk_address","message":"High risk","details":[{"code":"must_be_less_than_or_equal","target":"charged_amount","message":"m","args":{"value":167.75}}]},"meta":{"request_id":"x"}}`))
-	if err != nil || p.Code() != Invalid || p.Text() != "High risk" || p.Fields()[0].Param != "167.75" || p.Fields()[0].Rule != "lte" {
+	body := `{"error":{"code":"high_risk_address","message":"High risk","details":[{"code":"must_be_less_than_or_equal","target":"charged_amount","message":"m","args":{"value":"167.75"}}]},"meta":{"request_id":"` + rid + `"}}`
+	p, err := Contract.Parse(422, []byte(body))
+	if err != nil || p.Code() != 0 || p.ID() != "high_risk_address" || p.Status() != 422 || p.Text() != "High risk" || p.Fields()[0].Param != "167.75" || p.Fields()[0].Rule != "lte" {
 		t.Fatalf("%v %v", p, err)
 	}
-	if v, _ := p.Detail("code"); v != "high_risk_address" {
-		t.Errorf("code detail %v", v)
+	if !errors.Is(p, catalogue.Unregistered(apierr.Spec{ID: "high_risk_address"})) {
+		t.Error("not the unregistered code high_risk_address")
+	}
+	if out, _ := Contract.AppendBody(nil, p, nil); string(out) != body {
+		t.Errorf("re-rendered as %s", out)
+	}
+	p, err = Contract.Parse(422, []byte(`{"error":{"code":"invalid","message":"m","details":[{"code":"must_be_less_than_or_equal","target":"charged_amount","message":"m","args":{"value":167.75}}]},"meta":{"request_id":"x"}}`))
+	if err != nil || p.Fields()[0].Param != "167.75" {
+		t.Fatalf("%v %v", p, err)
 	}
 	if _, ok := p.Detail("request_id"); ok {
 		t.Error("kept a request_id that is not 32 hex")

@@ -2,7 +2,6 @@ package cryptopay
 
 import (
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
 
@@ -12,48 +11,17 @@ import (
 // requestIDDetail is the detail a parsed body's meta.request_id is kept in.
 const requestIDDetail = "request_id"
 
-// isTraceHex reports whether s is 32 hex digits.
-func isTraceHex(s string) bool {
-	if len(s) != 32 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
-			return false
-		}
-	}
-	return true
-}
-
-// appendTraceHex appends id as 32 lower-case hex digits: id itself when it
-// is 32 hex digits, else the first 16 bytes of its SHA-256.
-func appendTraceHex(dst []byte, id string) []byte {
-	if isTraceHex(id) {
-		for i := 0; i < len(id); i++ {
-			c := id[i]
-			if c >= 'A' && c <= 'F' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
-		}
-		return dst
-	}
-	sum := sha256.Sum256([]byte(id))
-	return hex.AppendEncode(dst, sum[:16])
-}
-
 // appendRequestID appends the request ID the body carries: the request's,
 // else one kept from a parsed body, else a random one.
 func appendRequestID(dst []byte, e *apierr.Error, r *http.Request) []byte {
 	if r != nil {
 		if id := apierr.RequestID(r.Context()); id != "" {
-			return appendTraceHex(dst, id)
+			return append(dst, apierr.TraceHex(id)...)
 		}
 	}
 	if v, ok := e.Detail(requestIDDetail); ok {
-		if s, ok := v.(string); ok && isTraceHex(s) {
-			return appendTraceHex(dst, s)
+		if s, ok := v.(string); ok && apierr.IsTraceHex(s) {
+			return append(dst, apierr.TraceHex(s)...)
 		}
 	}
 	var b [16]byte

@@ -62,26 +62,38 @@ func (*LegacyContract) Code(cond apierr.Condition) apierr.Code {
 	return InternalError
 }
 
-// resolve returns the code and message e is rendered with: its own for a
-// legacy code; for another catalogue's, the legacy code for its status and
-// its message only below 500, where a message cannot describe internals.
-func (c *LegacyContract) resolve(e *apierr.Error) (apierr.Code, string) {
+// resolve returns the ID and message e is rendered with: its own for a
+// legacy code, also one a parsed body sent that the catalogue does not hold;
+// for another catalogue's, the legacy code for its status and its message
+// only below 500, where a message cannot describe internals.
+func (c *LegacyContract) resolve(e *apierr.Error) (string, string) {
 	if code := e.Code(); code.Valid() && code.Catalogue() == catalogue {
-		return code, e.Text()
+		return code.ID(), e.Text()
+	}
+	if unregistered(e) {
+		return e.ID(), e.Text()
 	}
 	code := apierr.CodeFor(c, e.Status())
 	if e.Status() < 500 && e.Text() != "" {
-		return code, e.Text()
+		return code.ID(), e.Text()
 	}
-	return code, code.Message()
+	return code.ID(), code.Message()
+}
+
+// unregistered reports whether e has a code of the legacy catalogue that
+// the catalogue does not hold, as Parse keeps an unknown code, with an ID
+// the body can carry.
+func unregistered(e *apierr.Error) bool {
+	return e.Code() == 0 && checkID(e.ID()) == nil &&
+		e.Is(catalogue.Unregistered(apierr.Spec{ID: e.ID()}))
 }
 
 // appendEntry appends one entry of errors up to its data: the caller
 // appends the data's content with appendInner (or nothing) and closes it
 // with closeEntry.
-func appendEntry(dst []byte, code apierr.Code, msg string) []byte {
+func appendEntry(dst []byte, id, msg string) []byte {
 	dst = append(dst, `{"code":`...)
-	dst = append(dst, code.ID()...) // a decimal integer (checkID)
+	dst = append(dst, id...) // a decimal integer (checkID)
 	dst = append(dst, `,"message":`...)
 	return apierr.AppendString(dst, msg)
 }
@@ -115,7 +127,7 @@ func FieldData(f apierr.FieldError) string {
 
 // appendFieldEntry appends the 30010 entry of a field error.
 func appendFieldEntry(dst []byte, f apierr.FieldError) []byte {
-	dst = appendEntry(dst, InvalidRequestParameter, InvalidRequestParameter.Message())
+	dst = appendEntry(dst, InvalidRequestParameter.ID(), InvalidRequestParameter.Message())
 	dst = append(dst, `,"data":"`...)
 	dst = appendInner(dst, f.Field)
 	if f.Rule != "" {
@@ -158,7 +170,7 @@ func appendDetailData(dst []byte, e *apierr.Error) ([]byte, error) {
 	n := 0
 	for _, kv := range e.Details() {
 		s, isString := kv.Value.(string)
-		if kv.Key == traceDetail && isString && isTraceHex(s) {
+		if kv.Key == traceDetail && isString && apierr.IsTraceHex(s) {
 			continue
 		}
 		if n == 0 {
@@ -196,11 +208,12 @@ func (c *LegacyContract) AppendBody(dst []byte, e *apierr.Error, r *http.Request
 	if e == nil {
 		e = apierr.New(InternalError)
 	}
-	code, msg := c.resolve(e)
+	id, msg := c.resolve(e)
 	fields := e.Fields()
+	validation := id == InvalidRequestParameter.ID()
 	dst = append(dst, `{"errors":[`...)
-	if code != InvalidRequestParameter || len(fields) == 0 {
-		dst = appendEntry(dst, code, msg)
+	if !validation || len(fields) == 0 {
+		dst = appendEntry(dst, id, msg)
 		var err error
 		if dst, err = appendDetailData(dst, e); err != nil {
 			return dst, err
@@ -208,7 +221,7 @@ func (c *LegacyContract) AppendBody(dst []byte, e *apierr.Error, r *http.Request
 		dst = append(dst, '}')
 	}
 	for i, f := range fields {
-		if i > 0 || code != InvalidRequestParameter {
+		if i > 0 || !validation {
 			dst = append(dst, ',')
 		}
 		dst = appendFieldEntry(dst, f)
@@ -216,7 +229,7 @@ func (c *LegacyContract) AppendBody(dst []byte, e *apierr.Error, r *http.Request
 	dst = append(dst, ']')
 	if id := traceID(e, r); id != "" {
 		dst = append(dst, `,"traceId":"`...)
-		dst = appendTraceHex(dst, id)
+		dst = append(dst, apierr.TraceHex(id)...)
 		dst = append(dst, '"')
 	}
 	return append(dst, '}'), nil
@@ -236,8 +249,8 @@ type body struct {
 // unless it is a 30010; the 30010 entries with data give the field errors
 // (see [FieldData]); the main entry's data is kept in the detail "data";
 // traceId in the detail "traceId". Other entries are dropped. A code the
-// catalogue does not hold is parsed as the code for the status, with the
-// body's message and its code in the detail "code".
+// catalogue does not hold is kept as it is ([apierr.Catalogue.Unregistered]),
+// with the status.
 func (c *LegacyContract) Parse(status int, data []byte) (*apierr.Error, error) {
 	fail := func(err error) (*apierr.Error, error) {
 		return nil, apierr.NewParseError(Name, status, data, err)
@@ -288,11 +301,10 @@ func (c *LegacyContract) Parse(status int, data []byte) (*apierr.Error, error) {
 		if status == 0 {
 			return fail(fmt.Errorf("unknown code %s and no status", ids[0]))
 		}
-		e = apierr.New(apierr.CodeFor(c, status)).Msg(*first.Message)
+		e = catalogue.Unregistered(apierr.Spec{ID: ids[0], Status: status, Message: *first.Message})
 		if first.Data != nil {
 			e.With("data", *first.Data)
 		}
-		e.With("code", ids[0])
 		fieldsFrom = 1
 	}
 	for i := fieldsFrom; i < len(b.Errors); i++ {
@@ -300,7 +312,7 @@ func (c *LegacyContract) Parse(status int, data []byte) (*apierr.Error, error) {
 			e.WithFields(parseFieldData(*b.Errors[i].Data))
 		}
 	}
-	if isTraceHex(b.TraceID) {
+	if apierr.IsTraceHex(b.TraceID) {
 		e.With(traceDetail, b.TraceID)
 	}
 	return e, nil

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -195,12 +196,16 @@ func TestParse(t *testing.T) {
 	if _, err := Contract.Parse(0, []byte(`{"errors":[{"code":130,"message":"m"}]}`)); err == nil {
 		t.Error("unknown code without status accepted")
 	}
-	p, err := Contract.Parse(403, []byte(`{"errors":[{"code":130,"message":"IP not allowed","data":"1.2.3.4"}],"traceId":"not-hex"}`))
-	if err != nil || p.Code() != NoPermissions || p.Text() != "IP not allowed" {
+	body := `{"errors":[{"code":130,"message":"IP not allowed","data":"1.2.3.4"}],"traceId":"not-hex"}`
+	p, err := Contract.Parse(403, []byte(body))
+	if err != nil || p.Code() != 0 || p.ID() != "130" || p.Status() != 403 || p.Text() != "IP not allowed" {
 		t.Fatalf("%v %v", p, err)
 	}
-	if v, _ := p.Detail("code"); v != "130" {
-		t.Errorf("code detail %v", v)
+	if !errors.Is(p, catalogue.Unregistered(apierr.Spec{ID: "130"})) {
+		t.Error("not the unregistered code 130")
+	}
+	if out, _ := Contract.AppendBody(nil, p, nil); string(out) != strings.Replace(body, `,"traceId":"not-hex"`, "", 1) {
+		t.Errorf("re-rendered as %s", out)
 	}
 	if _, ok := p.Detail("traceId"); ok {
 		t.Error("kept a traceId that is not 32 hex")

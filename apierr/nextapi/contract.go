@@ -60,18 +60,22 @@ func (*NextAPIContract) Code(cond apierr.Condition) apierr.Code {
 	return InternalError
 }
 
-// resolve returns the code and message e is rendered with: its own for a
-// NextAPI code; for another catalogue's, the NextAPI code for its status and
-// its message only below 500, where a message cannot describe internals.
-func (c *NextAPIContract) resolve(e *apierr.Error) (apierr.Code, string) {
+// resolve returns the ID and message e is rendered with: its own for a
+// NextAPI code, also one a parsed body sent that the catalogue does not
+// hold; for another catalogue's, the NextAPI code for its status and its
+// message only below 500, where a message cannot describe internals.
+func (c *NextAPIContract) resolve(e *apierr.Error) (string, string) {
 	if code := e.Code(); code.Valid() && code.Catalogue() == catalogue {
-		return code, e.Text()
+		return code.ID(), e.Text()
+	}
+	if e.Code() == 0 && e.ID() != "" && e.Is(catalogue.Unregistered(apierr.Spec{ID: e.ID()})) {
+		return e.ID(), e.Text()
 	}
 	code := apierr.CodeFor(c, e.Status())
 	if e.Status() < 500 && e.Text() != "" {
-		return code, e.Text()
+		return code.ID(), e.Text()
 	}
-	return code, code.Message()
+	return code.ID(), code.Message()
 }
 
 // AppendBody appends e's NextAPI body to dst. Details and field errors
@@ -80,9 +84,9 @@ func (c *NextAPIContract) AppendBody(dst []byte, e *apierr.Error, _ *http.Reques
 	if e == nil {
 		e = apierr.New(InternalError)
 	}
-	code, msg := c.resolve(e)
+	id, msg := c.resolve(e)
 	dst = append(dst, `{"error":{"code":`...)
-	dst = apierr.AppendString(dst, code.ID())
+	dst = apierr.AppendString(dst, id)
 	dst = append(dst, `,"message":`...)
 	dst = apierr.AppendString(dst, msg)
 	details, fields := e.Details(), e.Fields()
@@ -128,8 +132,8 @@ type body struct {
 // HTTP status, or 0 to take the code's. A message other than the
 // catalogue's becomes the error's message; details keep their order and
 // numbers their exact text (json.Number); details.fields become field
-// errors. A code the catalogue does not hold is parsed as the code for the
-// status, with the body's message and its code in the detail "code".
+// errors. A code the catalogue does not hold is kept as it is
+// ([apierr.Catalogue.Unregistered]), with the status.
 func (c *NextAPIContract) Parse(status int, data []byte) (*apierr.Error, error) {
 	fail := func(err error) (*apierr.Error, error) {
 		return nil, apierr.NewParseError(Name, status, data, err)
@@ -148,9 +152,12 @@ func (c *NextAPIContract) Parse(status int, data []byte) (*apierr.Error, error) 
 	if b.Error == nil || b.Error.Code == nil || b.Error.Message == nil {
 		return fail(errors.New(`missing "error.code" or "error.message"`))
 	}
+	details, fields, err := apierr.DecodeDetails(b.Error.Details)
+	if err != nil {
+		return fail(fmt.Errorf("details: %w", err))
+	}
 	id, msg := *b.Error.Code, *b.Error.Message
 	var e *apierr.Error
-	unknown := ""
 	if code, ok := catalogue.Lookup(id); ok {
 		e = apierr.New(code)
 		if msg != code.Message() {
@@ -160,28 +167,13 @@ func (c *NextAPIContract) Parse(status int, data []byte) (*apierr.Error, error) 
 		if status == 0 {
 			return fail(fmt.Errorf("unknown code %q and no status", id))
 		}
-		e = apierr.New(apierr.CodeFor(c, status)).Msg(msg)
-		unknown = id
+		e = catalogue.Unregistered(apierr.Spec{ID: id, Status: status, Message: msg})
 	}
-	if len(b.Error.Details) > 0 && !bytes.Equal(b.Error.Details, []byte("null")) {
-		details, err := decodeOrdered(b.Error.Details)
-		if err != nil {
-			return fail(fmt.Errorf("details: %w", err))
-		}
-		for _, kv := range details {
-			raw := kv.Value.(json.RawMessage)
-			if kv.Key == "fields" {
-				var fields []apierr.FieldError
-				if json.Unmarshal(raw, &fields) == nil && validFields(fields) {
-					e.WithFields(fields...)
-					continue
-				}
-			}
-			e.With(kv.Key, decodeAny(raw))
-		}
+	for _, kv := range details {
+		e.With(kv.Key, kv.Value)
 	}
-	if unknown != "" {
-		e.With("code", unknown)
+	if len(fields) > 0 {
+		e.WithFields(fields...)
 	}
 	return e, nil
 }

@@ -179,15 +179,19 @@ func TestParseRejects(t *testing.T) {
 }
 
 func TestParseUnknownCode(t *testing.T) {
-	p, err := Contract.Parse(422, []byte(`{"error":{"code":"DAILY_LIMIT","message":"Daily limit reached","details":{"limit":100}}}`))
+	body := `{"error":{"code":"DAILY_LIMIT","message":"Daily limit reached","details":{"limit":100}}}`
+	p, err := Contract.Parse(422, []byte(body))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.Code() != ValidationError || p.Text() != "Daily limit reached" {
-		t.Errorf("got %s %q", p.ID(), p.Text())
+	if p.Code() != 0 || p.ID() != "DAILY_LIMIT" || p.Status() != 422 || p.Text() != "Daily limit reached" {
+		t.Errorf("got %s %d %q", p.ID(), p.Status(), p.Text())
 	}
-	if v, _ := p.Detail("code"); v != "DAILY_LIMIT" {
-		t.Errorf("detail code = %v", v)
+	if !errors.Is(p, catalogue.Unregistered(apierr.Spec{ID: "DAILY_LIMIT"})) {
+		t.Error("not the unregistered code DAILY_LIMIT")
+	}
+	if out, _ := Contract.AppendBody(nil, p, nil); string(out) != body {
+		t.Errorf("re-rendered as %s", out)
 	}
 	if v, _ := p.Detail("limit"); v != json.Number("100") {
 		t.Errorf("detail limit = %#v", v)

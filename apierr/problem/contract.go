@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -61,8 +62,8 @@ func (c *ProblemContract) TypeURI(code apierr.Code) string {
 // resolve returns what e is rendered with: the code, the ID for the code
 // member, the status and the message. A Nexpay code is rendered as it is,
 // with the error's status (a parsed body may have sent it with another).
-// A code no catalogue holds, as [apierr.Parse] keeps it, keeps its ID and
-// status, which [apierr.Render] sends. Another catalogue's code is answered
+// A code the catalogue does not hold, as [apierr.Parse] and Parse keep it,
+// keeps its ID, status and message. Another catalogue's code is answered
 // with the Nexpay code for its status. The message is kept only below 500
 // for codes not of the catalogue, where it cannot describe internals.
 func (c *ProblemContract) resolve(e *apierr.Error) (code apierr.Code, id string, status int, msg string) {
@@ -70,6 +71,14 @@ func (c *ProblemContract) resolve(e *apierr.Error) (code apierr.Code, id string,
 	switch {
 	case code.Valid() && code.Catalogue() == c.Catalogue():
 		return code, code.ID(), e.Status(), e.Text()
+	case code == 0 && e.ID() != "" && e.Is(c.Catalogue().Unregistered(apierr.Spec{ID: e.ID()})):
+		// A code the catalogue does not hold, as Parse keeps one: its
+		// message is the code's, not a cause's.
+		status = e.Status()
+		if msg = e.Text(); msg == "" {
+			msg = http.StatusText(status)
+		}
+		return apierr.CodeFor(c, status), e.ID(), status, msg
 	case !code.Valid():
 		status = e.Status()
 		code = apierr.CodeFor(c, status)
@@ -166,10 +175,26 @@ func (c *ProblemContract) AppendBody(dst []byte, e *apierr.Error, r *http.Reques
 	return append(dst, '}'), nil
 }
 
+// body is the members Parse reads; the others are extension members.
+type body struct {
+	Type     *string             `json:"type"`
+	Title    *string             `json:"title"`
+	Detail   *string             `json:"detail"`
+	Instance *string             `json:"instance"`
+	Code     *string             `json:"code"`
+	Status   json.RawMessage     `json:"status"`
+	Errors   []apierr.FieldError `json:"errors"`
+	Details  json.RawMessage     `json:"details"`
+}
+
+var members = []string{"type", "title", "detail", "instance", "code", "status", "errors", "details"}
+
 // Parse turns problem details back into an error. status is the response's
 // HTTP status, or 0 to take the body's. The code comes from the code member,
-// else from a type under the contract's type base, else from the status.
-// detail becomes the message when it is not the code's; errors become field
+// else from a type under the contract's type base, else from the status; a
+// code the catalogue does not hold is kept as it is
+// ([apierr.Catalogue.Unregistered]). detail becomes the message when it is
+// not the code's; errors, and a fields list in details, become field
 // errors; the members of details, and extension members errkit does not
 // write, become details. instance is not kept.
 func (c *ProblemContract) Parse(status int, data []byte) (*apierr.Error, error) {
@@ -183,86 +208,59 @@ func (c *ProblemContract) Parse(status int, data []byte) (*apierr.Error, error) 
 	if len(trimmed) == 0 || trimmed[0] != '{' {
 		return fail(errors.New("not a JSON object"))
 	}
-	members, err := decodeOrdered(trimmed)
+	var b body
+	if err := json.Unmarshal(trimmed, &b); err != nil {
+		return fail(err)
+	}
+	all, topFields, err := apierr.DecodeDetails(trimmed)
 	if err != nil {
 		return fail(err)
 	}
-	var (
-		typ, title, detail, id string
-		hasDetail, hasTitle    bool
-		bodyStatus             int
-		fields                 []apierr.FieldError
-		details                []apierr.Detail
-	)
-	str := func(raw json.RawMessage, name string) (string, error) {
-		var s string
-		if err := json.Unmarshal(raw, &s); err != nil {
-			return "", fmt.Errorf("%s is not a string", name)
-		}
-		return s, nil
+	details, fields, err := apierr.DecodeDetails(b.Details)
+	if err != nil {
+		return fail(fmt.Errorf("details: %w", err))
 	}
-	for _, m := range members {
-		raw := m.Value.(json.RawMessage)
-		var err error
-		switch m.Key {
-		case "type":
-			typ, err = str(raw, "type")
-		case "title":
-			title, err = str(raw, "title")
-			hasTitle = true
-		case "detail":
-			detail, err = str(raw, "detail")
-			hasDetail = true
-		case "instance":
-			_, err = str(raw, "instance")
-		case "code":
-			id, err = str(raw, "code")
-		case "status":
-			if err = json.Unmarshal(raw, &bodyStatus); err != nil || bodyStatus < 400 || bodyStatus > 599 {
-				err = errors.New("status is not an error status")
-			}
-		case "errors":
-			if json.Unmarshal(raw, &fields) != nil {
-				err = errors.New("errors is not a list of field errors")
-			}
-		case "details":
-			var ds []apierr.Detail
-			if ds, err = decodeOrdered(raw); err != nil {
-				err = fmt.Errorf("details: %w", err)
-			}
-			for _, d := range ds {
-				details = append(details, apierr.Detail{Key: d.Key, Value: decodeAny(d.Value.(json.RawMessage))})
-			}
-		default:
-			details = append(details, apierr.Detail{Key: m.Key, Value: decodeAny(raw)})
-		}
-		if err != nil {
-			return fail(err)
+	fields = append(append(b.Errors, fields...), topFields...)
+	for _, m := range all {
+		if !slices.ContainsFunc(members, func(name string) bool { return strings.EqualFold(name, m.Key) }) {
+			details = append(details, m)
 		}
 	}
-	if status == 0 {
-		status = bodyStatus
+	if len(b.Status) > 0 {
+		var s int
+		if json.Unmarshal(b.Status, &s) != nil || s < 400 || s > 599 {
+			return fail(errors.New("status is not an error status"))
+		}
+		if status == 0 {
+			status = s
+		}
 	}
+	typ, title, detail, id := deref(b.Type), deref(b.Title), deref(b.Detail), deref(b.Code)
 	if id == "" && c.base != "" && strings.HasPrefix(typ, c.base) {
 		id = typ[len(c.base):]
 	}
 	code, known := c.Catalogue().Lookup(id)
-	if !known {
-		if status == 0 {
-			return fail(errors.New("no known code and no status"))
-		}
-		if id == "" && typ == "" && !hasTitle && !hasDetail {
-			return fail(errors.New("not a problem details object"))
-		}
-		code = apierr.CodeFor(c, status)
-	}
-	e := apierr.New(code)
 	msg := detail
-	if !hasDetail && !known {
+	if b.Detail == nil && !known {
 		msg = title
 	}
-	if msg != "" && msg != code.Message() {
-		e.Msg(msg)
+	var e *apierr.Error
+	switch {
+	case known:
+	case status == 0:
+		return fail(errors.New("no known code and no status"))
+	case id != "":
+		e = c.Catalogue().Unregistered(apierr.Spec{ID: id, Status: status, Message: msg})
+	case typ == "" && b.Title == nil && b.Detail == nil:
+		return fail(errors.New("not a problem details object"))
+	default:
+		code = apierr.CodeFor(c, status)
+	}
+	if e == nil {
+		e = apierr.New(code)
+		if msg != "" && msg != code.Message() {
+			e.Msg(msg)
+		}
 	}
 	if len(fields) > 0 {
 		e.WithFields(fields...)
@@ -270,8 +268,12 @@ func (c *ProblemContract) Parse(status int, data []byte) (*apierr.Error, error) 
 	for _, d := range details {
 		e.With(d.Key, d.Value)
 	}
-	if !known && id != "" {
-		e.With("code", id)
-	}
 	return e, nil
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }

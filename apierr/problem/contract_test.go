@@ -153,7 +153,7 @@ func TestParseOtherServers(t *testing.T) {
 		{0, `{"type":"https://errkit.dev/problems/PAY0001","title":"Payment not found","status":404}`, apierr.PAY0001, "Payment not found"},
 		{404, `{"title":"Not Found","status":404,"detail":"no such thing","errors":[{"message":"m","location":"body.a"}],"traceId":"t1"}`, apierr.GEN9404, "no such thing"},
 		{429, `{"type":"about:blank","title":"Too Many Requests"}`, apierr.GEN9429, "Too Many Requests"},
-		{409, `{"code":"XYZ1234","title":"Other"}`, apierr.GEN9409, "Other"},
+		{409, `{"code":"XYZ1234","title":"Other"}`, 0, "Other"},
 	}
 	for _, tc := range cases {
 		p, err := Contract.Parse(tc.status, []byte(tc.body))
@@ -161,7 +161,18 @@ func TestParseOtherServers(t *testing.T) {
 			t.Errorf("%s: %v %v", tc.body, p, err)
 		}
 	}
-	p, _ := Contract.Parse(404, []byte(cases[1].body))
+	body := `{"type":"about:blank","title":"Conflict","status":409,"detail":"Payment frozen","code":"PAY0999"}`
+	p, err := Contract.Parse(409, []byte(body))
+	if err != nil || p.Code() != 0 || p.ID() != "PAY0999" || p.Status() != 409 || p.Text() != "Payment frozen" {
+		t.Fatalf("%v %v", p, err)
+	}
+	if !errors.Is(p, apierr.Nexpay.Catalogue().Unregistered(apierr.Spec{ID: "PAY0999"})) {
+		t.Error("not the unregistered code PAY0999")
+	}
+	if out, _ := Contract.AppendBody(nil, p, nil); string(out) != body {
+		t.Errorf("re-rendered as %s", out)
+	}
+	p, _ = Contract.Parse(404, []byte(cases[1].body))
 	if v, _ := p.Detail("traceId"); v != "t1" {
 		t.Errorf("extension member: %v", v)
 	}
