@@ -1,28 +1,38 @@
 #!/usr/bin/env bash
 # load.sh: errkit's example server (examples/nexpay, echo + errkit) against
 # a plain echo server with echo's default error handler (cmd/plainecho),
-# under wrk on loopback, on a success route and two error routes.
+# under wrk on loopback, on a success route and two error routes; prints a
+# Markdown table.
 #
-#   bench/load.sh [--install] [-d seconds] [-c connections] [-t threads]
+#   bench/load.sh [--install] [-d seconds] [-r rounds] [-c connections] [-t threads]
 #
 # --install installs wrk with apt-get when it is missing. Both servers
-# listen on 127.0.0.1 only; each measurement lasts -d seconds (default 5).
+# listen on 127.0.0.1 only. Each route is measured -r times (default 3) on
+# each server, the servers taking turns, for -d seconds each (default 5):
+# about 3 routes x 2 servers x rounds x seconds in all. The table gives
+# the medians.
 set -euo pipefail
 
-duration=5 conns=32 threads=2 install=0
+duration=5 conns=32 threads=2 rounds=3 install=0
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--install) install=1 ;;
 	-d) duration=$2; shift ;;
 	-c) conns=$2; shift ;;
 	-t) threads=$2; shift ;;
-	-h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+	-r) rounds=$2; shift ;;
+	-h|--help) sed -n '2,13p' "$0"; exit 0 ;;
 	*) echo "load.sh: unknown argument $1" >&2; exit 2 ;;
 	esac
 	shift
 done
-case "$duration" in ''|*[!0-9]*) echo "load.sh: -d takes whole seconds" >&2; exit 2 ;; esac
-if [ "$duration" -gt 60 ]; then echo "load.sh: -d is at most 60 seconds" >&2; exit 2; fi
+for n in "$duration" "$conns" "$threads" "$rounds"; do
+	case "$n" in ''|*[!0-9]*|0) echo "load.sh: -d, -c, -t and -r take positive whole numbers" >&2; exit 2 ;; esac
+done
+if [ "$duration" -gt 30 ] || [ "$rounds" -gt 10 ]; then
+	echo "load.sh: at most -d 30 seconds and -r 10 rounds" >&2
+	exit 2
+fi
 
 if ! command -v wrk >/dev/null; then
 	if [ "$install" = 1 ]; then
@@ -68,26 +78,37 @@ routes=(
 	"route-404 /v2/nope 404"
 )
 
-printf '%-12s %-7s %6s %12s %10s %10s %10s\n' route server status req/s avg p99 errkit/plain
+# ms converts a wrk duration (850.63us, 1.27ms, 1.20s) to milliseconds.
+ms() { awk -v d="$1" 'BEGIN { v = d + 0; if (d ~ /us$/) v /= 1000; else if (d ~ /[0-9]s$/ && d !~ /ms$/) v *= 1000; printf "%.2f", v }'; }
+# median of the numbers in its arguments.
+median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+echo "wrk -t$threads -c$conns -d${duration}s on 127.0.0.1, $(nproc) cores; median of $rounds rounds, the servers taking turns"
+echo
+echo '| route | status | plain req/s | errkit req/s | errkit/plain | plain p99 ms | errkit p99 ms |'
+echo '|---|---|---|---|---|---|---|'
 for spec in "${routes[@]}"; do
 	read -r name path want <<<"$spec"
-	declare -A rps=()
+	declare -A rps=() p99=()
 	for server in plain errkit; do
 		addr=$plain; [ "$server" = errkit ] && addr=$errkit
-		url="http://$addr$path"
-		got=$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" "$url")
+		got=$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" "http://$addr$path")
 		if [ "$got" != "$want" ]; then
 			echo "load.sh: $server GET $path answered $got, want $want" >&2
 			exit 1
 		fi
-		out=$(wrk -t"$threads" -c"$conns" -d"${duration}s" --latency -H "$auth" "$url")
-		r=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
-		avg=$(awk '$1 == "Latency" {print $2; exit}' <<<"$out")
-		p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-		rps[$server]=$r
-		ratio=""
-		[ "$server" = errkit ] && ratio=$(awk -v a="$r" -v b="${rps[plain]}" 'BEGIN {printf "%.2f", a/b}')
-		printf '%-12s %-7s %6s %12s %10s %10s %10s\n' "$name" "$server" "$got" "$r" "$avg" "$p99" "$ratio"
 	done
-	unset rps
+	for _ in $(seq "$rounds"); do
+		for server in plain errkit; do
+			addr=$plain; [ "$server" = errkit ] && addr=$errkit
+			out=$(wrk -t"$threads" -c"$conns" -d"${duration}s" --latency -H "$auth" "http://$addr$path")
+			rps[$server]+="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out") "
+			p99[$server]+="$(ms "$(awk '$1 == "99%" {print $2}' <<<"$out")") "
+		done
+	done
+	# shellcheck disable=SC2086
+	rp=$(median ${rps[plain]}) re=$(median ${rps[errkit]}) pp=$(median ${p99[plain]}) pe=$(median ${p99[errkit]})
+	ratio=$(awk -v a="$re" -v b="$rp" 'BEGIN {printf "%.2f", a/b}')
+	printf '| %s | %s | %.0f | %.0f | %s | %s | %s |\n' "$name" "$want" "$rp" "$re" "$ratio" "$pp" "$pe"
+	unset rps p99
 done

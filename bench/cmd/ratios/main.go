@@ -6,6 +6,7 @@
 //
 //	go test -run '^$' -bench . -benchmem -count 6 | tee new.txt
 //	go run ./cmd/ratios < new.txt
+//	go run ./cmd/ratios -update ../BENCHMARKS.md < new.txt
 //
 // The time compared is cpu-ns/op, the CPU time per request, when the run
 // reports it, else ns/op; -metric ns/op picks wall time.
@@ -126,7 +127,7 @@ func baseline(row key) string {
 	return "floor"
 }
 
-// table writes the ratio table and the goals.
+// table writes the ratio table.
 func (res *results) table(w io.Writer) {
 	var cols []string
 	for _, impl := range impls {
@@ -154,8 +155,6 @@ func (res *results) table(w io.Writer) {
 		}
 		fmt.Fprintln(w)
 	}
-	fmt.Fprintln(w)
-	res.goals(w)
 }
 
 func allocsCell(allocs, base float64) string {
@@ -167,44 +166,72 @@ func allocsCell(allocs, base float64) string {
 
 // goals checks the goals against the whole errkit set, as echomw.Install
 // and middleware.Set.Wrap put it ("errkit") and in front of echo
-// ("errkit-front").
+// ("errkit-front"): one table for the error path, one for success.
 func (res *results) goals(w io.Writer) {
-	fmt.Fprintln(w, "| goal | case | router | errkit as | measured | met |\n|---|---|---|---|---|---|")
+	verdict := func(measured string, met bool) string {
+		if met {
+			return measured + " met"
+		}
+		return measured + " **not met**"
+	}
+	var errs, oks []string
 	for _, row := range res.rows {
 		for _, impl := range []string{"errkit", "errkit-front"} {
-			line := func(goal, measured string, met bool) {
-				verdict := "not met"
-				if met {
-					verdict = "met"
-				}
-				fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", goal, row.kase, row.router, impl, measured, verdict)
-			}
 			ns, allocs, ok := res.get(key{row.kase, row.router, impl})
 			if !ok {
 				continue
 			}
+			cells := []string{row.kase, row.router, impl}
 			if row.kase == "ok" {
-				if base, baseAllocs, ok := res.get(key{row.kase, row.router, "bare"}); ok {
-					line("success within 5% of bare", fmt.Sprintf("%.2f×", ns/base), ns <= 1.05*base)
-					line("success adds 0 allocations", fmt.Sprintf("%+g", allocs-baseAllocs), allocs <= baseAllocs)
+				base, baseAllocs, ok := res.get(key{row.kase, row.router, "bare"})
+				if !ok {
+					continue
 				}
+				cells = append(cells,
+					verdict(fmt.Sprintf("%.2f×", ns/base), ns <= 1.05*base),
+					verdict(fmt.Sprintf("%+g", allocs-baseAllocs), allocs <= baseAllocs))
+				oks = append(oks, "| "+strings.Join(cells, " | ")+" |")
 				continue
 			}
 			if base, baseAllocs, ok := res.get(key{row.kase, row.router, "floor"}); ok {
-				line("within 1.2× of the floor", fmt.Sprintf("%.2f×", ns/base), ns <= 1.2*base)
-				line("at most floor + 1 allocation", fmt.Sprintf("%+g", allocs-baseAllocs), allocs <= baseAllocs+1)
+				cells = append(cells,
+					verdict(fmt.Sprintf("%.2f×", ns/base), ns <= 1.2*base),
+					verdict(fmt.Sprintf("%+g", allocs-baseAllocs), allocs <= baseAllocs+1))
+			} else {
+				cells = append(cells, "", "")
 			}
 			for _, other := range []string{"echo", "huma"} {
 				if o, _, ok := res.get(key{row.kase, row.router, other}); ok {
-					line("faster than "+other, fmt.Sprintf("%.2f× of %s", ns/o, other), ns < o)
+					cells = append(cells, verdict(fmt.Sprintf("%.2f×", ns/o), ns < o))
+				} else {
+					cells = append(cells, "")
 				}
 			}
+			errs = append(errs, "| "+strings.Join(cells, " | ")+" |")
 		}
+	}
+	if len(errs) > 0 {
+		fmt.Fprintln(w, "Error path: errkit's time as a ratio to the floor, to echo's default handler and to huma; allocations over the floor's.")
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "| case | router | errkit as | ≤ 1.2× floor | ≤ floor + 1 alloc | faster than echo (< 1×) | faster than huma (< 1×) |")
+		fmt.Fprintln(w, "|---|---|---|---|---|---|---|")
+		fmt.Fprintln(w, strings.Join(errs, "\n"))
+	}
+	if len(oks) > 0 {
+		if len(errs) > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintln(w, "Success path: errkit's time as a ratio to bare; allocations over bare's.")
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "| case | router | errkit as | within 5% of bare | 0 added allocations |")
+		fmt.Fprintln(w, "|---|---|---|---|---|")
+		fmt.Fprintln(w, strings.Join(oks, "\n"))
 	}
 }
 
 func main() {
 	metric := flag.String("metric", "", "the time `unit` compared: cpu-ns/op or ns/op (default cpu-ns/op when the run reports it)")
+	update := flag.String("update", "", "write the tables into `file` (BENCHMARKS.md) between its <!-- ratios:begin/end --> and <!-- goals:begin/end --> markers")
 	flag.Parse()
 	in, err := io.ReadAll(os.Stdin)
 	if err != nil {
@@ -226,6 +253,39 @@ func main() {
 		fmt.Fprintln(os.Stderr, "ratios: no BenchmarkErrkit lines on stdin")
 		os.Exit(1)
 	}
-	fmt.Printf("Ratios of %s (median) to the floor, or to bare on the success path; then allocs/op (and the difference).\n\n", *metric)
-	res.table(os.Stdout)
+	var table, goals bytes.Buffer
+	fmt.Fprintf(&table, "Each cell: median %s as a ratio to the floor (to bare on the success path) · allocs/op (and the difference).\n\n", *metric)
+	res.table(&table)
+	res.goals(&goals)
+	if *update == "" {
+		fmt.Printf("%s\n%s", table.Bytes(), goals.Bytes())
+		return
+	}
+	doc, err := os.ReadFile(*update)
+	if err == nil {
+		doc, err = replace(doc, "ratios", table.Bytes())
+	}
+	if err == nil {
+		doc, err = replace(doc, "goals", goals.Bytes())
+	}
+	if err == nil {
+		err = os.WriteFile(*update, doc, 0o644)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "ratios:", err)
+		os.Exit(1)
+	}
+}
+
+// replace puts text between the markers <!-- name:begin --> and
+// <!-- name:end --> of doc.
+func replace(doc []byte, name string, text []byte) ([]byte, error) {
+	begin, end := []byte("<!-- "+name+":begin -->\n"), []byte("<!-- "+name+":end -->")
+	i, j := bytes.Index(doc, begin), bytes.Index(doc, end)
+	if i < 0 || j < i {
+		return nil, fmt.Errorf("no %s and %s markers in order", begin[:len(begin)-1], end)
+	}
+	out := append([]byte(nil), doc[:i+len(begin)]...)
+	out = append(out, text...)
+	return append(out, doc[j:]...), nil
 }
