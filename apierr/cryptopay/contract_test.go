@@ -8,7 +8,6 @@ import (
 	"net/http/httptest"
 	"regexp"
 	"testing"
-	"time"
 
 	"github.com/errkit/errkit/apierr"
 )
@@ -107,36 +106,6 @@ func TestConditionCodes(t *testing.T) {
 	}
 }
 
-// TestRoundTrip renders every code with fields, details and a request,
-// parses it back and checks the code and that it renders the same again
-// (without the request: the parsed request ID is kept).
-func TestRoundTrip(t *testing.T) {
-	for _, code := range catalogue.Codes() {
-		variants := []*apierr.Error{
-			apierr.New(code),
-			apierr.New(code).Msg("custom <msg>").With("k", "v").With("x", 1.5).With("o", map[string]any{"a": []any{true, nil}}),
-			apierr.New(code).WithFields(
-				apierr.FieldError{Field: "amount", Rule: "gt", Param: "0", Message: "amount must be positive"},
-				apierr.FieldError{Field: "to.address", Rule: "btc_addr", Message: "bad address"}),
-		}
-		for i, e := range variants {
-			b := render(t, e, request("some-request"))
-			for _, status := range []int{code.Status(), 0} {
-				p, err := Contract.Parse(status, b)
-				if err != nil {
-					t.Fatalf("%s/%d: %v: %s", code, i, err, b)
-				}
-				if !errors.Is(p, code) || p.Text() != e.Text() || len(p.Fields()) != len(e.Fields()) {
-					t.Errorf("%s/%d: parsed %s %q %v", code, i, p.ID(), p.Text(), p.Fields())
-				}
-				if b2 := render(t, p, nil); !bytes.Equal(b, b2) {
-					t.Errorf("%s/%d: re-rendered\n%s\n%s", code, i, b, b2)
-				}
-			}
-		}
-	}
-}
-
 func TestForeignCodes(t *testing.T) {
 	cases := []struct {
 		name string
@@ -159,40 +128,6 @@ func TestForeignCodes(t *testing.T) {
 				t.Errorf("got  %s\nwant %s", got, want)
 			}
 		})
-	}
-}
-
-func TestRenderHTTP(t *testing.T) {
-	cases := []struct {
-		e      *apierr.Error
-		status int
-		code   apierr.Code
-	}{
-		{apierr.New(RateLimitExceeded).WithRetryAfter(60 * time.Second), 429, RateLimitExceeded},
-		{apierr.New(apierr.GEN9013).WithRetryAfter(time.Minute), 503, ServiceUnavailable},
-		{apierr.NewCondition(apierr.Maintenance).In(Contract), 503, Maintenance},
-		{apierr.NewCondition(apierr.TooLarge).In(Contract), 400, PayloadTooLarge},
-		{apierr.New(apierr.GEN9504), 500, GatewayTimeout},
-	}
-	for _, tc := range cases {
-		rec := httptest.NewRecorder()
-		if err := apierr.Render(rec, request(rid), Contract, tc.e); err != nil {
-			t.Fatal(err)
-		}
-		res := rec.Result()
-		if res.StatusCode != tc.status {
-			t.Errorf("%s: %d, want %d", tc.code, res.StatusCode, tc.status)
-		}
-		if tc.e.RetryAfter() > 0 && res.Header.Get("Retry-After") == "" {
-			t.Errorf("%s: no Retry-After", tc.code)
-		}
-		p, err := apierr.ParseResponseAs(Contract, res)
-		if err != nil || !errors.Is(p, tc.code) {
-			t.Errorf("%s: %v %v", tc.code, p, err)
-		}
-		if v, _ := p.Detail("request_id"); v != rid {
-			t.Errorf("request_id %v", v)
-		}
 	}
 }
 

@@ -8,7 +8,6 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/errkit/errkit/apierr"
 )
@@ -103,36 +102,6 @@ func TestConditionCodes(t *testing.T) {
 	}
 }
 
-// TestRoundTrip renders every code, plain, with details, and with fields,
-// parses it back and checks the code and that it renders the same again.
-func TestRoundTrip(t *testing.T) {
-	for _, code := range catalogue.Codes() {
-		variants := []*apierr.Error{
-			apierr.New(code),
-			apierr.New(code).Msg("custom \"msg\" <b>").With("data", "Unknown symbol BTCUSD"),
-			apierr.New(code).WithFields(
-				apierr.FieldError{Field: "items[0].amount", Rule: "lte", Param: "100", Message: "too big"},
-				apierr.FieldError{Field: "memo", Message: "memo: bad"},
-				apierr.FieldError{Field: "to", Rule: "required"}),
-		}
-		for i, e := range variants {
-			b := render(t, e, request("abc"))
-			for _, status := range []int{code.Status(), 0} {
-				p, err := Contract.Parse(status, b)
-				if err != nil {
-					t.Fatalf("%s/%d: %v: %s", code, i, err, b)
-				}
-				if !errors.Is(p, code) || len(p.Fields()) != len(e.Fields()) {
-					t.Errorf("%s/%d: parsed %s %v from %s", code, i, p.ID(), p.Fields(), b)
-				}
-				if b2 := render(t, p, nil); !bytes.Equal(b, b2) {
-					t.Errorf("%s/%d: re-rendered\n%s\n%s", code, i, b, b2)
-				}
-			}
-		}
-	}
-}
-
 func TestFieldData(t *testing.T) {
 	cases := []apierr.FieldError{
 		{Field: "amount", Rule: "gt", Param: "0", Message: "amount must be positive"},
@@ -143,37 +112,6 @@ func TestFieldData(t *testing.T) {
 	for _, f := range cases {
 		if got := parseFieldData(FieldData(f)); got != f {
 			t.Errorf("%q parsed as %+v", FieldData(f), got)
-		}
-	}
-}
-
-func TestRenderHTTP(t *testing.T) {
-	cases := []struct {
-		e      *apierr.Error
-		status int
-		code   apierr.Code
-	}{
-		{apierr.New(MissingAPIKey), 403, MissingAPIKey},
-		{apierr.NewCondition(apierr.NotFound).In(Contract), 404, NotFound},
-		{apierr.New(apierr.GEN9429).WithRetryAfter(5 * time.Second), 429, TooManyRequests},
-		{apierr.NewCondition(apierr.Maintenance).In(Contract).WithRetryAfter(time.Minute), 503, Maintenance},
-		{apierr.New(apierr.GEN9413), 413, TooLarge},
-	}
-	for _, tc := range cases {
-		rec := httptest.NewRecorder()
-		if err := apierr.Render(rec, request(tid), Contract, tc.e); err != nil {
-			t.Fatal(err)
-		}
-		res := rec.Result()
-		if res.StatusCode != tc.status {
-			t.Errorf("%s: %d, want %d", tc.code, res.StatusCode, tc.status)
-		}
-		if tc.e.RetryAfter() > 0 && res.Header.Get("Retry-After") == "" {
-			t.Errorf("%s: no Retry-After", tc.code)
-		}
-		p, err := apierr.ParseResponseAs(Contract, res)
-		if err != nil || !errors.Is(p, tc.code) {
-			t.Errorf("%s: %v %v", tc.code, p, err)
 		}
 	}
 }

@@ -4,11 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/errkit/errkit/apierr"
 )
@@ -60,34 +57,6 @@ func TestSeedExample(t *testing.T) {
 	}
 }
 
-// TestRoundTrip renders every code, with and without details and fields,
-// parses it back and checks the code and that it renders the same again.
-func TestRoundTrip(t *testing.T) {
-	for _, code := range catalogue.Codes() {
-		variants := []*apierr.Error{
-			apierr.New(code),
-			apierr.New(code).Msg("custom <message> & \"quotes\"").With("n", 12.5).With("s", "x"),
-			apierr.New(code).WithFields(apierr.FieldError{Field: "amount", Rule: "gt", Param: "0", Message: "amount must be positive"}),
-		}
-		for i, e := range variants {
-			b := render(t, e)
-			p, err := Contract.Parse(code.Status(), b)
-			if err != nil {
-				t.Fatalf("%s/%d: parse %s: %v", code, i, b, err)
-			}
-			if !errors.Is(p, code) || p.Status() != code.Status() || p.Text() != e.Text() {
-				t.Errorf("%s/%d: parsed %s %d %q", code, i, p.ID(), p.Status(), p.Text())
-			}
-			if b2 := render(t, p); !bytes.Equal(b, b2) {
-				t.Errorf("%s/%d: re-rendered\n%s\n%s", code, i, b, b2)
-			}
-			if len(p.Fields()) != len(e.Fields()) {
-				t.Errorf("%s/%d: fields %v", code, i, p.Fields())
-			}
-		}
-	}
-}
-
 func TestForeignCodes(t *testing.T) {
 	cases := []struct {
 		name string
@@ -112,36 +81,6 @@ func TestForeignCodes(t *testing.T) {
 				t.Errorf("got  %s\nwant %s", got, tc.want)
 			}
 		})
-	}
-}
-
-func TestRenderHTTP(t *testing.T) {
-	cases := []struct {
-		e          *apierr.Error
-		status     int
-		retryAfter string
-		code       apierr.Code
-	}{
-		{apierr.New(RateLimited).WithRetryAfter(30 * time.Second), 429, "30", RateLimited},
-		{apierr.New(apierr.PAY0001), 404, "", ResourceNotFound},
-		{apierr.New(apierr.GEN9429).WithRetryAfter(time.Second), 429, "1", RateLimited},
-		{apierr.NewCondition(apierr.IdempotencyMismatch).In(Contract), 409, "", IdempotencyConflict},
-		{apierr.New(Unauthorized), 401, "", Unauthorized},
-	}
-	for _, tc := range cases {
-		rec := httptest.NewRecorder()
-		req := httptest.NewRequest(http.MethodPost, "/v2/payouts", nil)
-		if err := apierr.Render(rec, req, Contract, tc.e); err != nil {
-			t.Fatal(err)
-		}
-		res := rec.Result()
-		if res.StatusCode != tc.status || res.Header.Get("Retry-After") != tc.retryAfter || res.Header.Get("Content-Type") != apierr.JSONContentType {
-			t.Errorf("%s: %d Retry-After %q %q", tc.code, res.StatusCode, res.Header.Get("Retry-After"), res.Header.Get("Content-Type"))
-		}
-		p, err := apierr.ParseResponseAs(Contract, res)
-		if err != nil || !errors.Is(p, tc.code) {
-			t.Errorf("%s: parsed %v, %v", tc.code, p, err)
-		}
 	}
 }
 

@@ -1,13 +1,9 @@
 package payout
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
-	"net/http"
-	"net/http/httptest"
 	"testing"
-	"time"
 
 	"github.com/errkit/errkit/apierr"
 )
@@ -71,49 +67,6 @@ func TestConditionCodes(t *testing.T) {
 	}
 }
 
-// TestRoundTrip renders every code, with and without a custom message,
-// parses it back and checks the code and that it renders the same.
-func TestRoundTrip(t *testing.T) {
-	for _, code := range catalogue.Codes() {
-		variants := []*apierr.Error{
-			apierr.New(code),
-			apierr.New(code).With("ignored", 1),
-		}
-		if code != ShopCurrencyMismatch && code != InsufficientBalance {
-			variants = append(variants, apierr.New(code).Msg(code.Message()+" (custom)"))
-		}
-		for i, e := range variants {
-			b := render(t, e)
-			for _, status := range []int{code.Status(), 0} {
-				p, err := Contract.Parse(status, b)
-				if err != nil {
-					t.Fatalf("%s/%d: parse %s: %v", code, i, b, err)
-				}
-				// A custom message loses the code unless it is a template:
-				// the body carries only the status's code string.
-				if !errors.Is(p, code) && i < 2 {
-					t.Errorf("%s/%d: parsed as %s from %s", code, i, p.ID(), b)
-				}
-				if b2 := render(t, p); !bytes.Equal(b, b2) {
-					t.Errorf("%s/%d: re-rendered\n%s\n%s", code, i, b, b2)
-				}
-			}
-		}
-	}
-	for _, e := range []*apierr.Error{
-		CurrencyMismatch("USD"),
-		apierr.New(InsufficientBalance).Msg("Insufficient balance: 10.00 available"),
-		apierr.New(ValidationFailed).WithFields(apierr.FieldError{Field: "a", Message: "x"}, apierr.FieldError{Field: "b", Message: "y"}),
-		apierr.New(AmountInvalid).Msg("amount must be at most 100"),
-	} {
-		b := render(t, e)
-		p, err := Contract.Parse(422, b)
-		if err != nil || p.Code() != e.Code() || !bytes.Equal(render(t, p), b) {
-			t.Errorf("%s: parsed %v %v", b, p, err)
-		}
-	}
-}
-
 func TestForeignCodes(t *testing.T) {
 	cases := []struct {
 		name string
@@ -137,38 +90,6 @@ func TestForeignCodes(t *testing.T) {
 				t.Errorf("got  %s\nwant %s", got, tc.want)
 			}
 		})
-	}
-}
-
-func TestRenderHTTP(t *testing.T) {
-	cases := []struct {
-		e      *apierr.Error
-		status int
-		code   apierr.Code
-	}{
-		{apierr.New(APIKeyRequired), 401, APIKeyRequired},
-		{apierr.NewCondition(apierr.BadRequest).In(Contract), 422, MalformedRequest},
-		{apierr.New(apierr.GEN9429).WithRetryAfter(2 * time.Second), 403, Forbidden},
-		{apierr.NewCondition(apierr.RateLimited).In(Contract).WithRetryAfter(2 * time.Second), 403, RateLimited},
-		{apierr.New(apierr.GEN9013), 500, ServiceUnavailable},
-		{apierr.New(PayoutNotFound), 404, PayoutNotFound},
-	}
-	for _, tc := range cases {
-		rec := httptest.NewRecorder()
-		if err := apierr.Render(rec, httptest.NewRequest(http.MethodGet, "/payouts/x", nil), Contract, tc.e); err != nil {
-			t.Fatal(err)
-		}
-		res := rec.Result()
-		if res.StatusCode != tc.status {
-			t.Errorf("%s: status %d, want %d", tc.code, res.StatusCode, tc.status)
-		}
-		if tc.e.RetryAfter() > 0 && res.Header.Get("Retry-After") == "" {
-			t.Errorf("%s: no Retry-After", tc.code)
-		}
-		p, err := apierr.ParseResponseAs(Contract, res)
-		if err != nil || !errors.Is(p, tc.code) {
-			t.Errorf("%s: parsed %v, %v", tc.code, p, err)
-		}
 	}
 }
 

@@ -8,7 +8,6 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/errkit/errkit/apierr"
 )
@@ -113,36 +112,6 @@ func TestConditionCodes(t *testing.T) {
 	}
 }
 
-// TestRoundTrip renders every Nexpay code under both type settings, parses
-// it back and checks the code and that it renders the same again.
-func TestRoundTrip(t *testing.T) {
-	r := httptest.NewRequest(http.MethodPost, "/v2/payments", nil)
-	for _, c := range []*ProblemContract{Contract.(*ProblemContract), New("")} {
-		for _, code := range c.Catalogue().Codes() {
-			variants := []*apierr.Error{
-				apierr.New(code),
-				apierr.New(code).Msg("custom").With("n", 1).With("o", map[string]any{"a": []any{"x", nil}}),
-				apierr.New(code).WithFields(apierr.FieldError{Field: "q", In: "query", Rule: "max", Param: "2", Message: "too long"}),
-			}
-			for i, e := range variants {
-				b := render(t, c, e, r)
-				for _, status := range []int{code.Status(), 0} {
-					p, err := c.Parse(status, b)
-					if err != nil {
-						t.Fatalf("%s/%d: %v: %s", code, i, err, b)
-					}
-					if !errors.Is(p, code) || p.Text() != e.Text() || len(p.Fields()) != len(e.Fields()) {
-						t.Errorf("%s/%d: parsed %s %q", code, i, p.ID(), p.Text())
-					}
-					if b2 := render(t, c, p, r); !bytes.Equal(b, b2) {
-						t.Errorf("%s/%d: re-rendered\n%s\n%s", code, i, b, b2)
-					}
-				}
-			}
-		}
-	}
-}
-
 func TestParseOtherServers(t *testing.T) {
 	cases := []struct {
 		status int
@@ -190,22 +159,6 @@ func TestParseRejects(t *testing.T) {
 	}
 	if _, err := Contract.Parse(200, []byte(`{"code":"PAY0001"}`)); err == nil {
 		t.Error("status 200 accepted")
-	}
-}
-
-func TestRenderHTTP(t *testing.T) {
-	rec := httptest.NewRecorder()
-	r := httptest.NewRequest(http.MethodGet, "/v2/quotes", nil)
-	if err := apierr.Render(rec, r, Contract, apierr.New(apierr.GEN9013).WithRetryAfter(time.Minute)); err != nil {
-		t.Fatal(err)
-	}
-	res := rec.Result()
-	if res.StatusCode != 503 || res.Header.Get("Content-Type") != ContentType || res.Header.Get("Retry-After") != "60" {
-		t.Errorf("%d %q %q", res.StatusCode, res.Header.Get("Content-Type"), res.Header.Get("Retry-After"))
-	}
-	p, err := apierr.ParseResponseAs(Contract, res)
-	if err != nil || !errors.Is(p, apierr.GEN9013) {
-		t.Errorf("%v %v", p, err)
 	}
 }
 

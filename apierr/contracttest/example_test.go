@@ -1,0 +1,37 @@
+package contracttest_test
+
+import (
+	"testing"
+
+	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/contracttest"
+)
+
+// A contract's package runs the conformance tests from a test function.
+func ExampleRun() {
+	test := func(t *testing.T) {
+		contracttest.Run(t, apierr.Nexpay, contracttest.Options{})
+	}
+	_ = test
+}
+
+// A fuzz test seeds the parser with bodies of the contract.
+func ExampleFuzzParse() {
+	fuzz := func(f *testing.F) {
+		contracttest.FuzzParse(f, apierr.Nexpay,
+			[]byte(`{"statusCode":404,"code":"[PAY0001]","message":"[PAY0001] Payment not found"}`))
+	}
+	_ = fuzz
+}
+
+func ExampleFuzzAppendBody() {
+	fuzz := func(f *testing.F) { contracttest.FuzzAppendBody(f, apierr.Nexpay) }
+	_ = fuzz
+}
+
+// The benchmark runs the Nexpay v2 baseline next to the contract's bodies;
+// run it with go test -bench . -benchmem.
+func ExampleBenchmarkAppendBody() {
+	bench := func(b *testing.B) { contracttest.BenchmarkAppendBody(b, apierr.Nexpay, apierr.PAY0001) }
+	_ = bench
+}
