@@ -76,7 +76,8 @@ func TestWireCode(t *testing.T) {
 	cases := map[apierr.Code]string{
 		InvalidAPIKey: "unauthorized", AmountInvalid: "validation_error", PayoutNotFound: "not_found",
 		Forbidden: "forbidden", RateLimited: "forbidden", InternalError: "internal_error", Maintenance: "internal_error",
-		apierr.PAY0001: "not_found", apierr.GEN9429: "forbidden", apierr.GEN9002: "validation_error",
+		ExternalIDConflict: "validation_error", Conflict: "validation_error",
+		apierr.PAY0001: "not_found", apierr.GEN9429: "forbidden", apierr.GEN9002: "validation_error", apierr.GEN9422: "validation_error",
 	}
 	for code, want := range cases {
 		if got := WireCode(code); got != want {

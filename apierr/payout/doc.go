@@ -25,6 +25,14 @@
 // conditions (502, 503, maintenance, 504) are 500 internal_error with their
 // own message; Retry-After is still sent when the error carries one.
 //
+// external_id is the contract's idempotency key: a repeated create with the
+// same parameters is answered 200 with the existing operation (the seed's
+// "idempotent already exists"), one with other parameters is a business
+// rule error, so [ExternalIDConflict] (and [Conflict], a request with the
+// same external_id still in progress) is 422 and its body carries
+// "code":"validation_error", the one code string of 422; the message tells
+// it apart: "external_id already used with different parameters".
+//
 // Each generic [apierr.Condition] is answered as follows (E marks errkit
 // extension codes, for failures the provider's table has no message for):
 //
