@@ -2,6 +2,7 @@ package contracttest_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/errkit/errkit/apierr"
 	"github.com/errkit/errkit/apierr/contracttest"
@@ -34,4 +35,15 @@ func ExampleFuzzAppendBody() {
 func ExampleBenchmarkAppendBody() {
 	bench := func(b *testing.B) { contracttest.BenchmarkAppendBody(b, apierr.Nexpay, apierr.PAY0001) }
 	_ = bench
+}
+
+// A contract's tests compare exact bodies with Body.
+func ExampleBody() {
+	test := func(t *testing.T) {
+		got := contracttest.Body(t, apierr.Nexpay, apierr.New(apierr.PAY0001).At(time.Date(2026, 1, 15, 10, 30, 0, 0, time.UTC)), nil)
+		if want := `{"statusCode":404,"code":"[PAY0001]","message":"[PAY0001] Payment not found","timestamp":"2026-01-15T10:30:00.000Z"}`; string(got) != want {
+			t.Errorf("got %s", got)
+		}
+	}
+	_ = test
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/contracttest"
 )
 
 const rid = "b1d88d60011a9bda350b0eef7dc8dcbb"
@@ -23,15 +24,7 @@ func request(id string) *http.Request {
 }
 
 func render(t *testing.T, e *apierr.Error, r *http.Request) []byte {
-	t.Helper()
-	b, err := Contract.AppendBody(nil, e, r)
-	if err != nil {
-		t.Fatalf("AppendBody: %v", err)
-	}
-	if !json.Valid(b) {
-		t.Fatalf("invalid JSON: %s", b)
-	}
-	return b
+	return contracttest.Body(t, Contract, e, r)
 }
 
 func TestDocsExamples(t *testing.T) {

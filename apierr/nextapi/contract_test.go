@@ -8,19 +8,10 @@ import (
 	"testing"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/contracttest"
 )
 
-func render(t *testing.T, e *apierr.Error) []byte {
-	t.Helper()
-	b, err := Contract.AppendBody(nil, e, nil)
-	if err != nil {
-		t.Fatalf("AppendBody: %v", err)
-	}
-	if !json.Valid(b) {
-		t.Fatalf("invalid JSON: %s", b)
-	}
-	return b
-}
+func render(t *testing.T, e *apierr.Error) []byte { return contracttest.Body(t, Contract, e, nil) }
 
 func TestConditionCodes(t *testing.T) {
 	want := map[apierr.Condition]int{

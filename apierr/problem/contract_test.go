@@ -10,18 +10,11 @@ import (
 	"testing"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/contracttest"
 )
 
 func render(t *testing.T, c apierr.Contract, e *apierr.Error, r *http.Request) []byte {
-	t.Helper()
-	b, err := c.AppendBody(nil, e, r)
-	if err != nil {
-		t.Fatalf("AppendBody: %v", err)
-	}
-	if !json.Valid(b) {
-		t.Fatalf("invalid JSON: %s", b)
-	}
-	return b
+	return contracttest.Body(t, c, e, r)
 }
 
 func TestBodies(t *testing.T) {
