@@ -229,7 +229,7 @@ func (c *LegacyContract) AppendBody(dst []byte, e *apierr.Error, r *http.Request
 	dst = append(dst, ']')
 	if id := traceID(e, r); id != "" {
 		dst = append(dst, `,"traceId":"`...)
-		dst = append(dst, apierr.TraceHex(id)...)
+		dst = appendTraceHex(dst, id)
 		dst = append(dst, '"')
 	}
 	return append(dst, '}'), nil
