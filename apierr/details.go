@@ -82,22 +82,28 @@ func decodeValue(raw json.RawMessage) any {
 	return v
 }
 
+// AppendTraceHex appends [TraceHex] of id to dst without allocating.
+func AppendTraceHex(dst []byte, id string) []byte {
+	if IsTraceHex(id) {
+		for i := 0; i < len(id); i++ {
+			c := id[i]
+			if c >= 'A' && c <= 'F' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+		}
+		return dst
+	}
+	sum := sha256.Sum256([]byte(id))
+	return hex.AppendEncode(dst, sum[:16])
+}
+
 // TraceHex returns the 32 lower-case hex digits of a trace field (Nexpay
 // legacy traceId, Cryptopay meta.request_id) for a request ID: the ID itself
 // when it is 32 hex digits (a W3C trace ID), else the first 16 bytes of its
 // SHA-256, so one request always shows one trace.
 func TraceHex(id string) string {
-	if IsTraceHex(id) {
-		b := []byte(id)
-		for i, c := range b {
-			if c >= 'A' && c <= 'F' {
-				b[i] = c + 'a' - 'A'
-			}
-		}
-		return string(b)
-	}
-	sum := sha256.Sum256([]byte(id))
-	return hex.EncodeToString(sum[:16])
+	return string(AppendTraceHex(make([]byte, 0, 32), id))
 }
 
 // IsTraceHex reports whether s is 32 hex digits.

@@ -162,6 +162,11 @@ func (e *Error) def() *codeDef {
 // no catalogue holds, the zero Code (see [Error.ID]).
 func (e *Error) Code() Code { return e.code }
 
+// Catalogue returns the catalogue of the error's code, also for an error of
+// a code the catalogue does not hold ([Catalogue.Unregistered]); nil for
+// the zero Code.
+func (e *Error) Catalogue() *Catalogue { return e.def().cat }
+
 // ID returns the code's wire identifier, also for codes no catalogue holds.
 func (e *Error) ID() string { return e.def().ID }
 

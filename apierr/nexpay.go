@@ -153,7 +153,10 @@ func appendNexpayHead(dst []byte, status int, id, message string) []byte {
 // AppendBody appends the Nexpay v2 body of e.
 func (c *NexpayContract) AppendBody(dst []byte, e *Error, _ *http.Request) ([]byte, error) {
 	d := e.def()
-	if d.cat != c.cat && d.cat != nil {
+	if d.cat == nil {
+		// The zero Code: no catalogue knows it, so it is an internal error.
+		d = c.Code(Internal).def()
+	} else if d.cat != c.cat {
 		// A code of another catalogue: answer with ours for its status,
 		// keeping what the error carries.
 		d = c.Code(ConditionForStatus(d.Status)).def()

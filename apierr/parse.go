@@ -97,6 +97,9 @@ func (c *NexpayContract) Parse(status int, body []byte) (*Error, error) {
 		return fail(fmt.Errorf("code %q is not of the form [PREFIX####]", raw))
 	}
 	id := raw[1 : len(raw)-1]
+	if err := checkNexpayID(id); err != nil {
+		return fail(fmt.Errorf("code %q: %w", raw, err))
+	}
 	if status == 0 {
 		if b.StatusCode == nil || *b.StatusCode < 400 || *b.StatusCode > 599 {
 			return fail(errors.New("no error status in the body"))

@@ -76,6 +76,8 @@ func TestParseRefusesForeignBodies(t *testing.T) {
 		"array":       {400, `[1,2]`},
 		"no code":     {400, `{"message":"x"}`},
 		"bare code":   {404, `{"code":"PAY0001","message":"x"}`},
+		"short code":  {404, `{"code":"[0]","message":"x"}`},
+		"lower code":  {404, `{"code":"[pay0001]","message":"x"}`},
 		"code number": {404, `{"code":1,"message":"x"}`},
 		"bad time":    {404, `{"code":"[PAY0001]","message":"x","timestamp":"yesterday"}`},
 		"details arr": {404, `{"code":"[PAY0001]","message":"x","details":[1]}`},

@@ -63,7 +63,9 @@ func Render(w http.ResponseWriter, r *http.Request, c Contract, e *Error) error 
 		h.Set(kv.Key, kv.Value.(string))
 	}
 	status := e.Status()
-	if d := e.def(); d.cat != c.Catalogue() && d.cat != nil {
+	if d := e.def(); d.cat == nil {
+		status = c.Code(Internal).Status()
+	} else if d.cat != c.Catalogue() {
 		status = c.Code(ConditionForStatus(status)).Status()
 	}
 	w.WriteHeader(status)

@@ -143,3 +143,15 @@ func TestHeaderSlicesNotShared(t *testing.T) {
 }
 
 var _ http.ResponseWriter = httptest.NewRecorder()
+
+// The zero Code is nobody's code: it is answered as an internal error.
+func TestRenderZeroCode(t *testing.T) {
+	rec := httptest.NewRecorder()
+	_ = apierr.Render(rec, nil, nil, apierr.New(0))
+	if rec.Code != 500 || !strings.Contains(rec.Body.String(), `"code":"[GEN9001]"`) {
+		t.Errorf("zero code rendered as %d %s", rec.Code, rec.Body)
+	}
+	if _, err := apierr.Parse(500, rec.Body.Bytes()); err != nil {
+		t.Error(err)
+	}
+}

@@ -84,8 +84,7 @@ func (c *LegacyContract) resolve(e *apierr.Error) (string, string) {
 // the catalogue does not hold, as Parse keeps an unknown code, with an ID
 // the body can carry.
 func unregistered(e *apierr.Error) bool {
-	return e.Code() == 0 && checkID(e.ID()) == nil &&
-		e.Is(catalogue.Unregistered(apierr.Spec{ID: e.ID()}))
+	return e.Code() == 0 && e.Catalogue() == catalogue && checkID(e.ID()) == nil
 }
 
 // appendEntry appends one entry of errors up to its data: the caller
@@ -229,7 +228,7 @@ func (c *LegacyContract) AppendBody(dst []byte, e *apierr.Error, r *http.Request
 	dst = append(dst, ']')
 	if id := traceID(e, r); id != "" {
 		dst = append(dst, `,"traceId":"`...)
-		dst = appendTraceHex(dst, id)
+		dst = apierr.AppendTraceHex(dst, id)
 		dst = append(dst, '"')
 	}
 	return append(dst, '}'), nil

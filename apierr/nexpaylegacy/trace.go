@@ -2,7 +2,6 @@ package nexpaylegacy
 
 import (
 	"net/http"
-	"strings"
 
 	"github.com/errkit/errkit/apierr"
 )
@@ -24,13 +23,4 @@ func traceID(e *apierr.Error, r *http.Request) string {
 		}
 	}
 	return ""
-}
-
-// appendTraceHex appends [apierr.TraceHex] of id, without allocating when id
-// is already 32 lower-case hex digits.
-func appendTraceHex(dst []byte, id string) []byte {
-	if apierr.IsTraceHex(id) {
-		return append(dst, strings.ToLower(id)...)
-	}
-	return append(dst, apierr.TraceHex(id)...)
 }

@@ -68,7 +68,7 @@ func (c *NextAPIContract) resolve(e *apierr.Error) (string, string) {
 	if code := e.Code(); code.Valid() && code.Catalogue() == catalogue {
 		return code.ID(), e.Text()
 	}
-	if e.Code() == 0 && e.Is(catalogue.Unregistered(apierr.Spec{ID: e.ID()})) {
+	if e.Code() == 0 && e.Catalogue() == catalogue {
 		return e.ID(), e.Text()
 	}
 	code := apierr.CodeFor(c, e.Status())

@@ -71,7 +71,7 @@ func (c *ProblemContract) resolve(e *apierr.Error) (code apierr.Code, id string,
 	switch {
 	case code.Valid() && code.Catalogue() == c.Catalogue():
 		return code, code.ID(), e.Status(), e.Text()
-	case code == 0 && e.ID() != "" && e.Is(c.Catalogue().Unregistered(apierr.Spec{ID: e.ID()})):
+	case code == 0 && e.ID() != "" && e.Catalogue() == c.Catalogue():
 		// A code the catalogue does not hold, as Parse keeps one: its
 		// message is the code's, not a cause's.
 		status = e.Status()
