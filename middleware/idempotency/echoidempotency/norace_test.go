@@ -1,0 +1,5 @@
+//go:build !race
+
+package echoidempotency
+
+const raceEnabled = false
