@@ -21,65 +21,41 @@ func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errOut.String()
 }
 
+// TestDocs checks that errkit docs writes each contract's catalogue table,
+// and that the README carries each table as it is now: the README's code
+// tables are derived, and this test fails when one drifts.
 func TestDocs(t *testing.T) {
-	code, out, stderr := runCLI(t, "docs", "--contract", "nexpay")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	path := filepath.Join("testdata", "nexpay-codes.md")
-	if *update {
-		if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
+	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if out != string(want) {
-		t.Errorf("%s is out of date: run go test ./cmd/errkit -update and review the diff", path)
-	}
-	lines := strings.Split(out, "\n")
-	if lines[0] != "| Code | Message | HTTP Status | Module |" {
-		t.Errorf("header %q", lines[0])
-	}
-	for _, c := range apierr.Nexpay.Catalogue().Codes() {
-		row := "| `[" + c.ID() + "]`"
-		if c.Extension() {
-			row += " †"
+	for name, c := range contracts {
+		if name != "nexpay" && c.Catalogue() == apierr.Nexpay.Catalogue() {
+			continue // problem details speak the Nexpay catalogue
 		}
-		row += " | " + c.Message() + " | "
-		if !strings.Contains(out, row) {
-			t.Errorf("no row %q", row)
+		code, out, stderr := runCLI(t, "docs", "--contract", name)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", name, code, stderr)
+		}
+		want := c.Catalogue().Markdown()
+		if out != want {
+			t.Errorf("%s: errkit docs wrote\n%s\nwant\n%s", name, out, want)
+		}
+		begin, end := "<!-- codes:"+name+" -->\n", "<!-- /codes:"+name+" -->"
+		s := string(readme)
+		i, j := strings.Index(s, begin), strings.Index(s, end)
+		if i < 0 || j < i {
+			t.Errorf("README.md has no %q ... %q section", strings.TrimSpace(begin), end)
+			continue
+		}
+		if got := s[i+len(begin) : j]; got != want {
+			t.Errorf("README.md's %s table is stale; it should read:\n%s", name, want)
 		}
 	}
-	if !strings.Contains(out, "| `[QOT0003]` | Currency pair unavailable | 422 | Quotes |") {
-		t.Error("the seed's QOT0003 row is not in the table")
-	}
-	if !strings.Contains(out, "\n† errkit extension") {
-		t.Error("extension codes are not explained")
+	if _, out, _ := runCLI(t, "docs"); !strings.Contains(out, "| `[QOT0003]` | Currency pair unavailable | 422 | Quotes |") {
+		t.Error("errkit docs does not default to the Nexpay v2 table")
 	}
 }
-
-func TestDocsNoModules(t *testing.T) {
-	cat := apierr.NewCatalogue("cli-test", nil)
-	cat.MustRegister(apierr.Spec{ID: "A|B", Status: 409, Message: "pipe | in\nmessage"})
-	var out bytes.Buffer
-	if err := writeTable(&out, fakeContract{apierr.Nexpay, cat}); err != nil {
-		t.Fatal(err)
-	}
-	want := "| Code | Message | HTTP Status |\n|---|---|---|\n| `A|B` | pipe \\| in message | 409 |\n"
-	if out.String() != want {
-		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
-	}
-}
-
-type fakeContract struct {
-	apierr.Contract
-	cat *apierr.Catalogue
-}
-
-func (f fakeContract) Catalogue() *apierr.Catalogue { return f.cat }
 
 // TestOpenAPIGolden checks the CLI writes the documents the openapi
 // package's golden files hold.
