@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os/exec"
 	"slices"
 	"strconv"
 	"strings"
@@ -151,5 +152,31 @@ func sameKey(t *testing.T, s *Server) {
 	wg.Wait()
 	if len(ids) != 1 {
 		t.Errorf("one key made %d payments: %v", len(ids), ids)
+	}
+}
+
+// flags checks the command line: -h prints the flags and exits 0, a bad
+// flag exits 2 saying why, a taken address exits 1.
+func flags(t *testing.T, bin string, taken string) {
+	for _, tc := range []struct {
+		args []string
+		code int
+		says string
+	}{
+		{[]string{"-h"}, 0, "-contract"},
+		{[]string{"-rate", "0"}, 2, "-rate must be positive"},
+		{[]string{"-contract", "soap"}, 2, `unknown contract \"soap\"`},
+		{[]string{"-addr", taken}, 1, "server failed"},
+	} {
+		out, err := exec.Command(bin, tc.args...).CombinedOutput()
+		code := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		if code != tc.code || !strings.Contains(string(out), tc.says) {
+			t.Errorf("%q: exit %d, want %d saying %q\n%s", tc.args, code, tc.code, tc.says, out)
+		}
 	}
 }
