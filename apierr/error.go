@@ -120,7 +120,14 @@ func (e *Error) WithRetryAfter(d time.Duration) *Error {
 	return e
 }
 
+// maxRetryAfter bounds Retry-After: a year is "much later" to every client,
+// and larger values overflow the arithmetic.
+const maxRetryAfter = 365 * 24 * time.Hour
+
 func retrySeconds(d time.Duration) int {
+	if d > maxRetryAfter {
+		d = maxRetryAfter
+	}
 	s := int((d + time.Second - 1) / time.Second)
 	if s < 1 {
 		s = 1
@@ -173,8 +180,9 @@ func (e *Error) ID() string { return e.def().ID }
 // Status returns the HTTP status.
 func (e *Error) Status() int { return e.def().Status }
 
-// Message returns the message as rendered, code included for Nexpay v2:
-// "[PAY0001] Payment not found".
+// Message returns the message with the code, as Nexpay v2 writes it
+// ("[PAY0001] Payment not found"; for other catalogues the message alone),
+// the custom message included: for logs. Bodies show [Error.PublicText].
 func (e *Error) Message() string {
 	d := e.def()
 	if e.message == "" {
@@ -187,12 +195,24 @@ func (e *Error) Message() string {
 }
 
 // Text returns the message without the code: the custom message if one was
-// set, else the catalogue's.
+// set, else the catalogue's. For logs; bodies show [Error.PublicText].
 func (e *Error) Text() string {
 	if e.message != "" {
 		return e.message
 	}
 	return e.def().Message
+}
+
+// PublicText is the message a body may show, without the code: the custom
+// message below 500, and at 5xx always the catalogue's, because a custom
+// message there (Msgf("...: %v", err)) is the easiest way to leak a cause.
+// The custom message stays in Error and Text, for logs.
+func (e *Error) PublicText() string {
+	d := e.def()
+	if e.message != "" && d.Status < 500 {
+		return e.message
+	}
+	return d.Message
 }
 
 // Details returns the details in the order added.

@@ -161,12 +161,12 @@ func (c *NexpayContract) AppendBody(dst []byte, e *Error, _ *http.Request) ([]by
 		// keeping what the error carries.
 		d = c.Code(ConditionForStatus(d.Status)).def()
 	}
-	if d.pre != nil && e.message == "" {
+	if d.pre != nil && (e.message == "" || d.Status >= 500) {
 		dst = append(dst, d.pre...)
 	} else {
 		msg := e.message
-		if msg == "" {
-			msg = d.Message
+		if msg == "" || d.Status >= 500 {
+			msg = d.Message // a custom 5xx message is for logs only
 		}
 		dst = appendNexpayHead(dst, d.Status, d.ID, "["+d.ID+"] "+msg)
 	}

@@ -155,3 +155,22 @@ func TestRenderZeroCode(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// A custom message on a 5xx code is for logs: the body shows the
+// catalogue's, whatever was formatted into it.
+func TestCustomMessageNotRenderedAt5xx(t *testing.T) {
+	e := apierr.New(apierr.GEN9001).Msgf("dial tcp 10.0.0.5:5432: %v", "password authentication failed")
+	b, _ := json.Marshal(e)
+	if strings.Contains(string(b), "password") || !strings.Contains(string(b), `"message":"[GEN9001] Internal server error"`) {
+		t.Errorf("body %s", b)
+	}
+	if !strings.Contains(e.Error(), "password") || e.PublicText() != "Internal server error" {
+		t.Errorf("Error() %q PublicText() %q", e.Error(), e.PublicText())
+	}
+	if got := apierr.New(apierr.PAY0001).Msg("Payment p_1 not found").PublicText(); got != "Payment p_1 not found" {
+		t.Errorf("a 4xx custom message must be shown: %q", got)
+	}
+	if got := apierr.New(apierr.GEN9013).WithRetryAfter(1 << 62).RetryAfter(); got != 365*24*time.Hour {
+		t.Errorf("huge Retry-After: %v", got)
+	}
+}

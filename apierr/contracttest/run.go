@@ -59,8 +59,9 @@ func render(t testing.TB, c apierr.Contract, e *apierr.Error) *httptest.Response
 //
 //   - Codes: every code of c's catalogue, plain, with a cause, details and a
 //     custom message, renders through [apierr.Render] with its status and
-//     c's content type as valid JSON without the cause's text, parses back
-//     to the same ID, status, message, details (numbers as json.Number) and
+//     c's content type as valid JSON without the cause's text (nor, at 5xx,
+//     the custom message), parses back to the same ID, status, public
+//     message ([apierr.Error.PublicText]), details (numbers as json.Number) and
 //     number of field errors, errors.Is the code, and renders again to the
 //     same bytes; so do [Options.Variants].
 //   - Fields: the code of [apierr.Validation] with two field errors keeps
@@ -128,13 +129,15 @@ func roundTrip(t *testing.T, c apierr.Contract, code apierr.Code, e *apierr.Erro
 		t.Errorf("%s: invalid JSON: %s", code, body)
 	case bytes.Contains(body, []byte(secret)):
 		t.Errorf("%s: the body shows the cause: %s", code, body)
+	case code.Status() >= 500 && e.Text() != e.PublicText() && bytes.Contains(body, []byte(e.Text())):
+		t.Errorf("%s: a 5xx body shows the custom message: %s", code, body)
 	}
 	p, err := c.Parse(rec.Code, body)
 	if err != nil {
 		t.Errorf("%s: parse: %v", code, err)
 		return nil
 	}
-	if p.ID() != code.ID() || p.Status() != code.Status() || p.Text() != e.Text() || !errors.Is(p, code) || len(p.Fields()) != len(e.Fields()) {
+	if p.ID() != code.ID() || p.Status() != code.Status() || p.Text() != e.PublicText() || !errors.Is(p, code) || len(p.Fields()) != len(e.Fields()) {
 		t.Errorf("%s: parsed as %s %d %q %v from %s", code, p.ID(), p.Status(), p.Text(), p.Fields(), body)
 	}
 	for _, d := range e.Details() {

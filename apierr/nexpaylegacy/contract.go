@@ -68,14 +68,14 @@ func (*LegacyContract) Code(cond apierr.Condition) apierr.Code {
 // only below 500, where a message cannot describe internals.
 func (c *LegacyContract) resolve(e *apierr.Error) (string, string) {
 	if code := e.Code(); code.Valid() && code.Catalogue() == catalogue {
-		return code.ID(), e.Text()
+		return code.ID(), e.PublicText()
 	}
 	if unregistered(e) {
-		return e.ID(), e.Text()
+		return e.ID(), e.PublicText()
 	}
 	code := apierr.CodeFor(c, e.Status())
-	if e.Status() < 500 && e.Text() != "" {
-		return code.ID(), e.Text()
+	if e.Status() < 500 && e.PublicText() != "" {
+		return code.ID(), e.PublicText()
 	}
 	return code.ID(), code.Message()
 }

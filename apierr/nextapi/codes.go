@@ -79,6 +79,12 @@ var (
 	ServiceUnavailable   = ext("SERVICE_UNAVAILABLE", 503, "Service temporarily unavailable", "Retry after the Retry-After header value")
 	Maintenance          = ext("MAINTENANCE", 503, "Service is under maintenance", "Retry after the Retry-After header value")
 	GatewayTimeout       = ext("GATEWAY_TIMEOUT", 504, "Gateway timeout", "An upstream service did not answer in time; retry with backoff")
+	// RequestInProgress answers a request whose idempotency key is held
+	// by a request still running: the same request may be retried with
+	// the same key once Retry-After has passed. IDEMPOTENCY_CONFLICT,
+	// whose resolution is to take a new key, is kept for a key reused
+	// with different parameters.
+	RequestInProgress = ext("REQUEST_IN_PROGRESS", 409, "A request with this idempotency key is still being processed", "Retry the exact same request with the same key after the Retry-After header value")
 )
 
 // Resolution returns what the provider's table tells a client to do about

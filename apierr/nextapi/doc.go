@@ -8,6 +8,10 @@
 // errors go to details.fields. [RateLimited] is sent with Retry-After when
 // the error carries one ([apierr.Error.WithRetryAfter]).
 //
+// A key still held by a request in progress is [RequestInProgress], not
+// [IdempotencyConflict]: the provider's resolution for the latter is to
+// take a new key, which would run a plain retry twice.
+//
 // Each generic [apierr.Condition] is answered as follows; the codes marked
 // extension are errkit's own, for failures the provider documents no code for.
 //
@@ -20,7 +24,7 @@
 //	not_found             RESOURCE_NOT_FOUND      404
 //	method_not_allowed    METHOD_NOT_ALLOWED      405 (extension)
 //	request_timeout       REQUEST_TIMEOUT         408 (extension)
-//	conflict              IDEMPOTENCY_CONFLICT    409
+//	conflict              REQUEST_IN_PROGRESS     409 (extension)
 //	too_large             PAYLOAD_TOO_LARGE       413 (extension)
 //	unsupported_media_type UNSUPPORTED_MEDIA_TYPE 415 (extension)
 //	idempotency_mismatch  IDEMPOTENCY_CONFLICT    409

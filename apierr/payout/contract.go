@@ -65,11 +65,11 @@ func (*PayoutContract) Code(cond apierr.Condition) apierr.Code {
 // its message only below 500, where a message cannot describe internals.
 func (c *PayoutContract) resolve(e *apierr.Error) (apierr.Code, string) {
 	if code := e.Code(); code.Valid() && code.Catalogue() == catalogue {
-		return code, e.Text()
+		return code, e.PublicText()
 	}
 	code := apierr.CodeFor(c, e.Status())
-	if e.Status() < 500 && e.Text() != "" {
-		return code, e.Text()
+	if e.Status() < 500 && e.PublicText() != "" {
+		return code, e.PublicText()
 	}
 	return code, code.Message()
 }

@@ -70,12 +70,12 @@ func (c *ProblemContract) resolve(e *apierr.Error) (code apierr.Code, id string,
 	code = e.Code()
 	switch {
 	case code.Valid() && code.Catalogue() == c.Catalogue():
-		return code, code.ID(), e.Status(), e.Text()
+		return code, code.ID(), e.Status(), e.PublicText()
 	case code == 0 && e.ID() != "" && e.Catalogue() == c.Catalogue():
 		// A code the catalogue does not hold, as Parse keeps one: its
 		// message is the code's, not a cause's.
 		status = e.Status()
-		if msg = e.Text(); msg == "" {
+		if msg = e.PublicText(); msg == "" {
 			msg = http.StatusText(status)
 		}
 		return apierr.CodeFor(c, status), e.ID(), status, msg
@@ -89,8 +89,8 @@ func (c *ProblemContract) resolve(e *apierr.Error) (code apierr.Code, id string,
 		code = apierr.CodeFor(c, e.Status())
 		id, status = code.ID(), code.Status()
 	}
-	if e.Status() < 500 && e.Text() != "" {
-		return code, id, status, e.Text()
+	if e.Status() < 500 && e.PublicText() != "" {
+		return code, id, status, e.PublicText()
 	}
 	return code, id, status, code.Message()
 }
