@@ -84,7 +84,7 @@ var (
 	// the same key once Retry-After has passed. IDEMPOTENCY_CONFLICT,
 	// whose resolution is to take a new key, is kept for a key reused
 	// with different parameters.
-	RequestInProgress = ext("REQUEST_IN_PROGRESS", 409, "A request with this idempotency key is still being processed", "Retry the exact same request with the same key after the Retry-After header value")
+	RequestInProgress = ext("REQUEST_IN_PROGRESS", 409, "A request with this idempotency key is still being processed", "The idempotency key is held by a request still running; retry the same request with the same key after the Retry-After header value")
 )
 
 // Resolution returns what the provider's table tells a client to do about

@@ -32,7 +32,7 @@ var conditionCodes = map[apierr.Condition]apierr.Code{
 	apierr.NotFound:             ResourceNotFound,
 	apierr.MethodNotAllowed:     MethodNotAllowed,
 	apierr.RequestTimeout:       RequestTimeout,
-	apierr.Conflict:             IdempotencyConflict,
+	apierr.Conflict:             RequestInProgress,
 	apierr.TooLarge:             PayloadTooLarge,
 	apierr.UnsupportedMediaType: UnsupportedMediaType,
 	apierr.IdempotencyMismatch:  IdempotencyConflict,

@@ -38,6 +38,29 @@ func TestConditionCodes(t *testing.T) {
 	}
 }
 
+// TestInProgressIsNotMismatch: an identical retry still in flight must not
+// be told to take a new key (IDEMPOTENCY_CONFLICT's resolution), which
+// would run it twice; it has its own extension code.
+func TestInProgressIsNotMismatch(t *testing.T) {
+	code := Contract.Code(apierr.Conflict)
+	if code != RequestInProgress || code == IdempotencyConflict {
+		t.Fatalf("conflict answered with %s", code)
+	}
+	if code.ID() != "REQUEST_IN_PROGRESS" || code.Status() != 409 || !code.Extension() || Resolution(code) != "" {
+		t.Errorf("%s: status %d extension %v resolution %q", code.ID(), code.Status(), code.Extension(), Resolution(code))
+	}
+	if code.Message() != "A request with this idempotency key is still being processed" {
+		t.Errorf("message %q", code.Message())
+	}
+	if Contract.Code(apierr.IdempotencyMismatch) != IdempotencyConflict {
+		t.Error("mismatch is not IDEMPOTENCY_CONFLICT")
+	}
+	body := render(t, apierr.NewCondition(apierr.Conflict).In(Contract))
+	if want := `{"error":{"code":"REQUEST_IN_PROGRESS","message":"A request with this idempotency key is still being processed"}}`; string(body) != want {
+		t.Errorf("got %s", body)
+	}
+}
+
 func TestSeedExample(t *testing.T) {
 	e := apierr.New(InsufficientFunds).Msg("The account does not have enough available balance to complete this request.").
 		With("available_balance", 5000).With("requested_amount", 10000)
