@@ -12,8 +12,11 @@ import (
 )
 
 // Classify returns what contract c answers err with. It reports false when
-// nothing must be written: err is nil, or the client went away
-// (context.Canceled).
+// err is nil or is context.Canceled at any wrapping depth: the client may
+// have gone away, which only the request tells. [Set.Respond] (and the
+// echo door's error handler) then write nothing when the request's own
+// context is done, and answer the contract's [apierr.Internal] code
+// otherwise (a handler's own context was cancelled).
 //
 //   - an [*apierr.Error] or [apierr.Code] at any wrapping depth: as it is;
 //   - an [*apierr.ConditionError]: c's code for its condition;

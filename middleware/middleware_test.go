@@ -64,6 +64,13 @@ func TestServeMuxPlainErrors(t *testing.T) {
 		_, _ = io.WriteString(w, `{"own":true}`)
 	})
 	mux.HandleFunc("PUT /v2/payments/{id}", func(w http.ResponseWriter, r *http.Request) {})
+	mux.HandleFunc("DELETE /v2/orders/{id}", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(404) // no Content-Type: still the handler's own answer
+		_, _ = io.WriteString(w, `{"id":"42","status":"deleted"}`)
+	})
+	mux.HandleFunc("GET /v2/bare405", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(405)
+	})
 	mux.HandleFunc("GET /files/secret", func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "open /etc/secret: permission denied", 500)
 	})
@@ -79,6 +86,9 @@ func TestServeMuxPlainErrors(t *testing.T) {
 		{"GET", "/x", 404, `"code":"[GEN9404]"`},
 		{"POST", "/v2/payments/1", 405, `"code":"[GEN9405]"`},
 		{"GET", "/v2/payments/1", 404, `{"own":true}`},
+		{"DELETE", "/v2/orders/42", 404, `{"id":"42","status":"deleted"}`},
+		{"GET", "/v2/bare405", 405, ``},
+		{"GET", "/v2/orders/42", 405, `"code":"[GEN9405]"`},
 		{"GET", "/files/secret", 500, `"code":"[GEN9001]"`},
 		{"GET", "/files/gone", 400, `"code":"[GEN9002]"`},
 	} {
@@ -88,7 +98,10 @@ func TestServeMuxPlainErrors(t *testing.T) {
 			strings.Contains(rec.Body.String(), "/etc/secret") {
 			t.Errorf("%s %s: %d %q", tc.method, tc.path, rec.Code, rec.Body)
 		}
-		if tc.status == 405 && rec.Header().Get("Allow") == "" {
+		if tc.body == "" && rec.Body.Len() != 0 {
+			t.Errorf("%s %s: a matched route's bare answer replaced: %q", tc.method, tc.path, rec.Body)
+		}
+		if tc.status == 405 && tc.body != "" && rec.Header().Get("Allow") == "" {
 			t.Errorf("405 without Allow")
 		}
 	}

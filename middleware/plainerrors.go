@@ -9,8 +9,9 @@ import (
 // PlainErrors replaces the plain answers of routers and of [http.Error]
 // with the contract's body:
 //
-//   - a 404 or 405 sent with no Content-Type or a text/plain one (what
-//     [http.ServeMux], [http.NotFound] and chi send) becomes the
+//   - a 404 or 405 sent as text/plain (what [http.ServeMux] and
+//     [http.NotFound] send), or with no Content-Type when no route
+//     matched (r.Pattern is "", as chi's bare 405 leaves it), becomes the
 //     contract's [apierr.NotFound] or [apierr.MethodNotAllowed] code
 //     (Nexpay v2: [GEN9404], [GEN9405]); the Allow header set is kept;
 //   - any other error status sent as text/plain (http.Error(w,
@@ -18,15 +19,18 @@ import (
 //     contract's code for the status, and the text, which may quote a
 //     cause, is dropped.
 //
-// A handler's own JSON error passes untouched.
+// A handler's own error body passes untouched: one with a Content-Type
+// other than text/plain, or a 404/405 with none written by a matched
+// route's handler. Behind nested sets, the innermost set's contract
+// answers.
 func (s *Set) PlainErrors(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ww, owned := guard(w, r, s)
-		if owned {
-			defer release(ww)
-		}
+		ww, prev, owned := enter(w, r, s)
+		router := ww.router
 		ww.router = true
 		next.ServeHTTP(ww, r)
+		ww.router = router
+		leave(ww, prev, owned)
 	})
 }
 

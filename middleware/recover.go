@@ -33,17 +33,16 @@ func Recovered(v any) error {
 // committed is logged only.
 func (s *Set) Recover(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ww, owned := guard(w, r, s)
-		if owned {
-			defer release(ww)
-		}
+		ww, prev, owned := enter(w, r, s)
 		defer func() {
 			if v := recover(); v != nil {
 				if v == http.ErrAbortHandler {
+					leave(ww, prev, owned)
 					panic(v)
 				}
 				s.Respond(ww, r, Recovered(v))
 			}
+			leave(ww, prev, owned)
 		}()
 		next.ServeHTTP(ww, r)
 	})

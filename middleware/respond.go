@@ -40,13 +40,23 @@ func (s *Set) Respond(w http.ResponseWriter, r *http.Request, err error) {
 // RespondTo is [Set.Respond] for other doors (the echo door uses it):
 // route is the matched route pattern for the log, committed tells whether
 // the response status was already sent, in which case nothing is written.
+//
+// An error the classifier does not answer (context.Canceled) is dropped,
+// logged at debug level, only when r's own context is done: the client
+// went away. While the client is still there (a handler cancelled a
+// context of its own), it is answered with the contract's
+// [apierr.Internal] code, the error kept as the cause for the log.
 func (s *Set) RespondTo(w http.ResponseWriter, r *http.Request, route string, committed bool, err error) {
 	e, ok := s.classify(err, s.contract)
 	if !ok {
-		if err != nil {
-			s.gone(r, route, err)
+		if err == nil {
+			return
 		}
-		return
+		if r.Context().Err() != nil {
+			s.gone(r, route, err)
+			return
+		}
+		e = apierr.Wrap(err, s.contract.Code(apierr.Internal))
 	}
 	if !committed {
 		rr := r

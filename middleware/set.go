@@ -146,7 +146,9 @@ func (s *Set) log() *slog.Logger {
 
 // Wrap returns h behind the whole set, in this order: [Set.RequestID],
 // [Set.Recover], [Set.Maintenance], [Set.RateLimit] and [Set.PlainErrors],
-// fused into one handler.
+// fused into one handler. Sets nest: a subtree wrapped in another set (a
+// legacy API under its own contract) answers the errors raised inside it in
+// its own contract, the outer set's elsewhere.
 func (s *Set) Wrap(h http.Handler) http.Handler { return s.Front(h, true) }
 
 // Front is [Set.Wrap] for handlers that answer their own route errors
@@ -154,21 +156,20 @@ func (s *Set) Wrap(h http.Handler) http.Handler { return s.Front(h, true) }
 func (s *Set) Front(h http.Handler, plainErrors bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		SetRequestID(w.Header(), r)
-		ww, owned := guard(w, r, s)
-		ww.router = ww.router || plainErrors
+		ww, prev, owned := enter(w, r, s)
+		router := ww.router
+		ww.router = router || plainErrors
 		defer func() {
 			if v := recover(); v != nil {
 				if v == http.ErrAbortHandler {
-					if owned {
-						release(ww)
-					}
+					ww.router = router
+					leave(ww, prev, owned)
 					panic(v)
 				}
 				s.Respond(ww, r, Recovered(v))
 			}
-			if owned {
-				release(ww)
-			}
+			ww.router = router
+			leave(ww, prev, owned)
 		}()
 		if e := s.MaintenanceError(r); e != nil {
 			s.Respond(ww, r, e)

@@ -35,6 +35,25 @@ func guard(w http.ResponseWriter, r *http.Request, s *Set) (ww *responseWriter, 
 	return ww, true
 }
 
+// enter is guard for a set's own pieces: a writer an outer set already
+// guards is handed to s for the duration of the handler, so that the
+// innermost set answers the errors raised inside it. leave undoes it.
+func enter(w http.ResponseWriter, r *http.Request, s *Set) (ww *responseWriter, prev *Set, owned bool) {
+	ww, owned = guard(w, r, s)
+	prev = ww.set
+	ww.set = s
+	return ww, prev, owned
+}
+
+// leave gives ww back to the set it had before enter, or to the pool.
+func leave(ww *responseWriter, prev *Set, owned bool) {
+	if owned {
+		release(ww)
+		return
+	}
+	ww.set = prev
+}
+
 // release gives ww back to the pool; guard overwrites every field, so it
 // is not cleared here (the pool drops its objects at each GC anyway).
 func release(ww *responseWriter) {
@@ -63,11 +82,14 @@ func (w *responseWriter) WriteHeader(code int) {
 
 // plain reports whether the error response about to be sent is a plain
 // one rather than a body a handler built: text/plain, as http.Error sends,
-// or, for the routers' 404 and 405, no Content-Type at all.
+// or, for a 404 or 405 that no route produced (chi's 405 has no
+// Content-Type), no Content-Type at all. ServeMux sets the request's
+// Pattern in place for a matched route only, so a handler's own 404 with
+// no Content-Type passes.
 func (w *responseWriter) plain(code int) bool {
 	ct := w.Header()["Content-Type"]
 	if len(ct) == 0 {
-		return code == http.StatusNotFound || code == http.StatusMethodNotAllowed
+		return (code == http.StatusNotFound || code == http.StatusMethodNotAllowed) && w.req.Pattern == ""
 	}
 	return len(ct[0]) >= 10 && ct[0][:10] == "text/plain"
 }
