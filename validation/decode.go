@@ -68,19 +68,26 @@ func newDecodeConfig(opts []DecodeOption) decodeConfig {
 //   - a Content-Type other than application/json or application/*+json:
 //     [apierr.UnsupportedMediaType] (see [AnyContentType]);
 //   - a body over the limit: [apierr.TooLarge] (see [MaxBytes]);
-//   - an empty body, a truncated one, one that is not JSON (with the detail
-//     "offset"), one that nests too deeply (see [MaxDepth]) or has data
-//     after the value: [apierr.BadRequest];
+//   - an empty body, a truncated one, one that is not JSON, one that nests
+//     too deeply (see [MaxDepth]) or has data after the value:
+//     [apierr.BadRequest] with the code's own message and the details
+//     "reason" ([ReasonEmpty], [ReasonTruncated], [ReasonMalformed],
+//     [ReasonTooDeep], [ReasonTrailingData]), "problem" (an English
+//     sentence) and, where known, "offset" (0-based, in bytes);
 //   - values of the wrong type, and unknown fields with
 //     [DisallowUnknownFields]: [apierr.BadRequest] listing every one as a
 //     field error on its JSON path;
 //   - failed validation: [apierr.Validation] listing every failed field.
 //
+// A list holds at most [MaxFieldErrors] field errors, the last of them
+// saying how many more were found (rule "truncated"); a member name or map
+// key from the body longer than [MaxKeyBytes] is cut there and ends in "…".
+//
 // A handler that answers with its own code takes the fields with [Fields].
 func DecodeJSON(r *http.Request, dst any, opts ...DecodeOption) error {
 	c := newDecodeConfig(opts)
 	if r.Body == nil || r.Body == http.NoBody || r.ContentLength == 0 {
-		return &apierr.ConditionError{Condition: apierr.BadRequest, Message: msgEmpty, Cause: io.EOF}
+		return badBody(ReasonEmpty, msgEmpty, io.EOF)
 	}
 	if !c.anyContentType {
 		if err := checkContentType(r.Header.Get("Content-Type")); err != nil {
@@ -164,8 +171,7 @@ func decode(body []byte, dst any, c *decodeConfig) error {
 		return DecodeError(io.EOF)
 	}
 	if off, ok := tooDeep(body, c.maxDepth); ok {
-		return (&apierr.ConditionError{Condition: apierr.BadRequest, Message: msgTooDeep}).
-			With("offset", off).With("maxDepth", c.maxDepth)
+		return badBody(ReasonTooDeep, msgTooDeep, nil).With("offset", off).With("maxDepth", c.maxDepth)
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	if c.disallowUnknown {
@@ -177,8 +183,7 @@ func decode(body []byte, dst any, c *decodeConfig) error {
 	off := dec.InputOffset()
 	if rest := bytes.TrimLeft(body[off:], " \t\r\n"); len(rest) > 0 {
 		off = int64(len(body) - len(rest))
-		return (&apierr.ConditionError{Condition: apierr.BadRequest, Message: "Request body has data after the JSON value"}).
-			With("offset", off)
+		return badBody(ReasonTrailingData, msgTrailing, nil).With("offset", off)
 	}
 	return nil
 }
@@ -188,7 +193,7 @@ func decode(body []byte, dst any, c *decodeConfig) error {
 // unknown field, if banned) is listed.
 func decodeFailure(body []byte, dst any, c *decodeConfig, err error) error {
 	ce := DecodeError(err)
-	if ce.Condition != apierr.BadRequest || len(ce.Details) > 0 || !json.Valid(body) {
+	if ce.Condition != apierr.BadRequest || !json.Valid(body) {
 		return ce
 	}
 	t := reflect.TypeOf(dst)
@@ -198,8 +203,8 @@ func decodeFailure(body []byte, dst any, c *decodeConfig, err error) error {
 	tc := typeChecker{disallowUnknown: c.disallowUnknown}
 	tc.check(bytes.TrimSpace(body), t.Elem(), "")
 	if len(tc.fields) > 0 {
-		ce.Message = ""
-		ce.Fields = tc.fields
+		ce.Message, ce.Details = "", nil
+		ce.Fields = tc.result()
 	}
 	return ce
 }

@@ -14,34 +14,64 @@ import (
 	"github.com/errkit/errkit/apierr"
 )
 
-// Messages of the binding failures; the contract puts its code before them.
+// Reasons a body is a [apierr.BadRequest], in its detail "reason"; the
+// detail "problem" says the same in English. The message stays the code's
+// own, as the contract's catalogue has it.
+const (
+	ReasonEmpty        = "empty"         // no body, or only white space
+	ReasonTruncated    = "truncated"     // the body ends inside the value
+	ReasonMalformed    = "malformed"     // not JSON; "offset" says where
+	ReasonTooDeep      = "too_deep"      // nests beyond the limit; "offset", "maxDepth"
+	ReasonTrailingData = "trailing_data" // more after the value; "offset"
+	ReasonUnreadable   = "unreadable"    // the body could not be read
+)
+
+// Problems of the body, in the detail "problem".
 const (
 	msgEmpty     = "Request body is empty"
 	msgTruncated = "Request body ends before the JSON value is complete"
 	msgMalformed = "Request body is not valid JSON"
 	msgTooDeep   = "Request body nests too deeply"
-	msgTooLarge  = "Request body is too large"
-	msgTimeout   = "Request body was not received in time"
-	msgUnread    = "Request body is invalid"
+	msgTrailing  = "Request body has data after the JSON value"
+	msgUnread    = "Request body could not be read"
 )
+
+// Messages of the failures that are not a [apierr.BadRequest].
+const (
+	msgTooLarge = "Request body is too large"
+	msgTimeout  = "Request body was not received in time"
+)
+
+// badBody is the [apierr.BadRequest] of a body that is not one JSON value.
+// Without a cause of its own, the problem is the cause, for logs.
+func badBody(reason, problem string, cause error) *apierr.ConditionError {
+	if cause == nil {
+		cause = errors.New(strings.ToLower(problem[:1]) + problem[1:])
+	}
+	return (&apierr.ConditionError{Condition: apierr.BadRequest, Cause: cause}).
+		With("reason", reason).With("problem", problem)
+}
 
 // DecodeError classifies an error of encoding/json (or of reading the body
 // it decoded) as the failure the client should see:
 //
-//   - a body that is not JSON: [apierr.BadRequest] with the detail "offset",
-//     the 0-based byte offset of the first bad byte;
+//   - a body that is not JSON: [apierr.BadRequest] with the details
+//     "reason" [ReasonMalformed], "problem" (an English sentence) and
+//     "offset", the 0-based byte offset of the first bad byte;
 //   - an empty body (io.EOF) or a truncated one (io.ErrUnexpectedEOF):
-//     [apierr.BadRequest] saying so;
+//     [apierr.BadRequest] with the reason [ReasonEmpty] or [ReasonTruncated];
 //   - a value of the wrong type: [apierr.BadRequest] with a field error on
 //     its JSON path, rule "type" ("amount must be a string");
 //   - an unknown field (Decoder.DisallowUnknownFields): [apierr.BadRequest]
 //     with a field error of rule "unknown";
 //   - a body over http.MaxBytesReader's limit: [apierr.TooLarge] with the
 //     detail "limit";
-//   - nesting beyond encoding/json's depth limit: [apierr.BadRequest];
+//   - nesting beyond encoding/json's depth limit: [apierr.BadRequest] with
+//     the reason [ReasonTooDeep];
 //   - a read deadline: [apierr.RequestTimeout].
 //
-// Any other error is a [apierr.BadRequest] with a generic message. The error
+// Any other error is a [apierr.BadRequest] with the reason
+// [ReasonUnreadable]. A [apierr.BadRequest] keeps the code's message. The error
 // is kept as the cause, for logs; it is never rendered. DecodeError returns
 // nil for nil.
 func DecodeError(err error) *apierr.ConditionError {
@@ -51,9 +81,6 @@ func DecodeError(err error) *apierr.ConditionError {
 	var ce *apierr.ConditionError
 	if errors.As(err, &ce) {
 		return ce
-	}
-	bad := func(msg string) *apierr.ConditionError {
-		return &apierr.ConditionError{Condition: apierr.BadRequest, Message: msg, Cause: err}
 	}
 	var (
 		maxErr    *http.MaxBytesError
@@ -65,28 +92,30 @@ func DecodeError(err error) *apierr.ConditionError {
 		return (&apierr.ConditionError{Condition: apierr.TooLarge, Message: msgTooLarge, Cause: err}).
 			With("limit", maxErr.Limit)
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		return bad(msgTruncated)
+		return badBody(ReasonTruncated, msgTruncated, err)
 	case errors.Is(err, io.EOF):
-		return bad(msgEmpty)
+		return badBody(ReasonEmpty, msgEmpty, err)
 	case errors.As(err, &syntaxErr):
 		if strings.Contains(syntaxErr.Error(), "exceeded max depth") {
-			return bad(msgTooDeep).With("offset", syntaxErr.Offset-1)
+			return badBody(ReasonTooDeep, msgTooDeep, err).With("offset", syntaxErr.Offset-1)
 		}
-		return bad(msgMalformed).With("offset", syntaxErr.Offset-1)
+		return badBody(ReasonMalformed, msgMalformed, err).With("offset", syntaxErr.Offset-1)
 	case errors.As(err, &typeErr):
-		return bad("").WithFields(typeField(typeErr.Field, typeErr.Value, typeErr.Type))
+		return (&apierr.ConditionError{Condition: apierr.BadRequest, Cause: err}).
+			WithFields(typeField(clipPath(typeErr.Field), typeErr.Value, typeErr.Type))
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, os.ErrDeadlineExceeded):
 		return &apierr.ConditionError{Condition: apierr.RequestTimeout, Message: msgTimeout, Cause: err}
 	}
 	if name, ok := unknownFieldName(err); ok {
-		return bad("").WithFields(unknownField(name))
+		return (&apierr.ConditionError{Condition: apierr.BadRequest, Cause: err}).
+			WithFields(unknownField(clipKey(name)))
 	}
 	var invalid *json.InvalidUnmarshalError
 	if errors.As(err, &invalid) {
 		// The destination is not a pointer: the server's mistake.
 		return &apierr.ConditionError{Condition: apierr.Internal, Cause: err}
 	}
-	return bad(msgUnread)
+	return badBody(ReasonUnreadable, msgUnread, err)
 }
 
 // unknownFieldName reads the key out of encoding/json's

@@ -36,14 +36,14 @@ func TestDecodeError(t *testing.T) {
 		name  string
 		body  string
 		cond  apierr.Condition
-		msg   string
+		why   string // the detail "reason"
 		field apierr.FieldError
 		off   any
 	}{
-		{"empty", "", apierr.BadRequest, msgEmpty, apierr.FieldError{}, nil},
-		{"truncated", `{"amount":`, apierr.BadRequest, msgTruncated, apierr.FieldError{}, nil},
-		{"malformed", `{"amount" 1}`, apierr.BadRequest, msgMalformed, apierr.FieldError{}, int64(10)},
-		{"deep", strings.Repeat("[", 10001), apierr.BadRequest, msgTooDeep, apierr.FieldError{}, int64(10000)},
+		{"empty", "", apierr.BadRequest, ReasonEmpty, apierr.FieldError{}, nil},
+		{"truncated", `{"amount":`, apierr.BadRequest, ReasonTruncated, apierr.FieldError{}, nil},
+		{"malformed", `{"amount" 1}`, apierr.BadRequest, ReasonMalformed, apierr.FieldError{}, int64(10)},
+		{"deep", strings.Repeat("[", 10001), apierr.BadRequest, ReasonTooDeep, apierr.FieldError{}, int64(10000)},
 		{"string", `{"amount":5}`, apierr.BadRequest, "", apierr.FieldError{Field: "amount", Rule: "type", Param: "string", Message: "amount must be a string"}, nil},
 		{"nested", `{"payee":{"iban":true}}`, apierr.BadRequest, "", apierr.FieldError{Field: "payee.iban", Rule: "type", Param: "string", Message: "payee.iban must be a string"}, nil},
 		{"integer", `{"count":1.5}`, apierr.BadRequest, "", apierr.FieldError{Field: "count", Rule: "type", Param: "integer", Message: "count must be an integer"}, nil},
@@ -59,8 +59,11 @@ func TestDecodeError(t *testing.T) {
 			if ce == nil {
 				t.Fatalf("DecodeError(%v) = nil", err)
 			}
-			if ce.Condition != tt.cond || ce.Message != tt.msg {
-				t.Errorf("got %v %q, want %v %q", ce.Condition, ce.Message, tt.cond, tt.msg)
+			if ce.Condition != tt.cond || ce.Message != "" {
+				t.Errorf("got %v %q, want %v and the code's message", ce.Condition, ce.Message, tt.cond)
+			}
+			if tt.why != "" && (len(ce.Details) < 2 || ce.Details[0] != (apierr.Detail{Key: "reason", Value: tt.why}) || ce.Details[1].Key != "problem") {
+				t.Errorf("details = %+v, want the reason %q and a problem", ce.Details, tt.why)
 			}
 			if ce.Cause != err {
 				t.Errorf("cause = %v, want %v", ce.Cause, err)
@@ -73,7 +76,7 @@ func TestDecodeError(t *testing.T) {
 				t.Errorf("fields = %+v, want none", ce.Fields)
 			}
 			if tt.off != nil {
-				if len(ce.Details) != 1 || ce.Details[0].Key != "offset" || ce.Details[0].Value != tt.off {
+				if len(ce.Details) != 3 || ce.Details[2].Key != "offset" || ce.Details[2].Value != tt.off {
 					t.Errorf("details = %+v, want offset %v", ce.Details, tt.off)
 				}
 			}
@@ -92,7 +95,7 @@ func TestDecodeErrorOther(t *testing.T) {
 	if ce.Condition != apierr.TooLarge || len(ce.Details) != 1 || ce.Details[0].Value != int64(10) {
 		t.Errorf("max bytes: %+v", ce)
 	}
-	if ce := DecodeError(errors.New("boom")); ce.Condition != apierr.BadRequest || ce.Message != msgUnread {
+	if ce := DecodeError(errors.New("boom")); ce.Condition != apierr.BadRequest || ce.Message != "" || ce.Details[0].Value != ReasonUnreadable {
 		t.Errorf("other: %+v", ce)
 	}
 	if ce := DecodeError(&json.InvalidUnmarshalError{Type: reflect.TypeFor[int]()}); ce.Condition != apierr.Internal {

@@ -259,7 +259,7 @@ func ExampleDecodeJSON() {
 	// Output:
 	// 400 {"statusCode":400,"code":"[GEN9002]","message":"[GEN9002] Bad request","timestamp":"2026-01-15T10:30:00.000Z","details":{"fields":[{"field":"amount","rule":"type","param":"string","message":"amount must be a string"},{"field":"memo","rule":"unknown","message":"memo is not a known field"}]}}
 	// 400 {"statusCode":400,"code":"[GEN9002]","message":"[GEN9002] Bad request","timestamp":"2026-01-15T10:30:00.000Z","details":{"fields":[{"field":"amount","rule":"amount","param":"2","message":"amount must be a positive decimal string"}]}}
-	// 400 {"statusCode":400,"code":"[GEN9002]","message":"[GEN9002] Request body ends before the JSON value is complete","timestamp":"2026-01-15T10:30:00.000Z"}
+	// 400 {"statusCode":400,"code":"[GEN9002]","message":"[GEN9002] Bad request","timestamp":"2026-01-15T10:30:00.000Z","details":{"reason":"truncated","problem":"Request body ends before the JSON value is complete"}}
 }
 
 func ExampleDecode() {
@@ -283,7 +283,7 @@ func ExampleMaxDepth() {
 	var anything any
 	err := validation.Decode([]byte(`[[[[1]]]]`), &anything, validation.MaxDepth(3), validation.WithValidator(nil))
 	fmt.Println(err)
-	// Output: bad_request: Request body nests too deeply
+	// Output: bad_request: request body nests too deeply
 }
 
 func ExampleDisallowUnknownFields() {

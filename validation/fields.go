@@ -16,9 +16,21 @@ import (
 // root is the name of the validated value's type, which starts every
 // namespace unless it is "" (an anonymous struct, a slice); rootUnknown
 // when not known.
+//
+// At most [MaxFieldErrors] are appended, then one saying how many more
+// there were.
 func (v *Validator) appendFields(dst []apierr.FieldError, errs validator.ValidationErrors, root string, r *http.Request) []apierr.FieldError {
+	more := 0
+	if len(errs) > MaxFieldErrors {
+		more = len(errs) - MaxFieldErrors
+		errs = errs[:MaxFieldErrors]
+	}
 	if dst == nil {
-		dst = make([]apierr.FieldError, 0, len(errs))
+		n := len(errs)
+		if more > 0 {
+			n++
+		}
+		dst = make([]apierr.FieldError, 0, n)
 	}
 	first := len(dst)
 	size := 0
@@ -29,7 +41,7 @@ func (v *Validator) appendFields(dst []apierr.FieldError, errs validator.Validat
 	var endsArray [32]int
 	ends := endsArray[:0] // where each message ends in buf; on the stack for short lists
 	for _, fe := range errs {
-		path := jsonPath(fe.Namespace(), root)
+		path := clipPath(jsonPath(fe.Namespace(), root))
 		tag := fe.Tag()
 		name := path
 		if name == "" {
@@ -56,6 +68,9 @@ func (v *Validator) appendFields(dst []apierr.FieldError, errs validator.Validat
 				f.Message = s
 			}
 		}
+	}
+	if more > 0 {
+		dst = append(dst, truncatedField(more))
 	}
 	return dst
 }

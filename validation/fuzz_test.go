@@ -26,8 +26,19 @@ func checkClientError(t *testing.T, err error) {
 	if st := ce.In(apierr.Nexpay).Status(); st >= 500 {
 		t.Fatalf("condition %v answers %d: %v", ce.Condition, st, err)
 	}
-	if ce.Message == "" && len(ce.Fields) == 0 && ce.Condition != apierr.UnsupportedMediaType {
+	if ce.Message == "" && len(ce.Fields) == 0 && len(ce.Details) == 0 && ce.Condition != apierr.UnsupportedMediaType {
 		t.Fatalf("condition %v says nothing: %v", ce.Condition, err)
+	}
+	if len(ce.Fields) > MaxFieldErrors+1 {
+		t.Fatalf("%d field errors, more than %d", len(ce.Fields), MaxFieldErrors+1)
+	}
+	for _, f := range ce.Fields {
+		if len(f.Field) > maxPathBytes+len("…") {
+			t.Fatalf("field path of %d bytes: %.80q", len(f.Field), f.Field)
+		}
+	}
+	if ce.Condition == apierr.BadRequest && len(ce.Fields) == 0 && (ce.Message != "" || len(ce.Details) < 2 || ce.Details[0].Key != "reason") {
+		t.Fatalf("bad request without a reason, or with a message of its own: %+v", ce)
 	}
 	for _, f := range ce.Fields {
 		if f.Message == "" || f.Rule == "" {

@@ -72,7 +72,7 @@ func BindTag(in, tag string, lookup func(name string) []string, dst any) error {
 	var fields []apierr.FieldError
 	bindStruct(in, tag, lookup, rv.Elem(), &fields, 0)
 	if len(fields) > 0 {
-		return &apierr.ConditionError{Condition: apierr.BadRequest, Fields: fields}
+		return &apierr.ConditionError{Condition: apierr.BadRequest, Fields: capFields(fields, 0)}
 	}
 	return nil
 }

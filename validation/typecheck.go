@@ -13,31 +13,32 @@ import (
 	"github.com/errkit/errkit/apierr"
 )
 
-// maxTypeFields bounds the field errors one body can produce.
-const maxTypeFields = 100
-
 // typeChecker walks a JSON body that failed to decode against the Go type
 // it was decoded into, and lists every value of the wrong type (and every
 // unknown field, if banned) by the path the client sent: encoding/json
 // stops at the first and names it without indices or map keys.
 type typeChecker struct {
 	disallowUnknown bool
-	fields          []apierr.FieldError
+	fields          []apierr.FieldError // the first MaxFieldErrors
+	more            int                 // those found beyond them
 }
-
-func (c *typeChecker) full() bool { return len(c.fields) >= maxTypeFields }
 
 func (c *typeChecker) add(f apierr.FieldError) {
-	if !c.full() {
+	if len(c.fields) < MaxFieldErrors {
 		c.fields = append(c.fields, f)
+	} else {
+		c.more++
 	}
 }
+
+// result is the list of field errors, cut at MaxFieldErrors.
+func (c *typeChecker) result() []apierr.FieldError { return capFields(c.fields, c.more) }
 
 var timeType = reflect.TypeFor[time.Time]()
 
 // check checks raw, one valid JSON value, against t.
 func (c *typeChecker) check(raw []byte, t reflect.Type, path string) {
-	if c.full() || len(raw) == 0 || raw[0] == 'n' {
+	if len(raw) == 0 || raw[0] == 'n' {
 		return // null leaves any value as it is
 	}
 	for t.Kind() == reflect.Pointer {
@@ -70,7 +71,7 @@ func (c *typeChecker) check(raw []byte, t reflect.Type, path string) {
 				break
 			}
 			c.object(raw, path, func(key string) (reflect.Type, string, bool) {
-				p := path + "[" + key + "]"
+				p := clipPath(path + "[" + clipKey(key) + "]")
 				if !validMapKey(kt, key) {
 					c.add(apierr.FieldError{Field: p, Rule: "type", Param: "integer", Message: p + " has a key that is not an integer"})
 					return nil, "", true
@@ -86,12 +87,12 @@ func (c *typeChecker) check(raw []byte, t reflect.Type, path string) {
 		case reflect.Slice, reflect.Array:
 			dec := json.NewDecoder(bytes.NewReader(raw))
 			_, _ = dec.Token()
-			for i := 0; dec.More() && !c.full(); i++ {
+			for i := 0; dec.More(); i++ {
 				var v json.RawMessage
 				if dec.Decode(&v) != nil {
 					return
 				}
-				c.check(v, t.Elem(), path+"["+strconv.Itoa(i)+"]")
+				c.check(v, t.Elem(), clipPath(path+"["+strconv.Itoa(i)+"]"))
 			}
 			return
 		case reflect.Interface:
@@ -151,7 +152,7 @@ func (c *typeChecker) check(raw []byte, t reflect.Type, path string) {
 func (c *typeChecker) object(raw []byte, path string, member func(key string) (reflect.Type, string, bool)) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	_, _ = dec.Token()
-	for dec.More() && !c.full() {
+	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
 			return
@@ -173,11 +174,13 @@ func (c *typeChecker) object(raw []byte, path string, member func(key string) (r
 	}
 }
 
+// joinKey is the path of member key of the object at path, the key cut
+// to MaxKeyBytes.
 func joinKey(path, key string) string {
 	if path == "" {
-		return key
+		return clipKey(key)
 	}
-	return path + "." + key
+	return clipPath(path + "." + clipKey(key))
 }
 
 func fieldName(path string) string {

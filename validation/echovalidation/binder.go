@@ -6,7 +6,6 @@ import (
 	"mime"
 	"net/http"
 	"reflect"
-	"strings"
 
 	"github.com/errkit/errkit/apierr"
 	"github.com/errkit/errkit/validation"
@@ -22,7 +21,8 @@ var _ echo.Validator = (*validation.Validator)(nil)
 // tagged `param:"id"`), query parameters (`query:"limit"`, for GET, DELETE
 // and HEAD only), then the body. A JSON body goes through
 // [validation.DecodeJSON] (size and depth limits, every bad value listed
-// by its JSON path); forms and XML through echo's DefaultBinder.
+// by its JSON path). Any other body is [apierr.UnsupportedMediaType]
+// unless AllowForm or AllowXML lets echo's DefaultBinder bind it.
 type Binder struct {
 	// Decode holds the options of the JSON body: limits, unknown fields.
 	Decode []validation.DecodeOption
@@ -32,9 +32,17 @@ type Binder struct {
 	// AllowEmptyBody lets POST, PUT and PATCH requests come without a
 	// body; by default an empty body is a [apierr.BadRequest].
 	AllowEmptyBody bool
+	// AllowForm binds application/x-www-form-urlencoded and
+	// multipart/form-data bodies (fields tagged `form:"name"`) with echo's
+	// DefaultBinder; by default they are [apierr.UnsupportedMediaType].
+	AllowForm bool
+	// AllowXML binds application/xml and text/xml bodies with echo's
+	// DefaultBinder; by default they are [apierr.UnsupportedMediaType].
+	AllowXML bool
 }
 
-// NewBinder returns a Binder with the given JSON body options.
+// NewBinder returns a Binder with the given JSON body options: it binds
+// JSON bodies only; set AllowForm or AllowXML for the others.
 func NewBinder(opts ...validation.DecodeOption) *Binder {
 	return &Binder{Decode: opts}
 }
@@ -107,7 +115,8 @@ func (b *Binder) BindBody(c echo.Context, i any) error {
 		return nil
 	}
 	mt, _, _ := mime.ParseMediaType(r.Header.Get(echo.HeaderContentType))
-	if mt == echo.MIMEApplicationJSON || strings.HasPrefix(mt, "application/") && strings.HasSuffix(mt, "+json") {
+	if !b.allowed(mt) {
+		// JSON, or refused by DecodeJSON's check of the Content-Type.
 		opts := append(b.Decode[:len(b.Decode):len(b.Decode)], validation.WithValidator(nil))
 		return validation.DecodeJSON(r, i, opts...)
 	}
@@ -128,4 +137,16 @@ func (b *Binder) BindBody(c echo.Context, i any) error {
 		}
 	}
 	return validation.DecodeError(err)
+}
+
+// allowed reports whether a body of media type mt goes to echo's
+// DefaultBinder.
+func (b *Binder) allowed(mt string) bool {
+	switch mt {
+	case echo.MIMEApplicationForm, echo.MIMEMultipartForm:
+		return b.AllowForm
+	case echo.MIMEApplicationXML, echo.MIMETextXML:
+		return b.AllowXML
+	}
+	return false
 }

@@ -75,21 +75,28 @@ func TestBinder(t *testing.T) {
 		cond   apierr.Condition
 		fields []apierr.FieldError
 		msg    string
+		reason string // the detail "reason"
 	}{
 		{name: "json", b: NewBinder(), method: http.MethodPost, target: "/shops/7/payouts", ct: "application/json", body: valid},
-		{name: "form", b: NewBinder(), method: http.MethodPost, target: "/shops/7/payouts", ct: "application/x-www-form-urlencoded", body: "amount=1.00&iban=GB29NWBK60161331926819"},
+		{name: "form allowed", b: &Binder{AllowForm: true}, method: http.MethodPost, target: "/shops/7/payouts", ct: "application/x-www-form-urlencoded", body: "amount=1.00&iban=GB29NWBK60161331926819"},
+		{name: "form refused", b: NewBinder(), method: http.MethodPost, target: "/shops/7/payouts", ct: "application/x-www-form-urlencoded", body: "amount=1.00&iban=GB29NWBK60161331926819", cond: apierr.UnsupportedMediaType},
+		{name: "multipart refused", b: NewBinder(), method: http.MethodPost, target: "/shops/7/payouts", ct: "multipart/form-data; boundary=x", body: "--x--", cond: apierr.UnsupportedMediaType},
+		{name: "xml refused", b: NewBinder(), method: http.MethodPost, target: "/shops/7/payouts", ct: "application/xml", body: "<a>", cond: apierr.UnsupportedMediaType},
+		{name: "text xml refused", b: &Binder{AllowForm: true}, method: http.MethodPost, target: "/shops/7/payouts", ct: "text/xml; charset=utf-8", body: "<a>", cond: apierr.UnsupportedMediaType},
+		{name: "xml allowed", b: &Binder{AllowXML: true}, method: http.MethodPost, target: "/shops/7/payouts", ct: "application/xml", body: "<payoutReq><Amount>1.00</Amount><IBAN>GB29NWBK60161331926819</IBAN></payoutReq>"},
+		{name: "xml allowed, malformed", b: &Binder{AllowXML: true}, method: http.MethodPost, target: "/shops/7/payouts", ct: "application/xml", body: "<a>", cond: apierr.BadRequest},
 		{name: "query on get", b: NewBinder(), method: http.MethodGet, target: "/shops/7/payouts?limit=5"},
 		{name: "bad path and query", b: NewBinder(), method: http.MethodGet, target: "/shops/x/payouts?limit=many", cond: apierr.BadRequest, fields: []apierr.FieldError{
 			{Field: "shop", In: "path", Rule: "type", Param: "integer", Message: "path parameter shop must be an integer"},
 			{Field: "limit", In: "query", Rule: "type", Param: "integer", Message: "query parameter limit must be an integer"},
 		}},
 		{name: "query ignored on post", b: NewBinder(), method: http.MethodPost, target: "/shops/7/payouts?limit=many", ct: "application/json", body: valid},
-		{name: "empty", b: NewBinder(), method: http.MethodPost, target: "/shops/7/payouts", ct: "application/json", cond: apierr.BadRequest, msg: "Request body is empty"},
+		{name: "empty", b: NewBinder(), method: http.MethodPost, target: "/shops/7/payouts", ct: "application/json", cond: apierr.BadRequest, reason: validation.ReasonEmpty},
 		{name: "empty allowed", b: &Binder{AllowEmptyBody: true}, method: http.MethodPost, target: "/shops/7/payouts", ct: "application/json", cond: apierr.Validation, fields: []apierr.FieldError{
 			{Field: "amount", Rule: "required", Message: "amount is required"},
 			{Field: "iban", Rule: "required", Message: "iban is required"},
 		}},
-		{name: "malformed", b: NewBinder(), method: http.MethodPost, target: "/shops/7/payouts", ct: "application/json", body: `{"amount":}`, cond: apierr.BadRequest, msg: "Request body is not valid JSON"},
+		{name: "malformed", b: NewBinder(), method: http.MethodPost, target: "/shops/7/payouts", ct: "application/json", body: `{"amount":}`, cond: apierr.BadRequest, reason: validation.ReasonMalformed},
 		{name: "types", b: NewBinder(), method: http.MethodPost, target: "/shops/7/payouts", ct: "application/json", body: `{"amount":5000,"iban":1}`, cond: apierr.BadRequest, fields: []apierr.FieldError{
 			{Field: "amount", Rule: "type", Param: "string", Message: "amount must be a string"},
 			{Field: "iban", Rule: "type", Param: "string", Message: "iban must be a string"},
@@ -123,6 +130,9 @@ func TestBinder(t *testing.T) {
 			}
 			if ce.Condition != tt.cond || tt.msg != "" && ce.Message != tt.msg || !reflect.DeepEqual(ce.Fields, tt.fields) {
 				t.Errorf("got %v %q %+v\nwant %v %q %+v", ce.Condition, ce.Message, ce.Fields, tt.cond, tt.msg, tt.fields)
+			}
+			if tt.reason != "" && (len(ce.Details) == 0 || ce.Details[0] != (apierr.Detail{Key: "reason", Value: tt.reason})) {
+				t.Errorf("details = %+v, want the reason %q", ce.Details, tt.reason)
 			}
 		})
 	}

@@ -6,4 +6,7 @@
 //
 //	e.Binder = echovalidation.NewBinder()
 //	e.Validator = validation.New()
+//
+// A body that is not JSON is [apierr.UnsupportedMediaType] unless
+// [Binder.AllowForm] or [Binder.AllowXML] says otherwise.
 package echovalidation

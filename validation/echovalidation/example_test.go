@@ -24,9 +24,12 @@ type CreatePayout struct {
 func printCondition(err error) {
 	var ce *apierr.ConditionError
 	if errors.As(err, &ce) {
-		if ce.Message != "" {
+		switch {
+		case ce.Message != "":
 			fmt.Println(ce.Condition, ce.Message)
-		} else {
+		case len(ce.Details) > 0 && ce.Details[0].Key == "reason":
+			fmt.Println(ce.Condition, ce.Details[0].Value)
+		default:
 			fmt.Println(ce.Condition)
 		}
 		for _, f := range ce.Fields {
@@ -103,5 +106,27 @@ func ExampleBinder_BindBody() {
 	c := e.NewContext(r, httptest.NewRecorder())
 	printCondition(echovalidation.NewBinder().BindBody(c, &CreatePayout{}))
 	// Output:
-	// bad_request Request body ends before the JSON value is complete
+	// bad_request truncated
+}
+
+func ExampleBinder_AllowForm() {
+	// A JSON API refuses forms and XML; AllowForm and AllowXML let them in.
+	e := echo.New()
+	body := "amount=10.00&iban=GB29NWBK60161331926819"
+	for _, b := range []*echovalidation.Binder{echovalidation.NewBinder(), {AllowForm: true}} {
+		r := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(body))
+		r.Header.Set(echo.HeaderContentType, echo.MIMEApplicationForm)
+		c := e.NewContext(r, httptest.NewRecorder())
+		var req struct {
+			Amount string `form:"amount"`
+		}
+		if err := b.Bind(&req, c); err != nil {
+			printCondition(err)
+			continue
+		}
+		fmt.Println("amount", req.Amount)
+	}
+	// Output:
+	// unsupported_media_type Request body must be JSON (Content-Type: application/json)
+	// amount 10.00
 }
