@@ -300,7 +300,9 @@ func TestLogging(t *testing.T) {
 		serve(d.h, "GET", "/v2/fail/plain", map[string]string{"X-Request-Id": "rid-1"})
 		serve(d.h, "GET", "/v2/payments/9", nil)
 		serve(d.h, "GET", "/v2/fail/half", nil)
-		serve(d.h, "GET", "/v2/fail/canceled", nil)
+		gone, cancel := context.WithCancel(context.Background())
+		cancel() // the client went away
+		d.h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequestWithContext(gone, "GET", "/v2/fail/canceled", nil))
 		serve(d.h, "GET", "/v2/fail/panic", nil)
 		serve(d.h, "GET", "/health", nil)
 		if len(h.recs) != 5 {

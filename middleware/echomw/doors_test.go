@@ -148,6 +148,7 @@ func TestBothDoors(t *testing.T) {
 	ts := `"timestamp":"2026-01-15T10:30:00.000Z"`
 	cases := []struct {
 		name, method, target, body, ctype string
+		gone                              bool // the client went away: the request's context is cancelled
 		want                              want
 	}{
 		{name: "ok", method: "GET", target: "/health", want: want{status: 200, body: `{"status":"ok"}`}},
@@ -169,7 +170,11 @@ func TestBothDoors(t *testing.T) {
 		{name: "condition", method: "GET", target: "/v2/fail/condition", want: want{status: 400, code: "[GEN9002]",
 			body: `{"statusCode":400,"code":"[GEN9002]","message":"[GEN9002] Bad request",` + ts + `,"details":{"fields":[{"field":"amount","rule":"required","message":"amount is required"}]}}`}},
 		{name: "deadline", method: "GET", target: "/v2/fail/deadline", want: want{status: 504, code: "[GEN9504]"}},
-		{name: "canceled writes nothing", method: "GET", target: "/v2/fail/canceled", want: want{status: 200, body: ""}},
+		{name: "canceled, client still there", method: "GET", target: "/v2/fail/canceled", want: want{status: 500, code: "[GEN9001]"}},
+		{name: "canceled, client gone: nothing written", method: "GET", target: "/v2/fail/canceled", gone: true, want: want{status: 200, body: ""}},
+		{name: "HEAD on a GET route", method: "HEAD", target: "/v2/payments/42", want: want{status: 404, body: ""}},
+		{name: "wrong method allows HEAD with GET", method: "DELETE", target: "/v2/payments/42", want: want{status: 405, code: "[GEN9405]",
+			header: map[string]string{"Allow": "GET, HEAD"}}},
 		{name: "panic", method: "GET", target: "/v2/fail/panic", want: want{status: 500, code: "[GEN9001]"}},
 		{name: "panic with apierr", method: "GET", target: "/v2/fail/panicerr", want: want{status: 500, code: "[GEN9001]"}},
 		{name: "half-written body", method: "GET", target: "/v2/fail/half", want: want{status: 200, body: `{"partial":`}},
@@ -185,6 +190,11 @@ func TestBothDoors(t *testing.T) {
 					body = strings.NewReader(tc.body)
 				}
 				req := httptest.NewRequest(tc.method, tc.target, body)
+				if tc.gone {
+					ctx, cancel := context.WithCancel(req.Context())
+					cancel()
+					req = req.WithContext(ctx)
+				}
 				if tc.ctype != "" {
 					req.Header.Set("Content-Type", tc.ctype)
 				}
@@ -317,4 +327,55 @@ func TestEchoOnlyErrors(t *testing.T) {
 			t.Errorf("429 without Retry-After: %v", rec.Header())
 		}
 	}
+}
+
+// HEAD is answered like GET on every door, through a real server (which
+// never sends a HEAD body): same status, same headers, no body.
+func TestHeadLikeGet(t *testing.T) {
+	ds, _ := doors(t, quiet())
+	for _, d := range ds {
+		srv := httptest.NewServer(d.h)
+		for _, tc := range []struct {
+			target string
+			status int
+		}{{"/health", 200}, {"/v2/payments/42", 404}, {"/v2/fail/plain", 500}, {"/v2/nothing", 404}} {
+			req, _ := http.NewRequest("HEAD", srv.URL+tc.target, nil)
+			resp, err := srv.Client().Do(req)
+			if err != nil {
+				t.Fatalf("%s: %v", d.name, err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != tc.status || len(body) != 0 || resp.Header.Get("Allow") != "" {
+				t.Errorf("%s: HEAD %s: %d Allow %q body %q, want %d", d.name, tc.target, resp.StatusCode, resp.Header.Get("Allow"), body, tc.status)
+			}
+		}
+		srv.Close()
+	}
+}
+
+// A HEAD route of its own is kept: only paths without one are served by GET.
+func TestHeadRouteKept(t *testing.T) {
+	e := echo.New()
+	echomw.Install(e, quiet())
+	e.GET("/x", func(c echo.Context) error { return c.String(200, "get") })
+	e.HEAD("/x", func(c echo.Context) error { c.Response().Header().Set("X-Head", "1"); return c.NoContent(204) })
+	rec := serveEcho(e, "HEAD", "/x")
+	if rec.Code != 204 || rec.Header().Get("X-Head") != "1" {
+		t.Errorf("own HEAD route: %d %v", rec.Code, rec.Header())
+	}
+	rec = serveEcho(e, "HEAD", "/y")
+	if rec.Code != 404 || rec.Body.Len() != 0 {
+		t.Errorf("HEAD unknown: %d %q", rec.Code, rec.Body)
+	}
+	rec = serveEcho(e, "POST", "/x")
+	if rec.Code != 405 || rec.Header().Get("Allow") != "OPTIONS, GET, HEAD" {
+		t.Errorf("POST: %d Allow %q", rec.Code, rec.Header().Get("Allow"))
+	}
+}
+
+func serveEcho(h http.Handler, method, target string) *httptest.ResponseRecorder {
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(method, target, nil))
+	return rec
 }

@@ -25,18 +25,21 @@ func New(opts ...middleware.Option) *Set {
 }
 
 // Install sets the whole set on e in one call and returns it: the error
-// handler, and [Set.Middleware] (request ID, recover, maintenance, rate
-// limit) as one middleware of e.Use, so that unknown routes pass through it
-// too.
+// handler, [HeadAsGet] as a pre-middleware (HEAD answered like GET), and
+// [Set.Middleware] (request ID, recover, maintenance, rate limit) as one
+// middleware of e.Use, so that unknown routes pass through it too. Routes
+// may be added before or after.
 func Install(e *echo.Echo, opts ...middleware.Option) *Set {
 	s := New(opts...)
 	s.Install(e)
 	return s
 }
 
-// Install sets s on e; see the package function [Install].
+// Install sets s on e; see the package function [Install]. It also adds
+// [HeadAsGet] as a pre-middleware, so that HEAD is answered wherever GET is.
 func (s *Set) Install(e *echo.Echo) {
 	e.HTTPErrorHandler = s.ErrorHandler
+	e.Pre(HeadAsGet)
 	e.Use(s.Middleware)
 }
 
@@ -75,15 +78,25 @@ func (s *Set) Middleware(next echo.HandlerFunc) echo.HandlerFunc {
 //	e.HTTPErrorHandler = s.ErrorHandler
 //	srv := &http.Server{Addr: addr, Handler: s.Handler(e)}
 //
-// A panic recovered there is logged without echo's route.
+// A panic recovered there is logged without echo's route. HEAD is
+// answered like GET where e routes GET but not HEAD, its body discarded,
+// as [HeadAsGet] does.
 func (s *Set) Handler(e *echo.Echo) http.Handler {
-	return s.Front(e, false)
+	return s.Front(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodHead && headAsGet(e, r) {
+			get := *r
+			get.Method = http.MethodGet
+			e.ServeHTTP(headWriter{w}, &get)
+			return
+		}
+		e.ServeHTTP(w, r)
+	}), false)
 }
 
 const answeredKey = "errkit.answered"
 
 // ErrorHandler is an echo.HTTPErrorHandler: it answers err in the set's
-// contract, once. Echo may call it twice for one request, and a handler
+// contract, once; a 405's Allow header lists HEAD when it lists GET. Echo may call it twice for one request, and a handler
 // may fail after writing part of its body: a committed response is never
 // written again; the failure is logged.
 func (s *Set) ErrorHandler(err error, c echo.Context) {
@@ -92,6 +105,9 @@ func (s *Set) ErrorHandler(err error, c echo.Context) {
 	}
 	c.Set(answeredKey, true)
 	res := c.Response()
+	if !res.Committed {
+		allowHead(res.Header())
+	}
 	s.RespondTo(res, c.Request(), c.Path(), res.Committed, err)
 }
 
