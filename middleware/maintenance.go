@@ -2,6 +2,7 @@ package middleware
 
 import (
 	"context"
+	"math"
 	"net/http"
 	"path"
 	"strings"
@@ -15,9 +16,19 @@ import (
 // until when. [Switch] is the in-memory one; a fleet implements it over a
 // shared store (and caches: it is read on every request).
 type MaintenanceState interface {
-	// MaintenanceUntil reports whether maintenance is on and when it ends.
+	// MaintenanceUntil reports whether maintenance is on and when it ends;
+	// a zero until with on true means the end is unknown.
 	MaintenanceUntil(ctx context.Context) (until time.Time, on bool)
 }
+
+// UnknownEndRetryAfter is the Retry-After of the maintenance answer while
+// the end of maintenance is unknown: a [MaintenanceState] reports it on
+// with a zero time.
+const UnknownEndRetryAfter = 60 * time.Second
+
+// maxUntil is the latest end a [Switch] holds (in the year 2262): later
+// ones are clamped to it.
+var maxUntil = time.Unix(0, math.MaxInt64)
 
 // A Switch is the in-memory [MaintenanceState]: off until turned on, on
 // until a time. It is safe for concurrent use; the zero Switch is off.
@@ -25,16 +36,24 @@ type Switch struct {
 	until atomic.Int64 // Unix nanoseconds; 0 = off
 }
 
-// On turns maintenance on until the given time.
+// On turns maintenance on until the given time; a time past the year
+// 2262 (time.Date(9999, ...)) is clamped to it, and one before 1970 leaves
+// maintenance off.
 func (s *Switch) On(until time.Time) {
-	n := until.UnixNano()
-	if n <= 0 {
-		n = 1
+	var n int64
+	switch {
+	case !until.Before(maxUntil):
+		n = math.MaxInt64
+	case until.Unix() <= 0:
+		n = 1 // in the past: off, but not the zero "off" a reader skips
+	default:
+		n = until.UnixNano()
 	}
 	s.until.Store(n)
 }
 
-// OnFor turns maintenance on for d from now.
+// OnFor turns maintenance on for d from now; a huge d is clamped as by
+// [Switch.On].
 func (s *Switch) OnFor(d time.Duration) { s.On(time.Now().Add(d)) }
 
 // Off turns maintenance off.
@@ -114,8 +133,9 @@ func under(p string, prefixes []string) bool {
 // MaintenanceError returns the error r is answered with while maintenance
 // is on: the contract's [apierr.Maintenance] code (Nexpay v2: 503
 // [GEN9013]) with Retry-After in whole seconds until the end, rounded up,
-// at least 1. It returns nil when r may pass: maintenance is off or r is
-// exempt.
+// at least 1, or [UnknownEndRetryAfter] when the state reports no end (a
+// zero time). It returns nil when r may pass: maintenance is off, its end
+// has passed, or r is exempt.
 func (s *Set) MaintenanceError(r *http.Request) *apierr.Error {
 	if s.sw != nil && s.sw.until.Load() == 0 {
 		return nil // the in-memory switch is off: the common case, made cheap
@@ -124,7 +144,10 @@ func (s *Set) MaintenanceError(r *http.Request) *apierr.Error {
 	if !on {
 		return nil
 	}
-	d := time.Until(until)
+	d := UnknownEndRetryAfter
+	if !until.IsZero() {
+		d = time.Until(until)
+	}
 	if d <= 0 || s.exempt(r) {
 		return nil
 	}

@@ -215,6 +215,23 @@ func TestSwitch(t *testing.T) {
 	if _, on := sw.MaintenanceUntil(context.Background()); on {
 		t.Error("Off")
 	}
+	for _, tc := range []struct {
+		name string
+		on   func(*middleware.Switch)
+		want bool
+	}{
+		{"year 9999", func(s *middleware.Switch) { s.On(time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)) }, true},
+		{"huge duration", func(s *middleware.Switch) { s.OnFor(time.Duration(1<<63 - 1)) }, true},
+		{"zero time", func(s *middleware.Switch) { s.On(time.Time{}) }, false},
+		{"before 1970", func(s *middleware.Switch) { s.On(time.Date(1960, 1, 1, 0, 0, 0, 0, time.UTC)) }, false},
+		{"past", func(s *middleware.Switch) { s.On(time.Now().Add(-time.Second)) }, false},
+	} {
+		var sw middleware.Switch
+		tc.on(&sw)
+		if _, on := sw.MaintenanceUntil(context.Background()); on != tc.want {
+			t.Errorf("%s: on %v, want %v", tc.name, on, tc.want)
+		}
+	}
 }
 
 // asQuote is an error that converts itself with an As method.

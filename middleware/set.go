@@ -72,10 +72,10 @@ func WithClassifier(f func(err error, c apierr.Contract) (*apierr.Error, bool)) 
 
 // WithMaintenance makes the maintenance switch read its state from st,
 // for a fleet that shares one; the default is an in-memory [Switch],
-// returned by [Set.Switch].
+// returned by [Set.Switch]. A nil st (or nil *Switch) keeps the default.
 func WithMaintenance(st MaintenanceState) Option {
 	return func(s *Set) {
-		if st != nil {
+		if sw, ok := st.(*Switch); st != nil && (!ok || sw != nil) {
 			s.maintenance = st
 		}
 	}

@@ -66,6 +66,51 @@ func TestMaintenance(t *testing.T) {
 	}
 }
 
+// fixedState is a shared maintenance state that reports a fixed answer.
+type fixedState struct {
+	until time.Time
+	on    bool
+}
+
+func (f fixedState) MaintenanceUntil(context.Context) (time.Time, bool) { return f.until, f.on }
+
+// A state on with no end answers 503 with the documented Retry-After; a
+// far end is on too, and the Switch clamps what it cannot hold.
+func TestMaintenanceEnds(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		state      fixedState
+		status     int
+		retryAfter string
+	}{
+		{"on, end unknown", fixedState{on: true}, 503, "60"},
+		{"on until year 9999", fixedState{until: time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC), on: true}, 503, ""},
+		{"on, end passed", fixedState{until: time.Now().Add(-time.Minute), on: true}, 404, ""},
+		{"off", fixedState{}, 404, ""},
+	} {
+		ds, _ := doors(t, quiet(), middleware.WithMaintenance(tc.state))
+		for _, d := range ds {
+			rec := serve(d.h, "GET", "/v2/payments/1", nil)
+			ra := rec.Header().Get("Retry-After")
+			if rec.Code != tc.status || tc.retryAfter != "" && ra != tc.retryAfter || tc.status == 503 && ra == "" {
+				t.Errorf("%s: %s: %d Retry-After %q, want %d %q", tc.name, d.name, rec.Code, ra, tc.status, tc.retryAfter)
+			}
+		}
+	}
+	ds, sw := doors(t, quiet())
+	for _, on := range []func(){
+		func() { sw.On(time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)) },
+		func() { sw.OnFor(time.Duration(1<<63 - 1)) },
+	} {
+		on()
+		for _, d := range ds {
+			if rec := serve(d.h, "GET", "/v2/payments/1", nil); rec.Code != 503 {
+				t.Errorf("%s: switch on far away: %d", d.name, rec.Code)
+			}
+		}
+	}
+}
+
 // TestMaintenanceFlipRace flips maintenance while requests run; run it
 // with -race.
 func TestMaintenanceFlipRace(t *testing.T) {
