@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -28,7 +27,9 @@ var exampleTime = time.Date(2026, 1, 15, 10, 30, 0, 0, time.UTC)
 // body per code of its catalogue, rendered by the contract with the
 // timestamp 2026-01-15T10:30:00.000Z; and components.responses with one
 // response per status the catalogue uses, each naming its codes' examples.
-// Responses to 429 and 503 document Retry-After, 405 documents Allow.
+// Every response documents X-Request-Id; 429 and 503 Retry-After, 429 the
+// RateLimit fields, the conflict status Retry-After (an idempotency key in
+// progress), 405 Allow.
 func Components(c apierr.Contract, v Version) (*openapi3.Components, error) {
 	if !v.valid() {
 		return nil, fmt.Errorf("openapi: unknown version %q (want 3.1 or 3.0)", v)
@@ -169,25 +170,58 @@ func response(c apierr.Contract, body string, status int, codes []apierr.Code) *
 	return r
 }
 
-// headers returns the headers a response of status documents.
+// Response headers errkit's middleware sends that the documents name. The
+// rate-limit ones follow the IETF draft "RateLimit header fields for HTTP"
+// (draft-ietf-httpapi-ratelimit-headers), as the middleware sends them.
+const (
+	headerRequestID          = "X-Request-Id"
+	headerRetryAfter         = "Retry-After"
+	headerRateLimitLimit     = "RateLimit-Limit"
+	headerRateLimitRemaining = "RateLimit-Remaining"
+	headerRateLimitReset     = "RateLimit-Reset"
+)
+
+// headers returns the headers a response of status documents: X-Request-Id
+// on every one; Retry-After on 429, 503 and the statuses of c's rate-limit,
+// maintenance and unavailable codes, and on the status of its conflict code
+// (a request whose idempotency key is still in progress); the RateLimit
+// fields on 429 and the status of c's rate-limit code; Allow on 405.
 func headers(c apierr.Contract, status int) openapi3.Headers {
-	h := openapi3.Headers{}
-	retry := []int{http.StatusTooManyRequests, http.StatusServiceUnavailable}
-	for _, cond := range []apierr.Condition{apierr.RateLimited, apierr.Unavailable, apierr.Maintenance} {
-		retry = append(retry, c.Code(cond).Status())
+	h := openapi3.Headers{
+		headerRequestID: header("The request's ID, as the server logs it: the client's own X-Request-Id when valid, "+
+			"else a new one.", openapi3.NewStringSchema()),
 	}
-	if slices.Contains(retry, status) {
+	limited := status == http.StatusTooManyRequests || status == c.Code(apierr.RateLimited).Status()
+	retry := limited || status == http.StatusServiceUnavailable
+	for _, cond := range []apierr.Condition{apierr.Unavailable, apierr.Maintenance} {
+		retry = retry || status == c.Code(cond).Status()
+	}
+	inFlight := status == c.Code(apierr.Conflict).Status()
+	switch {
+	case retry && inFlight:
+		h[headerRetryAfter] = header("Seconds to wait before retrying: sent when rate limited, in maintenance mode "+
+			"or unavailable when known, and when a request with the same idempotency key is still in progress.",
+			openapi3.NewIntegerSchema().WithMin(1))
+	case retry:
 		d := "Seconds to wait before retrying."
 		if status == http.StatusServiceUnavailable {
 			d = "Seconds until the service is expected back: sent in maintenance mode, and otherwise when known."
 		}
-		h["Retry-After"] = header(d, openapi3.NewIntegerSchema().WithMin(1))
+		h[headerRetryAfter] = header(d, openapi3.NewIntegerSchema().WithMin(1))
+	case inFlight:
+		h[headerRetryAfter] = header("Seconds to wait before retrying: sent when a request with the same "+
+			"idempotency key is still in progress.", openapi3.NewIntegerSchema().WithMin(1))
+	}
+	if limited {
+		h[headerRateLimitLimit] = header("Requests allowed in the rate-limit window (the quota), when the limiter knows it.",
+			openapi3.NewIntegerSchema().WithMin(1))
+		h[headerRateLimitRemaining] = header("Requests left in the window: 0 on this answer.",
+			openapi3.NewIntegerSchema().WithMin(0))
+		h[headerRateLimitReset] = header("Seconds until a request is allowed again.",
+			openapi3.NewIntegerSchema().WithMin(1))
 	}
 	if status == http.StatusMethodNotAllowed {
 		h["Allow"] = header("The methods the route takes.", openapi3.NewStringSchema())
-	}
-	if len(h) == 0 {
-		return nil
 	}
 	return h
 }

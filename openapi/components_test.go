@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/middleware"
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
@@ -122,8 +123,16 @@ func TestComponents(t *testing.T) {
 		for name, r := range comp.Responses {
 			status, _ := strconv.Atoi(strings.TrimPrefix(name, "NexpayError"))
 			_, retry := r.Value.Headers["Retry-After"]
-			if want := status == 429 || status == 503; retry != want {
+			if want := status == 429 || status == 503 || status == 409; retry != want {
 				t.Errorf("%s: %s: Retry-After documented = %v", v, name, retry)
+			}
+			for _, h := range []string{"RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"} {
+				if _, ok := r.Value.Headers[h]; ok != (status == 429) {
+					t.Errorf("%s: %s: %s documented = %v", v, name, h, ok)
+				}
+			}
+			if r.Value.Headers["X-Request-Id"] == nil {
+				t.Errorf("%s: %s: X-Request-Id undocumented", v, name)
 			}
 			_, allow := r.Value.Headers["Allow"]
 			if allow != (status == http.StatusMethodNotAllowed) {
@@ -136,6 +145,20 @@ func TestComponents(t *testing.T) {
 	}
 	if _, err := Components(apierr.Nexpay, "2.0"); err == nil {
 		t.Error("version 2.0 accepted")
+	}
+}
+
+// TestHeaderNames checks the documented names are the middleware's.
+func TestHeaderNames(t *testing.T) {
+	for doc, mw := range map[string]string{
+		headerRequestID:          middleware.RequestIDHeader,
+		headerRateLimitLimit:     middleware.HeaderRateLimitLimit,
+		headerRateLimitRemaining: middleware.HeaderRateLimitRemaining,
+		headerRateLimitReset:     middleware.HeaderRateLimitReset,
+	} {
+		if doc != mw {
+			t.Errorf("documented %q, the middleware sends %q", doc, mw)
+		}
 	}
 }
 

@@ -116,6 +116,7 @@ func TestLiveBodiesMatchSchema(t *testing.T) {
 							t.Errorf("%s: %d sends Retry-After, undocumented", v, resp.StatusCode)
 						}
 					}
+					checkHeaders(t, string(v), resp, r.Value, "X-Request-Id")
 				}
 			}
 		}
@@ -162,6 +163,7 @@ func TestLiveRouteErrors(t *testing.T) {
 				if resp.Header.Get("Allow") != "" && resp.StatusCode == http.StatusMethodNotAllowed && rr.Value.Headers["Allow"] == nil {
 					t.Errorf("%s: 405 sends Allow, undocumented", v)
 				}
+				checkHeaders(t, string(v), resp, rr.Value, "X-Request-Id")
 			}
 		}
 	}
@@ -203,9 +205,19 @@ func TestLiveMaintenanceAndRateLimit(t *testing.T) {
 			if err := visit(v, doc.Components.Schemas["NexpayError"].Value, body); err != nil {
 				t.Errorf("%s %s: %s\n%v", name, v, data, err)
 			}
-			if doc.Components.Responses[ResponseName(apierr.Nexpay, tt.status)].Value.Headers["Retry-After"] == nil {
-				t.Errorf("%s %s: Retry-After undocumented", name, v)
-			}
+			checkHeaders(t, name+" "+string(v), resp, doc.Components.Responses[ResponseName(apierr.Nexpay, tt.status)].Value,
+				"Retry-After", "X-Request-Id", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")
+		}
+	}
+}
+
+// checkHeaders fails for each of names that resp carries and r does not
+// document; the names are those the documents promise to cover.
+func checkHeaders(t *testing.T, what string, resp *http.Response, r *openapi3.Response, names ...string) {
+	t.Helper()
+	for _, h := range names {
+		if resp.Header.Get(h) != "" && r.Headers[h] == nil {
+			t.Errorf("%s: %d sends %s, undocumented", what, resp.StatusCode, h)
 		}
 	}
 }
