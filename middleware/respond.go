@@ -24,6 +24,13 @@ type Failure struct {
 // classified by [Classify], rendered by [apierr.Render] unless the response
 // was already committed, reported to the logger and the metrics hook. The
 // route logged is r.Pattern.
+//
+// The log record carries code, status, method, route, request_id and
+// error; trace_id too when the request ID is not 32 hex digits: it is the
+// ID a contract's trace field shows ([apierr.TraceHex]: Nexpay legacy
+// traceId, Cryptopay meta.request_id), so that the ID a client quotes from
+// a body finds the record. Generated request IDs are 32 hex digits and
+// need none. A valid traceparent's trace, when it differs, is w3c_trace_id.
 func (s *Set) Respond(w http.ResponseWriter, r *http.Request, err error) {
 	committed := false
 	if g, ok := w.(*responseWriter); ok {
@@ -125,9 +132,7 @@ func (s *Set) report(r *http.Request, route string, e *apierr.Error, err error, 
 		slog.String("request_id", id),
 		slog.String("error", err.Error()),
 	)
-	if tid, ok := TraceID(r); ok {
-		attrs = append(attrs, slog.String("trace_id", tid))
-	}
+	attrs = appendTrace(attrs, r, id)
 	var pe *PanicError
 	if errors.As(err, &pe) {
 		attrs = append(attrs, slog.String("stack", string(pe.Stack)))
@@ -139,6 +144,25 @@ func (s *Set) report(r *http.Request, route string, e *apierr.Error, err error, 
 	l.LogAttrs(ctx, level, msg, attrs...)
 }
 
+// appendTrace adds to a log record the IDs a client may quote besides the
+// request ID: trace_id, the 32 hex digits a contract's trace field shows
+// for it ([apierr.TraceHex]: Nexpay legacy traceId, Cryptopay
+// meta.request_id), when they differ from the request ID, and
+// w3c_trace_id, the trace of a valid traceparent header, when it differs
+// from both.
+func appendTrace(attrs []slog.Attr, r *http.Request, id string) []slog.Attr {
+	trace := ""
+	if id != "" {
+		if trace = apierr.TraceHex(id); trace != id {
+			attrs = append(attrs, slog.String("trace_id", trace))
+		}
+	}
+	if tid, ok := TraceID(r); ok && tid != id && tid != trace {
+		attrs = append(attrs, slog.String("w3c_trace_id", tid))
+	}
+	return attrs
+}
+
 // gone logs, quietly, a request whose client went away.
 func (s *Set) gone(r *http.Request, route string, err error) {
 	if s.metrics != nil {
@@ -148,9 +172,10 @@ func (s *Set) gone(r *http.Request, route string, err error) {
 	if !l.Enabled(r.Context(), slog.LevelDebug) {
 		return
 	}
-	l.LogAttrs(r.Context(), slog.LevelDebug, "client went away",
-		slog.String("method", r.Method), slog.String("route", route),
-		slog.String("request_id", RequestIDFrom(r)), slog.String("error", err.Error()))
+	id := RequestIDFrom(r)
+	attrs := appendTrace([]slog.Attr{slog.String("method", r.Method), slog.String("route", route),
+		slog.String("request_id", id), slog.String("error", err.Error())}, r, id)
+	l.LogAttrs(r.Context(), slog.LevelDebug, "client went away", attrs...)
 }
 
 // dropped logs, quietly, a second error for a request already answered.

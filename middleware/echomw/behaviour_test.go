@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/cryptopay"
+	"github.com/errkit/errkit/apierr/nexpaylegacy"
 	"github.com/errkit/errkit/middleware"
 	"github.com/errkit/errkit/middleware/echomw"
 	"github.com/go-chi/chi/v5"
@@ -467,6 +469,44 @@ func TestContractTraceField(t *testing.T) {
 			id := rec.Header().Get("X-Request-Id")
 			if len(id) != 32 || rec.Body.String() != `{"traceId":"`+id+`"}` {
 				t.Errorf("%s %s: generated ID %q, body %s", d.name, target, id, rec.Body)
+			}
+		}
+	}
+}
+
+// The trace ID a contract's body shows for a request ID that is not 32 hex
+// digits is in the log record as trace_id, so that support finds it.
+func TestTraceIDLogged(t *testing.T) {
+	for _, c := range []apierr.Contract{nexpaylegacy.Contract, cryptopay.Contract} {
+		for i, name := range []string{"net/http", "echo", "echo-handler"} {
+			var h records
+			ds, _ := doors(t, middleware.WithLogger(slog.New(&h)), middleware.WithContract(c))
+			for _, tc := range []struct {
+				hdr      map[string]string
+				wantAttr bool
+			}{
+				{map[string]string{"X-Request-Id": "order-7f3a"}, true},
+				{map[string]string{"X-Request-Id": "4bf92f3577b34da6a3ce929d0e0e4736"}, false},
+				{nil, false}, // generated: 32 hex digits already
+				{map[string]string{"X-Request-Id": "rid-1", "Traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"}, true},
+			} {
+				h.recs = h.recs[:0]
+				rec := serve(ds[i].h, "GET", "/v2/fail/plain", tc.hdr)
+				id := rec.Header().Get(middleware.RequestIDHeader)
+				trace := apierr.TraceHex(id)
+				if !strings.Contains(rec.Body.String(), trace) {
+					t.Fatalf("%s %s: body %s has no trace %s", c.Name(), name, rec.Body, trace)
+				}
+				if len(h.recs) != 1 {
+					t.Fatalf("%s %s: %d records", c.Name(), name, len(h.recs))
+				}
+				a := h.attrs(0)
+				if a["request_id"] != id || tc.wantAttr && a["trace_id"] != trace || !tc.wantAttr && a["trace_id"] != "" {
+					t.Errorf("%s %s %v: record %v, body trace %s", c.Name(), name, tc.hdr, a, trace)
+				}
+				if tp := tc.hdr["Traceparent"]; tp != "" && a["w3c_trace_id"] != tp[3:35] {
+					t.Errorf("%s %s: w3c_trace_id %q", c.Name(), name, a["w3c_trace_id"])
+				}
 			}
 		}
 	}
