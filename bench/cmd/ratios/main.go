@@ -131,18 +131,30 @@ func baseline(row key) string {
 func (res *results) table(w io.Writer) {
 	var cols []string
 	for _, impl := range impls {
+		if impl == "bare" {
+			continue // shares the floor's column
+		}
 		for _, row := range res.rows {
+			if impl == "floor" {
+				cols = append(cols, impl)
+				break
+			}
 			if _, ok := res.m[key{row.kase, row.router, impl}]; ok {
 				cols = append(cols, impl)
 				break
 			}
 		}
 	}
-	fmt.Fprintf(w, "| case | router | %s |\n|---|---|%s\n", strings.Join(cols, " | "), strings.Repeat("---|", len(cols)))
+	head := strings.Join(cols, " | ")
+	head = strings.Replace(head, "floor", "floor (bare)", 1)
+	fmt.Fprintf(w, "| case | router | %s |\n|---|---|%s\n", head, strings.Repeat("---|", len(cols)))
 	for _, row := range res.rows {
 		base, baseAllocs, ok := res.get(key{row.kase, row.router, baseline(row)})
 		fmt.Fprintf(w, "| %s | %s |", row.kase, row.router)
 		for _, impl := range cols {
+			if impl == "floor" {
+				impl = baseline(row)
+			}
 			ns, allocs, have := res.get(key{row.kase, row.router, impl})
 			switch {
 			case !have:

@@ -26,9 +26,9 @@ func TestTable(t *testing.T) {
 	res.goals(&b)
 	got := b.String()
 	for _, want := range []string{
-		"| case | router | floor | bare | echo | errkit |",
-		"| 404 | echo | 1.00× · 0 | | 8.18× · 10 (+10) | 1.05× · 1 (+1) |",
-		"| ok | mux | | 1.00× · 1 | | 2.00× · 2 (+1) |",
+		"| case | router | floor (bare) | echo | errkit |",
+		"| 404 | echo | 1.00× · 0 | 8.18× · 10 (+10) | 1.05× · 1 (+1) |",
+		"| ok | mux | 1.00× · 1 | | 2.00× · 2 (+1) |",
 		"| 404 | echo | errkit | 1.05× met | +1 met | 0.13× met |  |",
 		"| ok | mux | errkit | 2.00× **not met** | +1 **not met** |",
 	} {
