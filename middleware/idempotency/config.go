@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"net/http"
 	"net/textproto"
+	"strings"
 	"time"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/middleware"
 )
 
 // Defaults of a [Config].
@@ -30,9 +32,11 @@ var DefaultHeaders = []string{
 	"Retry-After", "X-Content-Type-Options",
 }
 
-// Config configures a [Middleware]. The zero value is usable: Nexpay v2,
-// the Idempotency-Key header on POST and PATCH, keys scoped by the
+// Config configures a [Middleware]. The zero value is usable: failures in
+// the enclosing errkit middleware's contract (Nexpay v2 without one), the
+// Idempotency-Key header on POST and PATCH, keys scoped by the
 // Authorization and X-API-Key headers, kept 24 hours in a [MemoryStore].
+// APIs that authenticate by cookie, session or mTLS must set Scope.
 type Config struct {
 	// Header is the request header carrying the key: "Idempotency-Key"
 	// by default, "X-Idempotency-Key" for NextAPI.
@@ -43,12 +47,22 @@ type Config struct {
 	// Scope returns the client a request comes from, so that two clients'
 	// keys never collide: an account or API key ID. What it returns is
 	// hashed before it reaches the store. nil means the Authorization and
-	// X-API-Key headers; requests without either share one scope.
+	// X-API-Key headers (the scheme in any case, blanks collapsed);
+	// requests without either share one scope. An API that authenticates
+	// by cookie, session or client certificate must set Scope (to the
+	// account ID), or its clients may replay each other's responses.
 	Scope func(*http.Request) string
 	// TTL is how long a completed response is replayed; 0 means 24 hours.
 	TTL time.Duration
-	// Contract renders the middleware's own errors; nil means
-	// [apierr.Nexpay].
+	// Contract is the contract the middleware's own failures (a key in
+	// progress or reused, a malformed key, a body too large, a store
+	// that fails) are answered in. nil, the default, means the enclosing
+	// errkit middleware's: they go to [middleware.Error], which answers
+	// them in the contract of the [middleware.Set] guarding the response,
+	// logs and counts them, or, with no Set around, in Nexpay v2 with the
+	// default logger; the echo door returns them to echo's
+	// HTTPErrorHandler. Set, it is answered in this contract, still
+	// logged (by a Set of its own with the default logger).
 	Contract apierr.Contract
 	// ReplayStatus, if not 0, is the status a replay of a 2xx response is
 	// sent with: 200 for the Payout API, which answers a repeated create
@@ -77,14 +91,74 @@ type Config struct {
 	Now func() time.Time
 }
 
-// defaultScope is the Authorization and X-API-Key headers.
+// defaultScope is the Authorization and X-API-Key headers, normalised so
+// that one credential is one scope however it is spelled: the scheme in
+// any case, blanks around and between the parts collapsed. The
+// credentials themselves keep their case (tokens are case-sensitive).
 func defaultScope(r *http.Request) string {
-	a, k := r.Header.Get("Authorization"), r.Header.Get("X-Api-Key")
+	a, k := normAuth(r.Header.Get("Authorization")), trimBlank(r.Header.Get("X-Api-Key"))
 	if k == "" {
 		return a
 	}
 	return a + "\x00" + k
 }
+
+// normAuth lower-cases an Authorization value's scheme and collapses its
+// runs of blanks (space, tab) into one space, trimmed. The value is
+// returned as it is, without allocating, when already in that form.
+func normAuth(v string) string {
+	if authNormal(v) {
+		return v
+	}
+	b := make([]byte, 0, len(v))
+	scheme := true
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if c == ' ' || c == '\t' {
+			if len(b) > 0 && b[len(b)-1] != ' ' {
+				b = append(b, ' ')
+			}
+			scheme = scheme && len(b) == 0
+			continue
+		}
+		if scheme && 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	if n := len(b); n > 0 && b[n-1] == ' ' {
+		b = b[:n-1]
+	}
+	return string(b)
+}
+
+// authNormal reports whether v is already as normAuth leaves it.
+func authNormal(v string) bool {
+	if v == "" {
+		return true
+	}
+	if v[0] == ' ' || v[len(v)-1] == ' ' {
+		return false
+	}
+	scheme := true
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c == '\t':
+			return false
+		case c == ' ':
+			if v[i-1] == ' ' {
+				return false
+			}
+			scheme = false
+		case scheme && 'A' <= c && c <= 'Z':
+			return false
+		}
+	}
+	return true
+}
+
+// trimBlank trims spaces and tabs.
+func trimBlank(s string) string { return strings.Trim(s, " \t") }
 
 // scopeHash hashes a scope so that no credential reaches the store.
 func scopeHash(scope string) [sha256.Size]byte { return sha256.Sum256([]byte(scope)) }
@@ -138,8 +212,8 @@ func (cfg Config) build() (*Middleware, error) {
 	if m.ttl == 0 {
 		m.ttl = DefaultTTL
 	}
-	if m.contract == nil {
-		m.contract = apierr.Nexpay
+	if m.contract != nil {
+		m.set = middleware.New(middleware.WithContract(m.contract))
 	}
 	if m.now == nil {
 		m.now = time.Now

@@ -11,15 +11,28 @@
 //     the request (method, path and query, a canonical hash of the body);
 //   - the same key with the same fingerprint replays the stored response
 //     with the [ReplayHeader] set, without running the handler;
-//   - the same key with another fingerprint answers the contract's
-//     [apierr.IdempotencyMismatch] code (Nexpay v2: 422 [apierr.GEN9422]);
-//   - the same key while the first request is still running answers the
-//     contract's [apierr.Conflict] code (409), or waits [Config.Wait] for it;
+//   - the same key with another fingerprint fails with
+//     [apierr.IdempotencyMismatch] (Nexpay v2: 422 [apierr.GEN9422]);
+//   - the same key while the first request is still running fails with
+//     [apierr.Conflict] (409, Retry-After: 1; NextAPI's REQUEST_IN_PROGRESS),
+//     or waits [Config.Wait] for it;
 //   - a key that is too long or has characters outside [ValidKey]'s set
-//     answers the contract's [apierr.BadRequest] code with a field error.
+//     fails with [apierr.BadRequest] and a field error; a body over
+//     [Config.MaxBody] with [apierr.TooLarge]; a failing [Store] with
+//     [apierr.Unavailable].
+//
+// These failures are [*apierr.ConditionError]s handed to
+// [middleware.Error]: the errkit middleware around the handler answers
+// them in its contract and logs them like any other error (the echo door
+// returns them to echo's HTTPErrorHandler). [Config.Contract] pins a
+// contract instead.
 //
 // 5xx responses are not stored, so the client may retry them. Keys are
 // scoped per client ([Config.Scope]) and expire after [Config.TTL]. The
-// [Store] behind it claims keys atomically; [MemoryStore] is the bounded
-// in-memory default.
+// default scope is the Authorization header (scheme in any case, blanks
+// collapsed) and the X-API-Key header: an API that authenticates by
+// cookie, session or client certificate MUST set [Config.Scope], or all
+// its clients share one key space and may replay each other's responses.
+// The [Store] behind it claims keys atomically; [MemoryStore] is the
+// bounded in-memory default.
 package idempotency

@@ -2,14 +2,18 @@ package idempotency_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"time"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/nextapi"
+	"github.com/errkit/errkit/middleware"
 	"github.com/errkit/errkit/middleware/idempotency"
 )
 
@@ -152,4 +156,46 @@ func ExampleMiddleware_Covers() {
 	// Output:
 	// false false
 	// true
+}
+
+// A door that answers errors itself takes the middleware's failures back
+// from ServeError: here a key reused with another body.
+func ExampleMiddleware_ServeError() {
+	mw, _ := idempotency.New(idempotency.Config{})
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		err := mw.ServeError(w, r, func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusCreated) })
+		if ce, ok := errors.AsType[*apierr.ConditionError](err); ok {
+			fmt.Println("failure:", ce.Condition)
+			w.WriteHeader(apierr.Nexpay.Code(ce.Condition).Status())
+		}
+	})
+	fmt.Println(post(h, "k", `{"amount":"1.00"}`).Code)
+	fmt.Println(post(h, "k", `{"amount":"2.00"}`).Code)
+	// Output:
+	// 201
+	// failure: idempotency_mismatch
+	// 422
+}
+
+// Without Config.Contract, the middleware's failures are answered by the
+// errkit middleware around it, in its contract: NextAPI here.
+func ExampleConfig_enclosingContract() {
+	mw, _ := idempotency.New(idempotency.Config{Header: "X-Idempotency-Key"})
+	created := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusCreated) })
+	h := middleware.Wrap(mw.Handler(created), middleware.WithContract(nextapi.Contract),
+		middleware.WithLogger(slog.New(slog.DiscardHandler)))
+	for _, body := range []string{`{"amount":"1.00"}`, `{"amount":"2.00"}`} {
+		r := httptest.NewRequest(http.MethodPost, "/v2/payouts", strings.NewReader(body))
+		r.Header.Set("X-Idempotency-Key", "po-1")
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		fmt.Println(w.Code)
+		if w.Code >= 400 {
+			fmt.Println(w.Body)
+		}
+	}
+	// Output:
+	// 201
+	// 409
+	// {"error":{"code":"IDEMPOTENCY_CONFLICT","message":"Same idempotency key used with different parameters"}}
 }

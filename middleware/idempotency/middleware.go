@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/middleware"
 )
 
 // Middleware answers repeated idempotency keys; build one with [New].
@@ -21,7 +22,8 @@ type Middleware struct {
 	methods      []string
 	scope        func(*http.Request) string
 	ttl          time.Duration
-	contract     apierr.Contract
+	contract     apierr.Contract // nil: the enclosing middleware's
+	set          *middleware.Set // renders in contract when it is set
 	replayStatus int
 	wait         time.Duration
 	bodyKey      string
@@ -66,14 +68,31 @@ func (m *Middleware) Covers(r *http.Request) bool {
 // error responses are stored too. A request without the key header goes
 // straight to next.
 func (m *Middleware) Serve(w http.ResponseWriter, r *http.Request, next func(http.ResponseWriter, *http.Request)) {
+	if err := m.ServeError(w, r, next); err != nil {
+		if m.set != nil {
+			m.set.Respond(w, r, err)
+		} else {
+			middleware.Error(w, r, err)
+		}
+	}
+}
+
+// ServeError is [Middleware.Serve] for doors that answer errors
+// themselves (echo's HTTPErrorHandler): it returns the middleware's own
+// failure (a key in progress, reused with another request, malformed, a
+// body too large, a store that fails) instead of writing it, and has
+// written nothing then, except for Retry-After on a key in progress.
+// The error is an [*apierr.ConditionError] (Conflict, IdempotencyMismatch,
+// BadRequest, TooLarge or Unavailable), or, when [Config.Contract] is set,
+// the [*apierr.Error] of that contract's code.
+func (m *Middleware) ServeError(w http.ResponseWriter, r *http.Request, next func(http.ResponseWriter, *http.Request)) error {
 	vals := r.Header[m.header]
 	if len(vals) == 0 && m.bodyKey == "" {
 		next(w, r)
-		return
+		return nil
 	}
 	if len(vals) > 0 && (len(vals) != 1 || !ValidKey(vals[0])) {
-		m.fail(w, r, apierr.BadRequest, m.keyError(m.header, "header", vals))
-		return
+		return m.failure(w, apierr.BadRequest, nil, m.keyError(m.header, "header", vals))
 	}
 	s := statePool.Get().(*state)
 	defer s.free()
@@ -81,11 +100,9 @@ func (m *Middleware) Serve(w http.ResponseWriter, r *http.Request, next func(htt
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.Is(err, errTooLarge) || errors.As(err, &mbe) {
-			m.fail(w, r, apierr.TooLarge)
-		} else {
-			m.fail(w, r, apierr.BadRequest)
+			return m.failure(w, apierr.TooLarge, err)
 		}
-		return
+		return m.failure(w, apierr.BadRequest, err)
 	}
 	var idem string
 	if len(vals) > 0 {
@@ -93,12 +110,11 @@ func (m *Middleware) Serve(w http.ResponseWriter, r *http.Request, next func(htt
 	} else {
 		k, found, bad := m.keyFromBody(r, body)
 		if bad != nil {
-			m.fail(w, r, apierr.BadRequest, *bad)
-			return
+			return m.failure(w, apierr.BadRequest, nil, *bad)
 		}
 		if !found {
 			s.serveBody(w, r, body, next)
-			return
+			return nil
 		}
 		idem = k
 	}
@@ -114,16 +130,17 @@ func (m *Middleware) Serve(w http.ResponseWriter, r *http.Request, next func(htt
 	}
 	switch {
 	case err != nil:
-		m.fail(w, r, apierr.Unavailable)
+		return m.failure(w, apierr.Unavailable, err)
 	case claimed:
 		m.run(w, r, next, s, body, key, fp)
 	case rec.Fingerprint != fp:
-		m.fail(w, r, apierr.IdempotencyMismatch)
+		return m.failure(w, apierr.IdempotencyMismatch, nil)
 	case !rec.Done:
-		m.fail(w, r, apierr.Conflict)
+		return m.failure(w, apierr.Conflict, nil)
 	default:
 		m.replay(w, rec)
 	}
+	return nil
 }
 
 // run runs next for the request that claimed key and stores its response,
@@ -220,17 +237,33 @@ func (m *Middleware) await(ctx context.Context, key string, fp Fingerprint) (*Re
 	}
 }
 
-// fail renders the contract's code for cond.
-func (m *Middleware) fail(w http.ResponseWriter, r *http.Request, cond apierr.Condition, fields ...apierr.FieldError) {
-	e := apierr.New(m.contract.Code(cond))
+// failure returns the middleware's own failure for cond: a condition for
+// the enclosing middleware to answer in its contract, or the code of
+// [Config.Contract] when set. A key in progress gets Retry-After on w,
+// which the condition cannot carry.
+func (m *Middleware) failure(w http.ResponseWriter, cond apierr.Condition, cause error, fields ...apierr.FieldError) error {
+	ce := apierr.NewCondition(cond).WithCause(cause)
 	if len(fields) > 0 {
-		e = e.WithFields(fields...)
+		ce.WithFields(fields...)
 	}
 	if cond == apierr.Conflict {
-		e = e.WithRetryAfter(time.Second)
+		w.Header()["Retry-After"] = hvRetry
 	}
-	_ = apierr.Render(w, r, m.contract, e)
+	if m.contract == nil {
+		return ce
+	}
+	e := ce.In(m.contract)
+	if cond == apierr.Conflict {
+		e.WithRetryAfter(retryAfter)
+	}
+	return e
 }
+
+// retryAfter is how long a request whose key is in progress is told to
+// wait before it retries.
+const retryAfter = time.Second
+
+var hvRetry = []string{"1"}
 
 // keyError describes what is wrong with a key sent as field in in.
 func (m *Middleware) keyError(field, in string, vals []string) apierr.FieldError {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -22,6 +23,7 @@ var epoch = time.Date(2026, 1, 15, 10, 30, 0, 0, time.UTC)
 
 func TestMain(m *testing.M) {
 	apierr.SetClock(func() time.Time { return epoch })
+	slog.SetDefault(slog.New(slog.DiscardHandler)) // failures outside a Set log there
 	os.Exit(m.Run())
 }
 

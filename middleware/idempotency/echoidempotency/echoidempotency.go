@@ -28,7 +28,10 @@ func New(cfg idempotency.Config) (echo.MiddlewareFunc, error) {
 // goes straight to the handler at no cost. For one it covers, the handler
 // runs, and an error it returns goes to the server's HTTPErrorHandler,
 // against a response that m captures; the middleware then returns nil,
-// the error being answered.
+// the error being answered. m's own failures (a key in progress or reused,
+// a malformed key) are returned, for the HTTPErrorHandler to answer: the
+// error handler of package echomw answers them in its contract; echo's
+// default one knows nothing of them and answers 500.
 func Middleware(m *idempotency.Middleware) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
@@ -37,7 +40,7 @@ func Middleware(m *idempotency.Middleware) echo.MiddlewareFunc {
 				return next(c)
 			}
 			res := c.Response()
-			m.Serve(res, r, func(w http.ResponseWriter, r *http.Request) {
+			return m.ServeError(res, r, func(w http.ResponseWriter, r *http.Request) {
 				c.SetRequest(r)
 				c.SetResponse(echo.NewResponse(w, c.Echo()))
 				defer c.SetResponse(res)
@@ -45,7 +48,6 @@ func Middleware(m *idempotency.Middleware) echo.MiddlewareFunc {
 					c.Error(err)
 				}
 			})
-			return nil
 		}
 	}
 }

@@ -2,6 +2,7 @@ package echoidempotency
 
 import (
 	"errors"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -12,6 +13,8 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/middleware"
+	"github.com/errkit/errkit/middleware/echomw"
 	"github.com/errkit/errkit/middleware/idempotency"
 )
 
@@ -19,25 +22,12 @@ func init() {
 	apierr.SetClock(func() time.Time { return time.Date(2026, 1, 15, 10, 30, 0, 0, time.UTC) })
 }
 
-// newServer returns an echo server whose error handler renders Nexpay v2
-// bodies, with one create route that fails as fail says.
+// newServer returns an echo server whose error handler is echomw's, in
+// Nexpay v2, with one create route that fails as fail says.
 func newServer(t *testing.T, cfg idempotency.Config, runs *atomic.Int64, fail func(n int64) error) *echo.Echo {
 	t.Helper()
 	e := echo.New()
-	e.HTTPErrorHandler = func(err error, c echo.Context) {
-		if c.Response().Committed {
-			return
-		}
-		ae, ok := apierr.As(err)
-		var he *echo.HTTPError
-		if !ok && errors.As(err, &he) {
-			ae, ok = apierr.New(apierr.CodeFor(apierr.Nexpay, he.Code)), true
-		}
-		if !ok {
-			ae = apierr.Wrap(err, apierr.GEN9001)
-		}
-		_ = apierr.Render(c.Response(), c.Request(), apierr.Nexpay, ae)
-	}
+	e.HTTPErrorHandler = echomw.New(middleware.WithLogger(slog.New(slog.DiscardHandler))).ErrorHandler
 	mw, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
