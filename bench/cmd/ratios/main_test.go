@@ -79,3 +79,20 @@ func TestReplace(t *testing.T) {
 		t.Error("replace without markers: no error")
 	}
 }
+
+// FuzzParse checks that no input, however mangled, makes parse or the
+// tables panic.
+func FuzzParse(f *testing.F) {
+	f.Add(input)
+	f.Add("BenchmarkErrkit/case=/router=/impl=-2 1 x ns/op")
+	f.Add("BenchmarkErrkit/case=ok/router=mux/impl=errkit-2 1 1 ns/op 1")
+	f.Fuzz(func(t *testing.T, in string) {
+		res, err := parse(strings.NewReader(in), "ns/op")
+		if err != nil {
+			return
+		}
+		var b strings.Builder
+		res.table(&b)
+		res.goals(&b)
+	})
+}
