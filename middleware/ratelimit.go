@@ -56,20 +56,39 @@ func RateLimitError(c apierr.Contract, d RateDecision) *apierr.Error {
 }
 
 // RateLimitError asks the set's limiter about r, keyed by the set's rate
-// key, and returns [RateLimitError] of its decision: nil when r may pass
-// or no limiter is configured.
+// key, then, when the key is not r's client IP, the IP's limiter (see
+// [WithRateLimit] and [WithIPRateLimit]), and returns [RateLimitError] of
+// the first denial: nil when r may pass or no limiter is configured.
 func (s *Set) RateLimitError(r *http.Request) *apierr.Error {
-	if s.limiter == nil {
+	if s.limiter == nil && s.ipLimiter == nil {
 		return nil
 	}
-	return RateLimitError(s.contract, s.limiter.Allow(r.Context(), s.rateKey(r)))
+	ctx := r.Context()
+	key := ""
+	if s.limiter != nil {
+		key = s.rateKey(r)
+		if e := RateLimitError(s.contract, s.limiter.Allow(ctx, key)); e != nil {
+			return e
+		}
+	}
+	ipl := s.ipLimiter
+	if ipl == nil && !s.customKey {
+		ipl = s.limiter
+	}
+	if ipl == nil {
+		return nil
+	}
+	if ip := clientIP(r.RemoteAddr); ip != key {
+		return RateLimitError(s.contract, ipl.Allow(ctx, ip))
+	}
+	return nil
 }
 
 // RateLimit answers requests over the limit of the set's [Limiter] (see
 // [WithRateLimit]) with [RateLimitError]. Allowed requests get no header
 // and cost no allocation.
 func (s *Set) RateLimit(next http.Handler) http.Handler {
-	if s.limiter == nil {
+	if s.limiter == nil && s.ipLimiter == nil {
 		return next
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -87,10 +106,10 @@ const MaxRateKeyLen = 128
 
 // DefaultRateKey names the client of r: its API key (the X-Api-Key header,
 // else an "Authorization: ApiKey <key>" header), else its IP address from
-// r.RemoteAddr. Put the limiter after authentication, or give
-// [WithRateKey] a key your authentication vouches for: a client can make up
-// API keys. Behind a proxy, r.RemoteAddr is the proxy's unless the proxy's
-// middleware rewrites it.
+// r.RemoteAddr. A client can make up API keys: the set counts a request
+// that claims one against its IP too (see [WithRateLimit]); better, give
+// [WithRateKey] a key your authentication vouches for. Behind a proxy,
+// r.RemoteAddr is the proxy's unless the proxy's middleware rewrites it.
 func DefaultRateKey(r *http.Request) string {
 	if v := r.Header["X-Api-Key"]; len(v) > 0 && v[0] != "" && len(v[0]) <= MaxRateKeyLen {
 		return v[0]

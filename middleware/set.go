@@ -22,8 +22,10 @@ type Set struct {
 	sw          *Switch
 	exempt      func(*http.Request) bool
 
-	limiter Limiter
-	rateKey func(*http.Request) string
+	limiter   Limiter
+	rateKey   func(*http.Request) string
+	customKey bool    // WithRateKey was given: the key is vouched for
+	ipLimiter Limiter // WithIPRateLimit
 }
 
 // An Option configures a [Set].
@@ -99,14 +101,29 @@ func WithMaintenanceExemptPaths(paths ...string) Option {
 
 // WithRateLimit enables rate limiting over l, keyed by [DefaultRateKey];
 // without it, [Set.RateLimit] lets every request through.
+//
+// The limiter runs before authentication, so the API key DefaultRateKey
+// reads is only claimed: a request that names one is counted against its
+// client IP too, in l itself unless [WithIPRateLimit] gives the IP a
+// limiter of its own, so that rotating made-up keys from one address does
+// not escape the limit. With [WithRateKey] (a key the authentication
+// vouches for), only WithIPRateLimit adds the IP count.
 func WithRateLimit(l Limiter) Option { return func(s *Set) { s.limiter = l } }
 
+// WithIPRateLimit counts every request also against its client IP (from
+// r.RemoteAddr) in l, typically with a higher allowance than the per-key
+// limiter of [WithRateLimit], for the clients that share an address (a
+// NAT, an office). A request over either limit is answered 429.
+func WithIPRateLimit(l Limiter) Option { return func(s *Set) { s.ipLimiter = l } }
+
 // WithRateKey sets the function that names the client a request is
-// counted against; the default is [DefaultRateKey].
+// counted against; the default is [DefaultRateKey]. Give it a key your
+// authentication vouches for: see [WithRateLimit].
 func WithRateKey(f func(*http.Request) string) Option {
 	return func(s *Set) {
 		if f != nil {
 			s.rateKey = f
+			s.customKey = true
 		}
 	}
 }

@@ -218,7 +218,8 @@ func TestAbortHandlerRepanics(t *testing.T) {
 
 func TestRateLimit(t *testing.T) {
 	lim := middleware.NewTokenBucket(rate.Every(10*time.Second), 2, 0)
-	ds, _ := doors(t, quiet(), middleware.WithRateLimit(lim))
+	perIP := middleware.NewTokenBucket(rate.Every(10*time.Second), 100, 0)
+	ds, _ := doors(t, quiet(), middleware.WithRateLimit(lim), middleware.WithIPRateLimit(perIP))
 	for _, d := range ds {
 		key := map[string]string{"X-Api-Key": "pk_" + d.name}
 		for i := 0; i < 2; i++ {
@@ -235,9 +236,72 @@ func TestRateLimit(t *testing.T) {
 		if ra < 9 || ra > 10 || h.Get("RateLimit-Limit") != "2" || h.Get("RateLimit-Remaining") != "0" || h.Get("RateLimit-Reset") != h.Get("Retry-After") {
 			t.Errorf("%s: headers %v", d.name, h)
 		}
-		// Another client is not limited.
+		// Another client is not limited, also from the same address
+		// (within the per-IP allowance).
 		if rec := serve(d.h, "GET", "/health", map[string]string{"X-Api-Key": "pk_other" + d.name}); rec.Code != 200 {
 			t.Errorf("%s: other key: %d", d.name, rec.Code)
+		}
+	}
+}
+
+// Made-up API keys rotated from one address are counted against the
+// address: by the per-key limiter itself by default, by the per-IP one
+// when given.
+func TestRateLimitRotatingKeys(t *testing.T) {
+	every := rate.Every(time.Hour)
+	for _, tc := range []struct {
+		name    string
+		opts    func() []middleware.Option
+		allowed int // requests from one IP with rotating keys before a 429
+	}{
+		{"default: the key's limiter counts the IP", func() []middleware.Option {
+			return []middleware.Option{middleware.WithRateLimit(middleware.NewTokenBucket(every, 2, 0))}
+		}, 2},
+		{"per-IP limiter", func() []middleware.Option {
+			return []middleware.Option{middleware.WithRateLimit(middleware.NewTokenBucket(every, 2, 0)),
+				middleware.WithIPRateLimit(middleware.NewTokenBucket(every, 5, 0))}
+		}, 5},
+		{"per-IP limiter alone", func() []middleware.Option {
+			return []middleware.Option{middleware.WithIPRateLimit(middleware.NewTokenBucket(every, 3, 0))}
+		}, 3},
+	} {
+		for i, name := range []string{"net/http", "echo", "echo-handler"} {
+			ds, _ := doors(t, append(tc.opts(), quiet())...)
+			d := ds[i]
+			for n := 0; n <= tc.allowed; n++ {
+				req := httptest.NewRequest("GET", "/health", nil)
+				req.RemoteAddr = "198.51.100.7:4000"
+				req.Header.Set("X-Api-Key", "fake-"+strconv.Itoa(n))
+				rec := httptest.NewRecorder()
+				d.h.ServeHTTP(rec, req)
+				if want := map[bool]int{true: 200, false: 429}[n < tc.allowed]; rec.Code != want {
+					t.Errorf("%s: %s: request %d: %d, want %d", tc.name, name, n, rec.Code, want)
+				}
+			}
+			// Another address is not limited.
+			req := httptest.NewRequest("GET", "/health", nil)
+			req.RemoteAddr = "203.0.113.9:4000"
+			req.Header.Set("X-Api-Key", "fake-x")
+			rec := httptest.NewRecorder()
+			d.h.ServeHTTP(rec, req)
+			if rec.Code != 200 {
+				t.Errorf("%s: %s: other address: %d", tc.name, name, rec.Code)
+			}
+		}
+	}
+}
+
+// A key the authentication vouches for (WithRateKey) is not counted
+// against the address unless WithIPRateLimit asks.
+func TestRateLimitVouchedKey(t *testing.T) {
+	ds, _ := doors(t, quiet(), middleware.WithRateLimit(middleware.NewTokenBucket(rate.Every(time.Hour), 1, 0)),
+		middleware.WithRateKey(func(r *http.Request) string { return r.Header.Get("X-Api-Key") }))
+	for _, d := range ds {
+		for n := range 3 {
+			rec := serve(d.h, "GET", "/health", map[string]string{"X-Api-Key": d.name + strconv.Itoa(n)})
+			if rec.Code != 200 {
+				t.Errorf("%s: key %d: %d", d.name, n, rec.Code)
+			}
 		}
 	}
 }
