@@ -11,6 +11,7 @@ import (
 	"github.com/errkit/errkit/apierr"
 	"github.com/errkit/errkit/middleware"
 	"github.com/go-chi/chi/v5"
+	"golang.org/x/time/rate"
 )
 
 func ExampleSet_NotFound() {
@@ -91,4 +92,25 @@ func ExampleSetRequestID() {
 	fmt.Println(h.Get("X-Request-Id"), middleware.RequestIDFrom(r))
 	// Output:
 	// req-42 req-42
+}
+
+// Rotating made-up API keys from one address runs into the per-IP limit.
+func ExampleWithIPRateLimit() {
+	every := rate.Every(time.Hour)
+	h := middleware.Wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}),
+		middleware.WithLogger(slog.New(slog.DiscardHandler)),
+		middleware.WithRateLimit(middleware.NewTokenBucket(every, 10, 0)),  // per API key
+		middleware.WithIPRateLimit(middleware.NewTokenBucket(every, 2, 0)), // per address
+	)
+	for i := range 3 {
+		req := httptest.NewRequest("GET", "/v2/payments", nil)
+		req.Header.Set("X-Api-Key", fmt.Sprint("made-up-", i))
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		fmt.Println(rec.Code)
+	}
+	// Output:
+	// 200
+	// 200
+	// 429
 }

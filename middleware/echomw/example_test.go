@@ -50,7 +50,7 @@ func ExampleInstall() {
 	get(e, "GET", "/v2/nothing", "")
 	// Output:
 	// 404 {"statusCode":404,"code":"[PAY0001]","message":"[PAY0001] Payment not found","timestamp":"2026-01-15T10:30:00.000Z","details":{"id":"42"}}
-	// 400 {"statusCode":400,"code":"[GEN9002]","message":"[GEN9002] Request body ends before the JSON value is complete","timestamp":"2026-01-15T10:30:00.000Z"}
+	// 400 {"statusCode":400,"code":"[GEN9002]","message":"[GEN9002] Bad request","timestamp":"2026-01-15T10:30:00.000Z","details":{"reason":"truncated","problem":"Request body ends before the JSON value is complete"}}
 	// 404 {"statusCode":404,"code":"[GEN9404]","message":"[GEN9404] Route not found","timestamp":"2026-01-15T10:30:00.000Z"}
 }
 
@@ -127,4 +127,19 @@ func ExampleSet_Middleware() {
 	fmt.Println(rec.Code, rec.Header().Get("Retry-After"))
 	// Output:
 	// 503 30
+}
+
+// HEAD is answered by the GET route, without a body; a 405 lists HEAD.
+func ExampleHeadAsGet() {
+	e := echo.New()
+	e.Pre(echomw.HeadAsGet) // echomw.Install adds it
+	e.GET("/v2/payments/:id", func(c echo.Context) error { return c.String(200, "paid") })
+	for _, m := range []string{"GET", "HEAD"} {
+		rec := httptest.NewRecorder()
+		e.ServeHTTP(rec, httptest.NewRequest(m, "/v2/payments/1", nil))
+		fmt.Printf("%s %d %q\n", m, rec.Code, rec.Body)
+	}
+	// Output:
+	// GET 200 "paid"
+	// HEAD 200 ""
 }
