@@ -95,41 +95,48 @@ type Config struct {
 // that one credential is one scope however it is spelled: the scheme in
 // any case, blanks around and between the parts collapsed. The
 // credentials themselves keep their case (tokens are case-sensitive).
-func defaultScope(r *http.Request) string {
-	a, k := normAuth(r.Header.Get("Authorization")), trimBlank(r.Header.Get("X-Api-Key"))
-	if k == "" {
-		return a
+func defaultScope(r *http.Request) string { return string(appendDefaultScope(nil, r)) }
+
+// appendDefaultScope appends r's default scope to dst.
+func appendDefaultScope(dst []byte, r *http.Request) []byte {
+	dst = appendAuth(dst, r.Header.Get("Authorization"))
+	if k := trimBlank(r.Header.Get("X-Api-Key")); k != "" {
+		dst = append(append(dst, 0), k...)
 	}
-	return a + "\x00" + k
+	return dst
 }
 
 // normAuth lower-cases an Authorization value's scheme and collapses its
-// runs of blanks (space, tab) into one space, trimmed. The value is
-// returned as it is, without allocating, when already in that form.
+// runs of blanks (space, tab) into one space, trimmed.
 func normAuth(v string) string {
 	if authNormal(v) {
 		return v
 	}
-	b := make([]byte, 0, len(v))
+	return string(appendAuth(nil, v))
+}
+
+// appendAuth appends v as normAuth returns it.
+func appendAuth(dst []byte, v string) []byte {
+	start := len(dst)
 	scheme := true
 	for i := 0; i < len(v); i++ {
 		c := v[i]
 		if c == ' ' || c == '\t' {
-			if len(b) > 0 && b[len(b)-1] != ' ' {
-				b = append(b, ' ')
+			if len(dst) > start && dst[len(dst)-1] != ' ' {
+				dst = append(dst, ' ')
 			}
-			scheme = scheme && len(b) == 0
+			scheme = scheme && len(dst) == start
 			continue
 		}
 		if scheme && 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		b = append(b, c)
+		dst = append(dst, c)
 	}
-	if n := len(b); n > 0 && b[n-1] == ' ' {
-		b = b[:n-1]
+	if n := len(dst); n > start && dst[n-1] == ' ' {
+		dst = dst[:n-1]
 	}
-	return string(b)
+	return dst
 }
 
 // authNormal reports whether v is already as normAuth leaves it.
@@ -207,7 +214,7 @@ func (cfg Config) build() (*Middleware, error) {
 		return nil, errors.New("idempotency: negative TTL, Wait or MaxBody")
 	}
 	if m.scope == nil {
-		m.scope = defaultScope
+		m.defaultScope = true
 	}
 	if m.ttl == 0 {
 		m.ttl = DefaultTTL

@@ -3,6 +3,7 @@ package idempotency
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -20,7 +21,8 @@ import (
 type Middleware struct {
 	header       string
 	methods      []string
-	scope        func(*http.Request) string
+	scope        func(*http.Request) string // nil with defaultScope
+	defaultScope bool
 	ttl          time.Duration
 	contract     apierr.Contract // nil: the enclosing middleware's
 	set          *middleware.Set // renders in contract when it is set
@@ -119,7 +121,13 @@ func (m *Middleware) ServeError(w http.ResponseWriter, r *http.Request, next fun
 		idem = k
 	}
 	fp := fingerprint(r, body, s)
-	sh := scopeHash(m.scope(r))
+	var sh [sha256.Size]byte
+	if m.defaultScope {
+		s.scope = appendDefaultScope(s.scope[:0], r)
+		sh = sha256.Sum256(s.scope)
+	} else {
+		sh = scopeHash(m.scope(r))
+	}
 	s.key = append(append(hex.AppendEncode(s.key[:0], sh[:]), ':'), idem...)
 	key := string(s.key)
 
@@ -314,6 +322,7 @@ type state struct {
 	body  []byte
 	fp    []byte
 	key   []byte
+	scope []byte
 	rd    bodyReader
 	cw    capture
 	canon canonScratch
@@ -326,7 +335,7 @@ const maxPooled = 64 << 10
 
 func (s *state) free() {
 	s.rd.Reset(nil)
-	if cap(s.body) > maxPooled || cap(s.fp) > maxPooled || cap(s.canon.tmp) > maxPooled || cap(s.canon.members) > maxPooled/16 {
+	if cap(s.body) > maxPooled || cap(s.fp) > maxPooled || cap(s.scope) > maxPooled || cap(s.canon.tmp) > maxPooled || cap(s.canon.members) > maxPooled/16 {
 		return
 	}
 	statePool.Put(s)
