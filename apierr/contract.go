@@ -43,7 +43,7 @@ const (
 	NotFound                              // no route for the path: 404
 	MethodNotAllowed                      // route exists, method does not: 405
 	RequestTimeout                        // the client was too slow: 408
-	Conflict                              // conflicts with a request in progress: 409
+	Conflict                              // conflicts with the resource's state or another request: 409
 	TooLarge                              // body over the limit: 413
 	UnsupportedMediaType                  // Content-Type not accepted: 415
 	IdempotencyMismatch                   // idempotency key reused with a different request
@@ -52,6 +52,7 @@ const (
 	Unavailable                           // temporarily unavailable, not maintenance: 503
 	Maintenance                           // maintenance mode: 503 with Retry-After
 	Timeout                               // deadline exceeded: 504
+	InProgress                            // its idempotency key is held by a request still running: 409
 	numConditions
 )
 
@@ -59,6 +60,7 @@ var conditionNames = [numConditions]string{
 	"internal", "bad_request", "validation", "unauthorized", "forbidden", "not_found",
 	"method_not_allowed", "request_timeout", "conflict", "too_large", "unsupported_media_type",
 	"idempotency_mismatch", "rate_limited", "bad_gateway", "unavailable", "maintenance", "timeout",
+	"in_progress",
 }
 
 // Conditions returns every condition, in order.

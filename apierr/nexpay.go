@@ -75,6 +75,7 @@ func newNexpay() *NexpayContract {
 		Unavailable:          GEN9503,
 		Maintenance:          GEN9013,
 		Timeout:              GEN9504,
+		InProgress:           GEN9409,
 	}
 	return c
 }

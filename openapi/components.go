@@ -196,7 +196,7 @@ func headers(c apierr.Contract, status int) openapi3.Headers {
 	for _, cond := range []apierr.Condition{apierr.Unavailable, apierr.Maintenance} {
 		retry = retry || status == c.Code(cond).Status()
 	}
-	inFlight := status == c.Code(apierr.Conflict).Status()
+	inFlight := status == c.Code(apierr.InProgress).Status()
 	switch {
 	case retry && inFlight:
 		h[headerRetryAfter] = header("Seconds to wait before retrying: sent when rate limited, in maintenance mode "+

@@ -34,6 +34,7 @@ var conditionCodes = map[apierr.Condition]apierr.Code{
 	apierr.MethodNotAllowed:     MethodNotAllowed,
 	apierr.RequestTimeout:       RequestTimeout,
 	apierr.Conflict:             Conflict,
+	apierr.InProgress:           Conflict,
 	apierr.TooLarge:             PayloadTooLarge,
 	apierr.UnsupportedMediaType: UnsupportedMediaType,
 	apierr.IdempotencyMismatch:  Conflict,

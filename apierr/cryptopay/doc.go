@@ -37,6 +37,7 @@
 //	unavailable            service_unavailable (E)     503
 //	maintenance            maintenance (E)             503
 //	timeout                gateway_timeout (E)         500
+//	in_progress            conflict (E)                409
 //
 // 405, 408, 413 and 415 are 400s here: the provider's 400 covers "malformed
 // request syntax, size too large, invalid request message framing, or

@@ -35,6 +35,7 @@ var conditionCodes = map[apierr.Condition]apierr.Code{
 	apierr.MethodNotAllowed:     MethodNotAllowed,
 	apierr.RequestTimeout:       RequestTimeout,
 	apierr.Conflict:             Conflict,
+	apierr.InProgress:           Conflict,
 	apierr.TooLarge:             TooLarge,
 	apierr.UnsupportedMediaType: UnsupportedMediaType,
 	apierr.IdempotencyMismatch:  IdempotencyMismatch,

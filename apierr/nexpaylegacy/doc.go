@@ -38,6 +38,7 @@
 //	unavailable            90503    503     Service unavailable (extension)
 //	maintenance            91503    503     Service is under maintenance (extension)
 //	timeout                90504    504     Gateway timeout (extension)
+//	in_progress            90409    409     Request conflicts with another request in progress (extension)
 //
 // The provider documents a few more codes on other pages (20000 and 20010
 // about payment status; 130, 140, 200); their messages are not public in

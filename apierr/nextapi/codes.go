@@ -85,6 +85,10 @@ var (
 	// whose resolution is to take a new key, is kept for a key reused
 	// with different parameters.
 	RequestInProgress = ext("REQUEST_IN_PROGRESS", 409, "A request with this idempotency key is still being processed", "The idempotency key is held by a request still running; retry the same request with the same key after the Retry-After header value")
+	// Conflict answers a conflict that is not about an idempotency key (a
+	// duplicate payment reported by another catalogue's 409): neither
+	// taking a new key nor retrying would be right.
+	Conflict = ext("CONFLICT", 409, "The request conflicts with the current state of the resource", "Read the resource's current state before retrying")
 )
 
 // Resolution returns what the provider's table tells a client to do about

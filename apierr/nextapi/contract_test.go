@@ -19,7 +19,7 @@ func TestConditionCodes(t *testing.T) {
 		apierr.Forbidden: 403, apierr.NotFound: 404, apierr.MethodNotAllowed: 405, apierr.RequestTimeout: 408,
 		apierr.Conflict: 409, apierr.TooLarge: 413, apierr.UnsupportedMediaType: 415,
 		apierr.IdempotencyMismatch: 409, apierr.RateLimited: 429, apierr.BadGateway: 502,
-		apierr.Unavailable: 503, apierr.Maintenance: 503, apierr.Timeout: 504,
+		apierr.Unavailable: 503, apierr.Maintenance: 503, apierr.Timeout: 504, apierr.InProgress: 409,
 	}
 	for _, cond := range apierr.Conditions() {
 		code := Contract.Code(cond)
@@ -42,9 +42,9 @@ func TestConditionCodes(t *testing.T) {
 // be told to take a new key (IDEMPOTENCY_CONFLICT's resolution), which
 // would run it twice; it has its own extension code.
 func TestInProgressIsNotMismatch(t *testing.T) {
-	code := Contract.Code(apierr.Conflict)
+	code := Contract.Code(apierr.InProgress)
 	if code != RequestInProgress || code == IdempotencyConflict {
-		t.Fatalf("conflict answered with %s", code)
+		t.Fatalf("in progress answered with %s", code)
 	}
 	if code.ID() != "REQUEST_IN_PROGRESS" || code.Status() != 409 || !code.Extension() || Resolution(code) != "" {
 		t.Errorf("%s: status %d extension %v resolution %q", code.ID(), code.Status(), code.Extension(), Resolution(code))
@@ -55,7 +55,12 @@ func TestInProgressIsNotMismatch(t *testing.T) {
 	if Contract.Code(apierr.IdempotencyMismatch) != IdempotencyConflict {
 		t.Error("mismatch is not IDEMPOTENCY_CONFLICT")
 	}
-	body := render(t, apierr.NewCondition(apierr.Conflict).In(Contract))
+	// Another catalogue's 409 (a duplicate payment) is neither: a new key
+	// would pay twice, and nothing is in progress.
+	if got := apierr.CodeFor(Contract, 409); got != Conflict {
+		t.Errorf("a foreign 409 is answered with %s", got.ID())
+	}
+	body := render(t, apierr.NewCondition(apierr.InProgress).In(Contract))
 	if want := `{"error":{"code":"REQUEST_IN_PROGRESS","message":"A request with this idempotency key is still being processed"}}`; string(body) != want {
 		t.Errorf("got %s", body)
 	}

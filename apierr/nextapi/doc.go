@@ -10,7 +10,8 @@
 //
 // A key still held by a request in progress is [RequestInProgress], not
 // [IdempotencyConflict]: the provider's resolution for the latter is to
-// take a new key, which would run a plain retry twice.
+// take a new key, which would run a plain retry twice. Another catalogue's
+// 409 (a duplicate payment) is [Conflict], which is neither.
 //
 // Each generic [apierr.Condition] is answered as follows; the codes marked
 // extension are errkit's own, for failures the provider documents no code for.
@@ -24,7 +25,7 @@
 //	not_found             RESOURCE_NOT_FOUND      404
 //	method_not_allowed    METHOD_NOT_ALLOWED      405 (extension)
 //	request_timeout       REQUEST_TIMEOUT         408 (extension)
-//	conflict              REQUEST_IN_PROGRESS     409 (extension)
+//	conflict              CONFLICT                409 (extension)
 //	too_large             PAYLOAD_TOO_LARGE       413 (extension)
 //	unsupported_media_type UNSUPPORTED_MEDIA_TYPE 415 (extension)
 //	idempotency_mismatch  IDEMPOTENCY_CONFLICT    409
@@ -33,4 +34,5 @@
 //	unavailable           SERVICE_UNAVAILABLE     503 (extension)
 //	maintenance           MAINTENANCE             503 (extension)
 //	timeout               GATEWAY_TIMEOUT         504 (extension)
+//	in_progress           REQUEST_IN_PROGRESS     409 (extension)
 package nextapi

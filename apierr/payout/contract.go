@@ -33,6 +33,7 @@ var conditionCodes = map[apierr.Condition]apierr.Code{
 	apierr.MethodNotAllowed:     MethodNotAllowed,
 	apierr.RequestTimeout:       MalformedRequest,
 	apierr.Conflict:             Conflict,
+	apierr.InProgress:           Conflict,
 	apierr.TooLarge:             RequestTooLarge,
 	apierr.UnsupportedMediaType: UnsupportedMediaType,
 	apierr.IdempotencyMismatch:  ExternalIDConflict,

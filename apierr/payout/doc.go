@@ -54,4 +54,5 @@
 //	unavailable            service_unavailable (E)   500     Service unavailable
 //	maintenance            maintenance (E)           500     Service is under maintenance
 //	timeout                timeout (E)               500     Gateway timeout
+//	in_progress            conflict (E)              422     Request conflicts with another request in progress
 package payout

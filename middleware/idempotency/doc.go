@@ -14,7 +14,7 @@
 //   - the same key with another fingerprint fails with
 //     [apierr.IdempotencyMismatch] (Nexpay v2: 422 [apierr.GEN9422]);
 //   - the same key while the first request is still running fails with
-//     [apierr.Conflict] (409, Retry-After: 1; NextAPI's REQUEST_IN_PROGRESS),
+//     [apierr.InProgress] (409, Retry-After: 1; NextAPI's REQUEST_IN_PROGRESS),
 //     or waits [Config.Wait] for it;
 //   - a key that is too long or has characters outside [ValidKey]'s set
 //     fails with [apierr.BadRequest] and a field error; a body over

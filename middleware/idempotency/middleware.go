@@ -144,7 +144,7 @@ func (m *Middleware) ServeError(w http.ResponseWriter, r *http.Request, next fun
 	case rec.Fingerprint != fp:
 		return m.failure(w, apierr.IdempotencyMismatch, nil)
 	case !rec.Done:
-		return m.failure(w, apierr.Conflict, nil)
+		return m.failure(w, apierr.InProgress, nil)
 	default:
 		m.replay(w, rec)
 	}
@@ -254,14 +254,14 @@ func (m *Middleware) failure(w http.ResponseWriter, cond apierr.Condition, cause
 	if len(fields) > 0 {
 		ce.WithFields(fields...)
 	}
-	if cond == apierr.Conflict {
+	if cond == apierr.InProgress {
 		w.Header()["Retry-After"] = hvRetry
 	}
 	if m.contract == nil {
 		return ce
 	}
 	e := ce.In(m.contract)
-	if cond == apierr.Conflict {
+	if cond == apierr.InProgress {
 		e.WithRetryAfter(retryAfter)
 	}
 	return e
