@@ -69,11 +69,15 @@ func muxOK(w http.ResponseWriter, r *http.Request) {
 }
 
 // BenchmarkSuccess compares the success path of the whole set (request ID,
-// recover, maintenance, rate limit, route errors) with bare echo and a bare
-// ServeMux serving the same handler.
+// recover, maintenance, rate limit, route errors) with bare echo (alone and
+// with one pass-through middleware of e.Use) and a bare ServeMux serving
+// the same handler.
 func BenchmarkSuccess(b *testing.B) {
 	bare := echo.New()
 	bare.GET("/v2/payments/:id", echoOK)
+	bareUse := echo.New()
+	bareUse.Use(func(next echo.HandlerFunc) echo.HandlerFunc { return func(c echo.Context) error { return next(c) } })
+	bareUse.GET("/v2/payments/:id", echoOK)
 	full := echo.New()
 	echomw.Install(full, benchOpts()...)
 	full.GET("/v2/payments/:id", echoOK)
@@ -88,6 +92,7 @@ func BenchmarkSuccess(b *testing.B) {
 	wrapped := middleware.Wrap(mux, benchOpts()...)
 
 	b.Run("echo/bare", func(b *testing.B) { run(b, bare, benchReq("/v2/payments/42"), false, 200) })
+	b.Run("echo/bare-one-middleware", func(b *testing.B) { run(b, bareUse, benchReq("/v2/payments/42"), false, 200) })
 	b.Run("echo/errkit", func(b *testing.B) { run(b, full, benchReq("/v2/payments/42"), false, 200) })
 	b.Run("echo/errkit-new-id", func(b *testing.B) { run(b, full, benchReq("/v2/payments/42"), true, 200) })
 	b.Run("echo/errkit-handler", func(b *testing.B) { run(b, front, benchReq("/v2/payments/42"), false, 200) })

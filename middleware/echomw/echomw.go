@@ -25,7 +25,7 @@ func New(opts ...middleware.Option) *Set {
 }
 
 // Install sets the whole set on e in one call and returns it: the error
-// handler, [HeadAsGet] as a pre-middleware (HEAD answered like GET), and
+// handler (which also answers HEAD like GET, see [Set.ErrorHandler]) and
 // [Set.Middleware] (request ID, recover, maintenance, rate limit) as one
 // middleware of e.Use, so that unknown routes pass through it too. Routes
 // may be added before or after.
@@ -35,13 +35,12 @@ func Install(e *echo.Echo, opts ...middleware.Option) *Set {
 	return s
 }
 
-// Install sets s on e; see the package function [Install]. It also adds
-// [HeadAsGet] as a pre-middleware, so that HEAD is answered wherever GET is;
-// echo runs pre-middleware at the cost of two allocations a request, which
-// [Set.Handler] spares.
+// Install sets s on e; see the package function [Install]. It adds one
+// middleware to e.Use and no pre-middleware: a request that succeeds costs
+// one allocation more than on bare echo, the one echo spends on every
+// middleware; [Set.Handler] spares it.
 func (s *Set) Install(e *echo.Echo) {
 	e.HTTPErrorHandler = s.ErrorHandler
-	e.Pre(HeadAsGet)
 	e.Use(s.Middleware)
 }
 
@@ -61,6 +60,9 @@ func (s *Set) Middleware(next echo.HandlerFunc) echo.HandlerFunc {
 				err = middleware.Recovered(v)
 			}
 		}()
+		if isHeadRedo(r) {
+			return next(c) // admitted as HEAD already
+		}
 		if e := s.MaintenanceError(r); e != nil {
 			return e
 		}
@@ -98,14 +100,25 @@ func (s *Set) Handler(e *echo.Echo) http.Handler {
 const answeredKey = "errkit.answered"
 
 // ErrorHandler is an echo.HTTPErrorHandler: it answers err in the set's
-// contract, once; a 405's Allow header lists HEAD when it lists GET. Echo may call it twice for one request, and a handler
-// may fail after writing part of its body: a committed response is never
-// written again; the failure is logged.
+// contract, once; a 405's Allow header lists HEAD when it lists GET. Echo
+// may call it twice for one request, and a handler may fail after writing
+// part of its body: a committed response is never written again; the
+// failure is logged.
+//
+// HEAD is answered like GET, as net/http's ServeMux does (RFC 9110,
+// 9.3.2): when echo's router fails a HEAD request (404 or 405) to a path
+// with a GET route, the request is served again by e as GET, through e's
+// middleware, and its answer is sent without its body. The set's
+// middleware does not count it twice against the rate limit. Middleware
+// of e.Use sees both passes, the HEAD that failed and the GET.
 func (s *Set) ErrorHandler(err error, c echo.Context) {
 	if c.Get(answeredKey) != nil {
 		return
 	}
 	c.Set(answeredKey, true)
+	if serveHeadAsGet(err, c) {
+		return
+	}
 	res := c.Response()
 	if !res.Committed {
 		allowHead(res.Header())
@@ -143,7 +156,9 @@ func (s *Set) Recover(next echo.HandlerFunc) echo.HandlerFunc {
 // [middleware.Set.MaintenanceError] while maintenance is on.
 func (s *Set) Maintenance(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if e := s.MaintenanceError(c.Request()); e != nil {
+		if r := c.Request(); isHeadRedo(r) {
+			return next(c)
+		} else if e := s.MaintenanceError(r); e != nil {
 			return e
 		}
 		return next(c)
@@ -155,7 +170,9 @@ func (s *Set) Maintenance(next echo.HandlerFunc) echo.HandlerFunc {
 // through.
 func (s *Set) RateLimit(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if e := s.RateLimitError(c.Request()); e != nil {
+		if r := c.Request(); isHeadRedo(r) {
+			return next(c)
+		} else if e := s.RateLimitError(r); e != nil {
 			return e
 		}
 		return next(c)

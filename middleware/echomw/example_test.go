@@ -132,7 +132,7 @@ func ExampleSet_Middleware() {
 // HEAD is answered by the GET route, without a body; a 405 lists HEAD.
 func ExampleHeadAsGet() {
 	e := echo.New()
-	e.Pre(echomw.HeadAsGet) // echomw.Install adds it
+	e.Pre(echomw.HeadAsGet) // without the set's error handler
 	e.GET("/v2/payments/:id", func(c echo.Context) error { return c.String(200, "paid") })
 	for _, m := range []string{"GET", "HEAD"} {
 		rec := httptest.NewRecorder()

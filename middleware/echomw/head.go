@@ -1,7 +1,10 @@
 package echomw
 
 import (
+	"context"
+	"errors"
 	"net/http"
+	"reflect"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -10,10 +13,13 @@ import (
 // HeadAsGet is an echo pre-middleware (e.Pre) that answers HEAD like GET,
 // as net/http's ServeMux does (RFC 9110, 9.3.2): a HEAD request to a path
 // with a GET route and no HEAD route is served by the GET route, its body
-// discarded. [Set.Install] adds it; [Set.Handler] does the same in front of
-// echo. Echo's router reads the method before any middleware that runs
-// after routing, hence a pre-middleware: it sets the request's method to
-// GET for the handler and back to HEAD before returning.
+// discarded. It sets the request's method to GET for the handler and back
+// to HEAD before returning.
+//
+// [Set.ErrorHandler] (and so [Install]) already answers HEAD like GET, on
+// the error path only, at no cost to other requests; HeadAsGet is the
+// alternative for an echo whose error handler is not the set's. Echo runs
+// pre-middleware anew on every request, at the cost of two allocations.
 func HeadAsGet(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		r := c.Request()
@@ -35,18 +41,69 @@ func HeadAsGet(next echo.HandlerFunc) echo.HandlerFunc {
 // headAsGet reports whether e routes no HEAD for r's path but a GET: its
 // router would answer 405 with GET allowed.
 func headAsGet(e *echo.Echo, r *http.Request) bool {
-	router := e.Router()
-	if rs := e.Routers(); len(rs) > 0 {
-		if hr, ok := rs[r.Host]; ok {
-			router = hr
-		}
-	}
 	c := e.AcquireContext()
 	defer e.ReleaseContext(c)
 	c.Reset(r, nil)
-	router.Find(http.MethodHead, echo.GetPath(r), c)
+	routerFor(e, r).Find(http.MethodHead, echo.GetPath(r), c)
 	allow, _ := c.Get(echo.ContextKeyHeaderAllow).(string)
 	return hasMethod(allow, http.MethodGet)
+}
+
+// routerFor returns the router e uses for r's host.
+func routerFor(e *echo.Echo, r *http.Request) *echo.Router {
+	if rs := e.Routers(); len(rs) > 0 {
+		if hr, ok := rs[r.Host]; ok {
+			return hr
+		}
+	}
+	return e.Router()
+}
+
+// headRedo marks, in its context, a HEAD request served again as GET by
+// [Set.ErrorHandler]: the set's middleware has already admitted it.
+type headRedo struct{}
+
+// isHeadRedo reports whether r is a HEAD request served again as GET.
+func isHeadRedo(r *http.Request) bool {
+	return r.Context().Value(headRedo{}) != nil
+}
+
+// serveHeadAsGet answers c's HEAD request as GET when echo's router failed
+// it (404 or 405: no HEAD route) and routes GET for its path: the request
+// goes through e again as GET, e.Use middleware and path parameters
+// included, and its answer is written to c's response without its body.
+// It reports whether it answered.
+func serveHeadAsGet(err error, c echo.Context) bool {
+	r := c.Request()
+	res := c.Response()
+	if r.Method != http.MethodHead || res.Committed || !routerFailed(c.Handler()) ||
+		!(errors.Is(err, echo.ErrMethodNotAllowed) || errors.Is(err, echo.ErrNotFound)) ||
+		isHeadRedo(r) || !routesGet(c.Echo(), r) {
+		return false
+	}
+	get := r.WithContext(context.WithValue(r.Context(), headRedo{}, true))
+	get.Method = http.MethodGet
+	delete(res.Header(), echo.HeaderAllow) // set by echo's 405 handler
+	c.Echo().ServeHTTP(headWriter{res}, get)
+	return true
+}
+
+// routerFailed reports whether h is one of the handlers echo's router
+// answers with when no route matches the method and path.
+func routerFailed(h echo.HandlerFunc) bool {
+	p := reflect.ValueOf(h).Pointer()
+	return p == reflect.ValueOf(echo.MethodNotAllowedHandler).Pointer() ||
+		p == reflect.ValueOf(echo.NotFoundHandler).Pointer()
+}
+
+// routesGet reports whether e has a GET route matching r's path.
+func routesGet(e *echo.Echo, r *http.Request) bool {
+	c := e.AcquireContext()
+	defer e.ReleaseContext(c)
+	c.Reset(r, nil)
+	routerFor(e, r).Find(http.MethodGet, echo.GetPath(r), c)
+	_, notAllowed := c.Get(echo.ContextKeyHeaderAllow).(string)
+	return !notAllowed && !routerFailed(c.Handler())
 }
 
 // hasMethod reports whether the Allow header value allow lists m.

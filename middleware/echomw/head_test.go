@@ -1,0 +1,135 @@
+package echomw_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/errkit/errkit/middleware"
+	"github.com/errkit/errkit/middleware/echomw"
+	"github.com/labstack/echo/v4"
+	"golang.org/x/time/rate"
+)
+
+// HEAD on a route with GET only is served by the GET route, through e's
+// middleware, with its path parameters, its status and headers, no body.
+func TestHeadServedByGet(t *testing.T) {
+	e := echo.New()
+	echomw.Install(e, quiet())
+	var seen []string
+	e.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			seen = append(seen, c.Request().Method)
+			c.Response().Header().Set("X-Mw", "1")
+			return next(c)
+		}
+	})
+	e.GET("/v2/payments/:id", func(c echo.Context) error {
+		c.Response().Header().Set("X-Id", c.Param("id"))
+		return c.String(201, "paid")
+	})
+	e.POST("/v2/payments", func(c echo.Context) error { return c.NoContent(201) })
+
+	for _, tc := range []struct {
+		method, target string
+		status         int
+		header         map[string]string
+		body           string
+		seen           string
+	}{
+		{"HEAD", "/v2/payments/42", 201, map[string]string{"X-Id": "42", "X-Mw": "1", "Allow": ""}, "", "HEAD GET"},
+		{"GET", "/v2/payments/42", 201, map[string]string{"X-Id": "42"}, "paid", "GET"},
+		{"HEAD", "/v2/payments", 405, map[string]string{"Allow": "OPTIONS, POST"}, "", "HEAD"},
+		{"DELETE", "/v2/payments/7", 405, map[string]string{"Allow": "OPTIONS, GET, HEAD"}, "", "DELETE"},
+		{"HEAD", "/v2/nothing", 404, map[string]string{"Allow": ""}, "", "HEAD"},
+	} {
+		seen = nil
+		rec := serveEcho(e, tc.method, tc.target)
+		if rec.Code != tc.status {
+			t.Errorf("%s %s: status %d, want %d", tc.method, tc.target, rec.Code, tc.status)
+		}
+		for k, v := range tc.header {
+			if got := rec.Header().Get(k); got != v {
+				t.Errorf("%s %s: %s %q, want %q", tc.method, tc.target, k, got, v)
+			}
+		}
+		if tc.method == "HEAD" && rec.Body.Len() != 0 || tc.body != "" && rec.Body.String() != tc.body {
+			t.Errorf("%s %s: body %q", tc.method, tc.target, rec.Body)
+		}
+		if got := strings.Join(seen, " "); got != tc.seen {
+			t.Errorf("%s %s: middleware saw %q, want %q", tc.method, tc.target, got, tc.seen)
+		}
+		if !middleware.ValidRequestID(rec.Header().Get(middleware.RequestIDHeader)) {
+			t.Errorf("%s %s: no request ID", tc.method, tc.target)
+		}
+	}
+}
+
+// A HEAD served again as GET is counted once against the rate limit, keeps
+// its request ID, and a failing GET answers its error's status.
+func TestHeadServedByGetOnce(t *testing.T) {
+	e := echo.New()
+	echomw.Install(e, quiet(), middleware.WithRateLimit(middleware.NewTokenBucket(rate.Every(1<<62), 2, 0)))
+	e.GET("/x", func(c echo.Context) error { return c.String(200, "x") })
+	e.GET("/gone", func(c echo.Context) error { return echo.ErrNotFound })
+
+	req := httptest.NewRequest("HEAD", "/x", nil)
+	req.Header.Set(middleware.RequestIDHeader, "req-1")
+	rec := httptest.NewRecorder()
+	e.ServeHTTP(rec, req)
+	if rec.Code != 200 || rec.Body.Len() != 0 || rec.Header().Get(middleware.RequestIDHeader) != "req-1" {
+		t.Errorf("HEAD: %d %q %v", rec.Code, rec.Body, rec.Header())
+	}
+	if rec := serveEcho(e, "HEAD", "/gone"); rec.Code != 404 || rec.Body.Len() != 0 || rec.Header().Get("Content-Type") == "" {
+		t.Errorf("HEAD of a failing GET: %d %q %v", rec.Code, rec.Body, rec.Header())
+	}
+	if rec := serveEcho(e, "HEAD", "/x"); rec.Code != 429 || rec.Body.Len() != 0 {
+		t.Errorf("third request: %d %q, want 429", rec.Code, rec.Body)
+	}
+}
+
+// Maintenance fails a HEAD before it is served as GET.
+func TestHeadInMaintenance(t *testing.T) {
+	sw := new(middleware.Switch)
+	e := echo.New()
+	echomw.Install(e, quiet(), middleware.WithMaintenance(sw))
+	e.GET("/x", func(c echo.Context) error { return c.String(200, "x") })
+	sw.OnFor(time.Hour)
+	if rec := serveEcho(e, "HEAD", "/x"); rec.Code != 503 || rec.Body.Len() != 0 {
+		t.Errorf("HEAD in maintenance: %d %q", rec.Code, rec.Body)
+	}
+}
+
+// The success path of Install costs no more than bare echo with one
+// pass-through middleware of e.Use: echo's own price for a middleware.
+func TestInstallSuccessAllocs(t *testing.T) {
+	if raceEnabled || testing.Short() {
+		t.Skip("allocation counts differ under -race")
+	}
+	ok := func(c echo.Context) error {
+		c.Response().WriteHeader(200)
+		_, err := c.Response().Write([]byte(`{"id":"42"}`))
+		return err
+	}
+	bare := echo.New()
+	bare.Use(func(next echo.HandlerFunc) echo.HandlerFunc { return func(c echo.Context) error { return next(c) } })
+	bare.GET("/v2/payments/:id", ok)
+	full := echo.New()
+	echomw.Install(full, quiet())
+	full.GET("/v2/payments/:id", ok)
+
+	allocs := func(h http.Handler) float64 {
+		r := benchReq("/v2/payments/42")
+		w := &discard{h: make(http.Header)}
+		return testing.AllocsPerRun(200, func() {
+			clear(w.h)
+			h.ServeHTTP(w, r)
+		})
+	}
+	b, f := allocs(bare), allocs(full)
+	if f > b {
+		t.Errorf("Install: %.0f allocations a request, bare echo with one middleware: %.0f", f, b)
+	}
+}
