@@ -109,8 +109,9 @@ const answeredKey = "errkit.answered"
 // 9.3.2): when echo's router fails a HEAD request (404 or 405) to a path
 // with a GET route, the request is served again by e as GET, through e's
 // middleware, and its answer is sent without its body. The set's
-// middleware does not count it twice against the rate limit. Middleware
-// of e.Use sees both passes, the HEAD that failed and the GET.
+// middleware does not count it twice against the rate limit. Other
+// middleware, of e.Pre and e.Use, sees both passes, the HEAD that failed
+// and the GET, which has the URL the first pass left.
 func (s *Set) ErrorHandler(err error, c echo.Context) {
 	if c.Get(answeredKey) != nil {
 		return

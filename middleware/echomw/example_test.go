@@ -143,3 +143,20 @@ func ExampleHeadAsGet() {
 	// GET 200 "paid"
 	// HEAD 200 ""
 }
+
+// HEAD is answered wherever GET is: the error handler serves a HEAD that
+// echo's router fails through the GET route, its body dropped.
+func ExampleSet_ErrorHandler_head() {
+	e := echo.New()
+	echomw.Install(e, middleware.WithLogger(slog.New(slog.DiscardHandler)))
+	e.GET("/v2/payments/:id", func(c echo.Context) error { return c.String(200, "paid "+c.Param("id")) })
+	for _, m := range []string{"GET", "HEAD", "DELETE"} {
+		rec := httptest.NewRecorder()
+		e.ServeHTTP(rec, httptest.NewRequest(m, "/v2/payments/1", nil))
+		fmt.Printf("%s %d body %t Allow %q\n", m, rec.Code, rec.Body.Len() > 0, rec.Header().Get("Allow"))
+	}
+	// Output:
+	// GET 200 body true Allow ""
+	// HEAD 200 body false Allow ""
+	// DELETE 405 body true Allow "OPTIONS, GET, HEAD"
+}

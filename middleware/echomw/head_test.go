@@ -133,3 +133,21 @@ func TestInstallSuccessAllocs(t *testing.T) {
 		t.Errorf("Install: %.0f allocations a request, bare echo with one middleware: %.0f", f, b)
 	}
 }
+
+// A HEAD whose path the router fails on another route (405 listing POST
+// only) is still served by the GET route that matches it.
+func TestHeadServedByMatchingGet(t *testing.T) {
+	e := echo.New()
+	echomw.Install(e, quiet())
+	e.GET("/v2/payments/:id", func(c echo.Context) error {
+		c.Response().Header().Set("X-Id", c.Param("id"))
+		return c.String(200, "paid")
+	})
+	e.POST("/v2/payments/batch", func(c echo.Context) error { return c.NoContent(201) })
+	get := serveEcho(e, "GET", "/v2/payments/batch")
+	head := serveEcho(e, "HEAD", "/v2/payments/batch")
+	if get.Code != 200 || head.Code != get.Code || head.Header().Get("X-Id") != get.Header().Get("X-Id") || head.Body.Len() != 0 {
+		t.Errorf("HEAD %d X-Id %q body %q; GET %d X-Id %q", head.Code, head.Header().Get("X-Id"), head.Body,
+			get.Code, get.Header().Get("X-Id"))
+	}
+}
