@@ -94,6 +94,11 @@ func BenchmarkSuccess(b *testing.B) {
 	b.Run("echo/bare", func(b *testing.B) { run(b, bare, benchReq("/v2/payments/42"), false, 200) })
 	b.Run("echo/bare-one-middleware", func(b *testing.B) { run(b, bareUse, benchReq("/v2/payments/42"), false, 200) })
 	b.Run("echo/errkit", func(b *testing.B) { run(b, full, benchReq("/v2/payments/42"), false, 200) })
+	b.Run("echo/errkit-head", func(b *testing.B) {
+		r := benchReq("/v2/payments/42")
+		r.Method = http.MethodHead
+		run(b, full, r, false, 200)
+	})
 	b.Run("echo/errkit-new-id", func(b *testing.B) { run(b, full, benchReq("/v2/payments/42"), true, 200) })
 	b.Run("echo/errkit-handler", func(b *testing.B) { run(b, front, benchReq("/v2/payments/42"), false, 200) })
 	b.Run("echo/errkit-handler-new-id", func(b *testing.B) { run(b, front, benchReq("/v2/payments/42"), true, 200) })
