@@ -24,8 +24,12 @@ type Error struct {
 	cause      error
 	time       time.Time
 	retryAfter int // whole seconds; 0 = no Retry-After header
-	header     []Detail
+	header     []headerField
 }
+
+// headerField is one extra response header; strings, not a Detail's any,
+// so adding one does not box its value.
+type headerField struct{ key, value string }
 
 // A Detail is one key of an error's details object, in the order added.
 type Detail struct {
@@ -141,14 +145,17 @@ func (e *Error) WithHeader(key, value string) *Error {
 	if !validHeaderKey(key) || !validHeaderValue(value) {
 		return e
 	}
-	key = http.CanonicalHeaderKey(key)
+	key = http.CanonicalHeaderKey(key) // no allocation when key already is
 	for i := range e.header {
-		if e.header[i].Key == key {
-			e.header[i].Value = value
+		if e.header[i].key == key {
+			e.header[i].value = value
 			return e
 		}
 	}
-	e.header = append(e.header, Detail{key, value})
+	if e.header == nil {
+		e.header = make([]headerField, 0, 4) // Allow, or the three rate-limit headers: one allocation
+	}
+	e.header = append(e.header, headerField{key, value})
 	return e
 }
 
@@ -237,8 +244,15 @@ func (e *Error) Time() time.Time { return e.time }
 // RetryAfter returns the Retry-After delay, 0 if none.
 func (e *Error) RetryAfter() time.Duration { return time.Duration(e.retryAfter) * time.Second }
 
-// Header returns the extra response headers, in the order added.
-func (e *Error) Header() []Detail { return e.header }
+// Header returns the extra response headers, in the order added, each
+// value a string.
+func (e *Error) Header() []Detail {
+	out := make([]Detail, len(e.header))
+	for i, h := range e.header {
+		out[i] = Detail{h.key, h.value}
+	}
+	return out
+}
 
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.cause }

@@ -56,11 +56,17 @@ func Render(w http.ResponseWriter, r *http.Request, c Contract, e *Error) error 
 	h["X-Content-Type-Options"] = hvNosniff
 	h["Cache-Control"] = hvNoStore
 	delete(h, "Content-Length")
-	if e.retryAfter > 0 {
-		h.Set("Retry-After", strconv.Itoa(e.retryAfter))
-	}
-	for _, kv := range e.header {
-		h.Set(kv.Key, kv.Value.(string))
+	if n := len(e.header); n > 0 || e.retryAfter > 0 {
+		// One backing array for every value instead of a []string each.
+		vals := make([]string, n+1)
+		for i, f := range e.header {
+			vals[i] = f.value
+			h[f.key] = vals[i : i+1 : i+1]
+		}
+		if e.retryAfter > 0 {
+			vals[n] = strconv.Itoa(e.retryAfter)
+			h["Retry-After"] = vals[n : n+1 : n+1]
+		}
 	}
 	status := e.Status()
 	if d := e.def(); d.cat == nil {

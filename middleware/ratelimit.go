@@ -34,6 +34,15 @@ const (
 	HeaderRateLimitReset     = "RateLimit-Reset"
 )
 
+// The same names as net/http spells them in a Header map: setting them so
+// costs no allocation to canonicalise on every 429. Names are
+// case-insensitive, so clients see no difference.
+const (
+	canonicalRateLimitLimit     = "Ratelimit-Limit"
+	canonicalRateLimitRemaining = "Ratelimit-Remaining"
+	canonicalRateLimitReset     = "Ratelimit-Reset"
+)
+
 // RateLimitError returns the error a denied decision is answered with: the
 // contract's [apierr.RateLimited] code (Nexpay v2: 429 [GEN9429]) with
 // Retry-After and RateLimit-Reset in whole seconds (rounded up, at least
@@ -49,10 +58,10 @@ func RateLimitError(c apierr.Contract, d RateDecision) *apierr.Error {
 	e := apierr.New(c.Code(apierr.RateLimited)).WithRetryAfter(d.Wait)
 	secs := strconv.Itoa(int(e.RetryAfter() / time.Second))
 	if d.Limit > 0 {
-		e.WithHeader(HeaderRateLimitLimit, strconv.Itoa(d.Limit))
+		e.WithHeader(canonicalRateLimitLimit, strconv.Itoa(d.Limit))
 	}
-	return e.WithHeader(HeaderRateLimitRemaining, strconv.Itoa(max(d.Remaining, 0))).
-		WithHeader(HeaderRateLimitReset, secs)
+	return e.WithHeader(canonicalRateLimitRemaining, strconv.Itoa(max(d.Remaining, 0))).
+		WithHeader(canonicalRateLimitReset, secs)
 }
 
 // RateLimitError asks the set's limiter about r, keyed by the set's rate
