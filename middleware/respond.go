@@ -114,14 +114,20 @@ func (s *Set) report(r *http.Request, route string, e *apierr.Error, err error, 
 	if err == nil {
 		err = e
 	}
-	id := RequestIDFrom(r)
+	// The request ID is looked up only for a consumer: the metrics hook or
+	// an enabled log record.
+	id := ""
 	if s.metrics != nil {
+		id = RequestIDFrom(r)
 		s.metrics(Failure{Request: r, Route: route, Status: status, Code: e.ID(), RequestID: id, Err: err, Committed: committed})
 	}
 	l := s.log()
 	ctx := r.Context()
 	if !l.Enabled(ctx, level) {
 		return
+	}
+	if s.metrics == nil {
+		id = RequestIDFrom(r)
 	}
 	attrs := make([]slog.Attr, 0, 10)
 	attrs = append(attrs,
