@@ -2,11 +2,19 @@ package middleware
 
 import (
 	"fmt"
+	"log/slog"
 	"net/http"
 	"runtime/debug"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/middleware/internal/recovery"
 )
+
+func init() {
+	recovery.Recovered = func(set any, r *http.Request, v any) error {
+		return set.(*Set).recovered(r, v)
+	}
+}
 
 // A PanicError is a panic recovered from a handler. Its value and stack go
 // to the log; the client gets the contract's 500, whatever the value (it
@@ -27,6 +35,24 @@ func Recovered(v any) error {
 	return apierr.NewCondition(apierr.Internal).WithCause(&PanicError{Value: v, Stack: debug.Stack()})
 }
 
+// recovered is [Recovered] for s: the stack, the costly part, is captured
+// only when it has a consumer, the metrics hook or an enabled log record
+// (at error level, a panic's, or the client level, should a classifier
+// answer it with a 4xx). Without one the PanicError has no stack.
+func (s *Set) recovered(r *http.Request, v any) error {
+	pe := &PanicError{Value: v}
+	if s.metrics != nil || s.wantsStack(r) {
+		pe.Stack = debug.Stack()
+	}
+	return apierr.NewCondition(apierr.Internal).WithCause(pe)
+}
+
+func (s *Set) wantsStack(r *http.Request) bool {
+	l := s.log()
+	ctx := r.Context()
+	return l.Enabled(ctx, slog.LevelError) || l.Enabled(ctx, s.clientLevel)
+}
+
 // Recover answers a panicking handler with the contract's 500 and logs the
 // panic value and stack; the server keeps serving. [http.ErrAbortHandler]
 // is re-panicked, as net/http expects. A panic after the response was
@@ -40,7 +66,7 @@ func (s *Set) Recover(next http.Handler) http.Handler {
 					leave(ww, prev, owned)
 					panic(v)
 				}
-				s.Respond(ww, r, Recovered(v))
+				s.Respond(ww, r, s.recovered(r, v))
 			}
 			leave(ww, prev, owned)
 		}()

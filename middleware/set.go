@@ -183,7 +183,7 @@ func (s *Set) Front(h http.Handler, plainErrors bool) http.Handler {
 					leave(ww, prev, owned)
 					panic(v)
 				}
-				s.Respond(ww, r, Recovered(v))
+				s.Respond(ww, r, s.recovered(r, v))
 			}
 			ww.router = router
 			leave(ww, prev, owned)

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/errkit/errkit/middleware"
+	"github.com/errkit/errkit/middleware/internal/recovery"
 	"github.com/labstack/echo/v4"
 )
 
@@ -13,6 +14,12 @@ import (
 // [Set.ErrorHandler], as [Set.Install] does.
 type Set struct {
 	*middleware.Set
+
+	// answered is the set's own Content-Type header value, equal to the
+	// contract's: once the set has written an error, the response's
+	// Content-Type is this very slice, which marks the request answered
+	// without echo's per-request store (see [Set.ErrorHandler]).
+	answered []string
 }
 
 // New returns a Set configured by opts; errors are classified by
@@ -21,7 +28,8 @@ func New(opts ...middleware.Option) *Set {
 	o := make([]middleware.Option, 0, len(opts)+1)
 	o = append(o, middleware.WithClassifier(Classify))
 	o = append(o, opts...)
-	return &Set{middleware.New(o...)}
+	ms := middleware.New(o...)
+	return &Set{Set: ms, answered: []string{ms.Contract().ContentType()}}
 }
 
 // Install sets the whole set on e in one call and returns it: the error
@@ -57,7 +65,7 @@ func (s *Set) Middleware(next echo.HandlerFunc) echo.HandlerFunc {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				err = middleware.Recovered(v)
+				err = recovery.Recovered(s.Set, c.Request(), v)
 			}
 		}()
 		if isHeadRedo(r) {
@@ -97,6 +105,10 @@ func (s *Set) Handler(e *echo.Echo) http.Handler {
 	}), false)
 }
 
+// answeredKey marks in echo's context store a request the set answered
+// without writing its error (the response was committed before, or the
+// client went away, or HEAD was served as GET); a written error is marked
+// by the response's Content-Type instead, which costs nothing.
 const answeredKey = "errkit.answered"
 
 // ErrorHandler is an echo.HTTPErrorHandler: it answers err in the set's
@@ -113,18 +125,40 @@ const answeredKey = "errkit.answered"
 // middleware, of e.Pre and e.Use, sees both passes, the HEAD that failed
 // and the GET, which has the URL the first pass left.
 func (s *Set) ErrorHandler(err error, c echo.Context) {
-	if c.Get(answeredKey) != nil {
-		return
-	}
-	c.Set(answeredKey, true)
-	if serveHeadAsGet(err, c) {
-		return
-	}
 	res := c.Response()
-	if !res.Committed {
+	if res.Committed && s.marked(res.Header()) || c.Get(answeredKey) != nil {
+		return
+	}
+	if serveHeadAsGet(err, c) {
+		c.Set(answeredKey, true)
+		return
+	}
+	committed := res.Committed
+	if !committed {
 		allowHead(res.Header())
 	}
-	s.RespondTo(res, c.Request(), c.Path(), res.Committed, err)
+	s.RespondTo(res, c.Request(), c.Path(), committed, err)
+	if committed || !res.Committed || !s.mark(res.Header()) {
+		c.Set(answeredKey, true)
+	}
+}
+
+// mark marks h, the header of a response the set has just written an
+// error to, as answered: its Content-Type, already sent, is replaced by
+// the set's own slice of the same value. It reports false when it cannot.
+func (s *Set) mark(h http.Header) bool {
+	ct := h["Content-Type"]
+	if len(s.answered) != 1 || len(ct) != 1 || ct[0] != s.answered[0] {
+		return false
+	}
+	h["Content-Type"] = s.answered
+	return true
+}
+
+// marked reports whether h was marked by mark.
+func (s *Set) marked(h http.Header) bool {
+	ct := h["Content-Type"]
+	return len(s.answered) == 1 && len(ct) == 1 && &ct[0] == &s.answered[0]
 }
 
 // RequestID is [middleware.Set.RequestID] in echo's form: the ID is in the
@@ -146,7 +180,7 @@ func (s *Set) Recover(next echo.HandlerFunc) echo.HandlerFunc {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				err = middleware.Recovered(v)
+				err = recovery.Recovered(s.Set, c.Request(), v)
 			}
 		}()
 		return next(c)
