@@ -3,9 +3,13 @@ package sandbox
 import (
 	"context"
 	"errors"
+	"flag"
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
 	"time"
 )
 
@@ -60,4 +64,30 @@ func shown(v, demo string) string {
 		return v
 	}
 	return "(set by flag)"
+}
+
+// Main is the whole of a sandbox command: it parses the flags, builds the
+// server with newServer and runs it until SIGINT or SIGTERM, exiting 2 on
+// bad flags and 1 when the server cannot start or fails.
+func Main[H http.Handler](name string, newServer func(Config, *slog.Logger) (H, error)) {
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	cfg, err := ParseFlags(name, os.Args[1:], os.Stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return
+	}
+	if err != nil {
+		log.Error("bad flags", "err", err)
+		os.Exit(2)
+	}
+	h, err := newServer(cfg, log)
+	if err != nil {
+		log.Error("cannot start", "err", err)
+		os.Exit(1)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := Run(ctx, cfg, h, log); err != nil {
+		log.Error("server failed", "err", err)
+		os.Exit(1)
+	}
 }
