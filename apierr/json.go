@@ -18,6 +18,12 @@ const hexDigits = "0123456789abcdef"
 // it; invalid UTF-8 becomes U+FFFD.
 func AppendString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
+	return append(appendStringInner(dst, s), '"')
+}
+
+// appendStringInner appends s escaped as AppendString does, without the
+// quotes, so a string can be written in parts.
+func appendStringInner(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		if b := s[i]; b < utf8.RuneSelf {
@@ -63,8 +69,7 @@ func AppendString(dst []byte, s string) []byte {
 		}
 		i += size
 	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
+	return append(dst, s[start:]...)
 }
 
 func appendString(dst []byte, s string) []byte { return AppendString(dst, s) }

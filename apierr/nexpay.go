@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"sync/atomic"
 )
 
 const (
@@ -49,7 +50,7 @@ func newNexpay() *NexpayContract {
 		}
 		d.module = m
 		d.errText = "[" + d.ID + "] " + d.Message
-		d.pre = appendNexpayHead(nil, d.Status, d.ID, d.errText)
+		d.pre = appendNexpayHead(nil, d.Status, d.ID, d.Message)
 	}
 	for i, s := range nexpaySpecs {
 		code := cat.MustRegister(s)
@@ -140,15 +141,18 @@ func (c *NexpayContract) Code(cond Condition) Code {
 	return GEN9001
 }
 
-// appendNexpayHead appends everything of a body before the timestamp's value.
+// appendNexpayHead appends everything of a body before the timestamp's
+// value; message is written after the bracketed code, in the same string.
 func appendNexpayHead(dst []byte, status int, id, message string) []byte {
 	dst = append(dst, `{"statusCode":`...)
 	dst = strconv.AppendInt(dst, int64(status), 10)
-	dst = append(dst, `,"code":`...)
-	dst = appendString(dst, "["+id+"]")
-	dst = append(dst, `,"message":`...)
-	dst = appendString(dst, message)
-	return append(dst, `,"timestamp":"`...)
+	dst = append(dst, `,"code":"[`...)
+	dst = appendStringInner(dst, id)
+	dst = append(dst, `]","message":"[`...)
+	dst = appendStringInner(dst, id)
+	dst = append(dst, "] "...)
+	dst = appendStringInner(dst, message)
+	return append(dst, `","timestamp":"`...)
 }
 
 // AppendBody appends the Nexpay v2 body of e.
@@ -169,7 +173,7 @@ func (c *NexpayContract) AppendBody(dst []byte, e *Error, _ *http.Request) ([]by
 		if msg == "" || d.Status >= 500 {
 			msg = d.Message // a custom 5xx message is for logs only
 		}
-		dst = appendNexpayHead(dst, d.Status, d.ID, "["+d.ID+"] "+msg)
+		dst = appendNexpayHead(dst, d.Status, d.ID, msg)
 	}
 	t := e.time
 	if t.IsZero() {
@@ -224,7 +228,9 @@ func (e *Error) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-var contracts = map[*Catalogue]Contract{}
+// contracts maps a catalogue to its contract; written at initialisation,
+// copied on write so that MarshalJSON reads it without a lock.
+var contracts atomic.Pointer[map[*Catalogue]Contract]
 
 // RegisterContract ties a catalogue to its contract, so that json.Marshal of
 // an error of that catalogue renders that contract's body. Contract packages
@@ -232,7 +238,15 @@ var contracts = map[*Catalogue]Contract{}
 func RegisterContract(c Contract) {
 	registryMu.Lock()
 	defer registryMu.Unlock()
-	contracts[c.Catalogue()] = c
+	next := map[*Catalogue]Contract{c.Catalogue(): c}
+	if old := contracts.Load(); old != nil {
+		for k, v := range *old {
+			if k != c.Catalogue() {
+				next[k] = v
+			}
+		}
+	}
+	contracts.Store(&next)
 }
 
 func contractOf(e *Error) Contract {
@@ -240,11 +254,10 @@ func contractOf(e *Error) Contract {
 	if cat == nil || cat == nexpay.cat {
 		return nexpay
 	}
-	registryMu.Lock()
-	c := contracts[cat]
-	registryMu.Unlock()
-	if c == nil {
-		return nexpay
+	if m := contracts.Load(); m != nil {
+		if c := (*m)[cat]; c != nil {
+			return c
+		}
 	}
-	return c
+	return nexpay
 }
