@@ -159,6 +159,22 @@ func (o *overridden) Code(c Condition) Code {
 	return o.Contract.Code(c)
 }
 
+// Resolve returns the code ID and message contract c renders e with, the
+// rule contracts share: an error of c's own catalogue (also a parsed code
+// the catalogue does not hold) keeps its ID and public message; any other
+// is answered with c's code for its status, keeping its public message
+// below 500 only. The cause is never part of it.
+func Resolve(c Contract, e *Error) (id, message string) {
+	if e.Catalogue() == c.Catalogue() {
+		return e.ID(), e.PublicText()
+	}
+	code := CodeFor(c, e.Status())
+	if e.Status() < 500 && e.PublicText() != "" {
+		return code.ID(), e.PublicText()
+	}
+	return code.ID(), code.Message()
+}
+
 // CodeFor returns the code c answers status with: the code of
 // [ConditionForStatus].
 func CodeFor(c Contract, status int) Code { return c.Code(ConditionForStatus(status)) }

@@ -222,3 +222,16 @@ func ExampleCatalogue_Unregistered() {
 	fmt.Println(e.Code().Valid(), e.ID(), e.Status(), e.Message())
 	// Output: false PAY0999 409 [PAY0999] Payment frozen
 }
+
+// Contracts answer another catalogue's code with their own for its status.
+func ExampleResolve() {
+	id, msg := apierr.Resolve(apierr.Nexpay, apierr.New(apierr.PAY0001))
+	fmt.Println(id, msg)
+	cat := apierr.NewCatalogue("resolve-example", nil)
+	slow := cat.MustRegister(apierr.Spec{ID: "SLOW_DOWN", Status: 429, Message: "Slow down"})
+	id, msg = apierr.Resolve(apierr.Nexpay, apierr.New(slow))
+	fmt.Println(id, msg)
+	// Output:
+	// PAY0001 Payment not found
+	// GEN9429 Slow down
+}

@@ -62,24 +62,6 @@ func (*CryptopayContract) Code(cond apierr.Condition) apierr.Code {
 	return InternalError
 }
 
-// resolve returns the ID and message e is rendered with: its own for a
-// Cryptopay code, also one a parsed body sent that the catalogue does not
-// hold; for another catalogue's, the Cryptopay code for its status and its
-// message only below 500, where a message cannot describe internals.
-func (c *CryptopayContract) resolve(e *apierr.Error) (string, string) {
-	if code := e.Code(); code.Valid() && code.Catalogue() == catalogue {
-		return code.ID(), e.PublicText()
-	}
-	if e.Code() == 0 && e.Catalogue() == catalogue {
-		return e.ID(), e.PublicText()
-	}
-	code := apierr.CodeFor(c, e.Status())
-	if e.Status() < 500 && e.PublicText() != "" {
-		return code.ID(), e.PublicText()
-	}
-	return code.ID(), code.Message()
-}
-
 const detailCode = "detail"
 
 // AppendBody appends e's Cryptopay body to dst: field errors, then details,
@@ -89,7 +71,7 @@ func (c *CryptopayContract) AppendBody(dst []byte, e *apierr.Error, r *http.Requ
 	if e == nil {
 		e = apierr.New(InternalError)
 	}
-	id, msg := c.resolve(e)
+	id, msg := apierr.Resolve(c, e)
 	dst = append(dst, `{"error":{"code":`...)
 	dst = apierr.AppendString(dst, id)
 	dst = append(dst, `,"message":`...)

@@ -61,31 +61,13 @@ func (*NextAPIContract) Code(cond apierr.Condition) apierr.Code {
 	return InternalError
 }
 
-// resolve returns the ID and message e is rendered with: its own for a
-// NextAPI code, also one a parsed body sent that the catalogue does not
-// hold; for another catalogue's, the NextAPI code for its status and its
-// message only below 500, where a message cannot describe internals.
-func (c *NextAPIContract) resolve(e *apierr.Error) (string, string) {
-	if code := e.Code(); code.Valid() && code.Catalogue() == catalogue {
-		return code.ID(), e.PublicText()
-	}
-	if e.Code() == 0 && e.Catalogue() == catalogue {
-		return e.ID(), e.PublicText()
-	}
-	code := apierr.CodeFor(c, e.Status())
-	if e.Status() < 500 && e.PublicText() != "" {
-		return code.ID(), e.PublicText()
-	}
-	return code.ID(), code.Message()
-}
-
 // AppendBody appends e's NextAPI body to dst. Details and field errors
 // (under "fields") go to error.details; the cause is never rendered.
 func (c *NextAPIContract) AppendBody(dst []byte, e *apierr.Error, _ *http.Request) ([]byte, error) {
 	if e == nil {
 		e = apierr.New(InternalError)
 	}
-	id, msg := c.resolve(e)
+	id, msg := apierr.Resolve(c, e)
 	dst = append(dst, `{"error":{"code":`...)
 	dst = apierr.AppendString(dst, id)
 	dst = append(dst, `,"message":`...)
