@@ -1,0 +1,40 @@
+// Package layout holds the test that keeps the arrows of the package
+// layout pointing one way: no package compiles what it must not.
+package layout
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// forbidden lists, per package, the dependencies it must never have:
+// net/http users never compile echo, and the model never compiles the
+// packages built on it.
+var forbidden = map[string][]string{
+	"github.com/errkit/errkit/apierr":                 {"github.com/labstack/", "github.com/go-playground/", "github.com/getkin/", "github.com/errkit/errkit/middleware", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi"},
+	"github.com/errkit/errkit/validation":             {"github.com/labstack/", "github.com/errkit/errkit/middleware", "github.com/errkit/errkit/openapi"},
+	"github.com/errkit/errkit/middleware":             {"github.com/labstack/", "github.com/getkin/", "github.com/errkit/errkit/openapi"},
+	"github.com/errkit/errkit/middleware/idempotency": {"github.com/labstack/", "github.com/getkin/"},
+	"github.com/errkit/errkit/examples/nethttp":       {"github.com/labstack/"},
+}
+
+func TestLayout(t *testing.T) {
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	for pkg, bad := range forbidden {
+		out, err := exec.Command(gobin, "list", "-deps", pkg).CombinedOutput()
+		if err != nil {
+			t.Fatalf("go list %s: %v\n%s", pkg, err, out)
+		}
+		for _, dep := range strings.Fields(string(out)) {
+			for _, b := range bad {
+				if strings.HasPrefix(dep, b) {
+					t.Errorf("%s depends on %s", pkg, dep)
+				}
+			}
+		}
+	}
+}
