@@ -1,9 +1,11 @@
 package middleware
 
 import (
+	"encoding/binary"
 	"math/rand/v2"
 	"net/http"
 	"sync"
+	"unsafe"
 
 	"github.com/errkit/errkit/apierr"
 )
@@ -45,7 +47,11 @@ func (s *Set) RequestID(next http.Handler) http.Handler {
 // SetRequestID gives r its ID, as [Set.RequestID] chooses it: it sets r's
 // X-Request-Id header and the response header h to it, without allocating
 // when the incoming ID is kept. Other doors (echo) call it.
-func SetRequestID(h http.Header, r *http.Request) {
+func SetRequestID(h http.Header, r *http.Request) { setRequestID(h, r, nil) }
+
+// setRequestID is SetRequestID cutting new IDs from slab, when not nil,
+// rather than from a pooled one.
+func setRequestID(h http.Header, r *http.Request, slab *idSlab) {
 	in := r.Header[RequestIDHeader]
 	if len(in) > 0 && ValidRequestID(in[0]) {
 		vals := in[:1:1]
@@ -58,6 +64,8 @@ func SetRequestID(h http.Header, r *http.Request) {
 	var vals []string
 	if tid, ok := TraceID(r); ok {
 		vals = []string{tid}
+	} else if slab != nil {
+		vals = slab.take()
 	} else {
 		vals = newRequestID()
 	}
@@ -118,42 +126,53 @@ func zeros(s string) bool {
 	return true
 }
 
-// IDs are made 64 at a time: one string and one slice of header values per
-// batch, so that a request costs no allocation of its own.
+// New IDs are cut from slabs of idBatch: one byte array and one slice of
+// header values per batch, so that a request costs no allocation of its
+// own. An ID's strings and values are never written again once handed out.
 const idBatch = 64
 
 type idSlab struct {
-	ids  []string
+	buf  []byte   // idBatch*32 bytes of hex
+	ids  []string // the header values, one element each
 	next int
-	buf  [idBatch * 32]byte
 }
 
 var slabPool = sync.Pool{New: func() any { return new(idSlab) }}
 
-func (b *idSlab) fill() {
-	const hexDigits = "0123456789abcdef"
-	for i := 0; i < len(b.buf); i += 16 {
-		x := rand.Uint64()
-		for j := 0; j < 16; j++ {
-			b.buf[i+j] = hexDigits[x&15]
-			x >>= 4
-		}
+// take returns the next ID of b as a header value slice of length and
+// capacity 1 (an append copies it): 128 random bits in 32 hex digits.
+func (b *idSlab) take() []string {
+	if b.next == len(b.ids) {
+		b.buf = make([]byte, idBatch*32)
+		b.ids = make([]string, idBatch)
+		b.next = 0
 	}
-	all := string(b.buf[:])
-	b.ids = make([]string, idBatch)
-	for i := range b.ids {
-		b.ids[i] = all[i*32 : (i+1)*32]
-	}
-	b.next = 0
+	i := b.next
+	b.next++
+	p := b.buf[i*32 : i*32+32 : i*32+32]
+	x, y := rand.Uint64(), rand.Uint64()
+	binary.LittleEndian.PutUint64(p[0:], hex8(x))
+	binary.LittleEndian.PutUint64(p[8:], hex8(x>>4))
+	binary.LittleEndian.PutUint64(p[16:], hex8(y))
+	binary.LittleEndian.PutUint64(p[24:], hex8(y>>4))
+	b.ids[i] = unsafe.String(&p[0], 32)
+	return b.ids[i : i+1 : i+1]
+}
+
+// hex8 turns the low nibble of each byte of x into a lowercase hex digit,
+// eight at once: '0'+n, plus 39 more ('a'-'0'-10) where n is 10 or above.
+// Each nibble of a random word gives a uniform digit; which nibble lands in
+// which place does not matter for a random ID.
+func hex8(x uint64) uint64 {
+	const lo, ones = 0x0f0f0f0f0f0f0f0f, 0x0101010101010101
+	x &= lo
+	over9 := (x + 6*ones) >> 4 & ones
+	return x + '0'*ones + over9*39
 }
 
 func newRequestID() []string {
 	b := slabPool.Get().(*idSlab)
-	if b.ids == nil || b.next == idBatch {
-		b.fill()
-	}
-	v := b.ids[b.next : b.next+1 : b.next+1]
-	b.next++
+	v := b.take()
 	slabPool.Put(b)
 	return v
 }

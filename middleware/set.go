@@ -172,8 +172,8 @@ func (s *Set) Wrap(h http.Handler) http.Handler { return s.Front(h, true) }
 // (echo): plainErrors false leaves out [Set.PlainErrors].
 func (s *Set) Front(h http.Handler, plainErrors bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		SetRequestID(w.Header(), r)
 		ww, prev, owned := enter(w, r, s)
+		setRequestID(w.Header(), r, &ww.ids)
 		router := ww.router
 		ww.router = router || plainErrors
 		defer func() {

@@ -20,6 +20,8 @@ type responseWriter struct {
 	answered  bool // the set wrote an error
 	router    bool // replace plain error answers (Set.PlainErrors)
 	swallow   bool // drop the router's plain-text body
+
+	ids idSlab // new request IDs, kept by the writer from request to request
 }
 
 var writerPool = sync.Pool{New: func() any { return new(responseWriter) }}
@@ -31,7 +33,7 @@ func guard(w http.ResponseWriter, r *http.Request, s *Set) (ww *responseWriter, 
 		return g, false
 	}
 	ww = writerPool.Get().(*responseWriter)
-	*ww = responseWriter{ResponseWriter: w, set: s, req: r}
+	*ww = responseWriter{ResponseWriter: w, set: s, req: r, ids: ww.ids}
 	return ww, true
 }
 
@@ -54,8 +56,8 @@ func leave(ww *responseWriter, prev *Set, owned bool) {
 	ww.set = prev
 }
 
-// release gives ww back to the pool; guard overwrites every field, so it
-// is not cleared here (the pool drops its objects at each GC anyway).
+// release gives ww back to the pool; guard overwrites every field but its
+// ID slab, so it is not cleared here (the pool drops its objects at each GC anyway).
 func release(ww *responseWriter) {
 	writerPool.Put(ww)
 }
