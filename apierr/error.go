@@ -72,6 +72,11 @@ func (e *Error) With(key string, value any) *Error {
 			return e
 		}
 	}
+	if e.details == nil {
+		// Room for four: most errors carry one to four details, and
+		// growing one at a time would cost an allocation each.
+		e.details = make([]Detail, 0, 4)
+	}
 	e.details = append(e.details, Detail{key, value})
 	return e
 }

@@ -223,3 +223,20 @@ func TestCodeText(t *testing.T) {
 		t.Error("out-of-range code")
 	}
 }
+
+// Details up to four cost one allocation together, beside the error's own.
+func TestWithAllocations(t *testing.T) {
+	for n, want := range map[int]float64{0: 1, 1: 2, 2: 2, 4: 2, 5: 3} {
+		got := testing.AllocsPerRun(100, func() {
+			e := apierr.New(apierr.QOT0003)
+			for i := range n {
+				e.With(keys[i], "BRL")
+			}
+		})
+		if got != want {
+			t.Errorf("New and %d With: %v allocations, want %v", n, got, want)
+		}
+	}
+}
+
+var keys = []string{"a", "b", "c", "d", "e"}
