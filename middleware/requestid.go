@@ -79,6 +79,11 @@ func setRequestID(h http.Header, r *http.Request, slab *idSlab) {
 // RequestIDFrom returns the request's ID: the one carried by its context
 // ([apierr.ContextWithRequestID]), else its X-Request-Id header when valid,
 // else "".
+//
+// An ID the middleware made shares its memory with up to 63 others made
+// alongside it, so that requests cost no allocation: to keep one long
+// after its request (in a database row, a long-lived map), keep
+// strings.Clone(id), 32 bytes, rather than the 3 KiB its batch holds.
 func RequestIDFrom(r *http.Request) string {
 	if id := apierr.RequestID(r.Context()); id != "" {
 		return id
