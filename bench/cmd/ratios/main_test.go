@@ -17,7 +17,7 @@ PASS
 `
 
 func TestTable(t *testing.T) {
-	res, err := parse(strings.NewReader(input), "ns/op")
+	res, err := parse(strings.NewReader(input), "Errkit", "ns/op")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +30,7 @@ func TestTable(t *testing.T) {
 		"| 404 | echo | 1.00× · 0 | 8.18× · 10 (+10) | 1.05× · 1 (+1) |",
 		"| ok | mux | 1.00× · 1 | | 2.00× · 2 (+1) |",
 		"| 404 | echo | errkit | 1.05× met | +1 met | 0.13× met |  |",
-		"| ok | mux | errkit | 2.00× **not met** | +1 **not met** |",
+		"| ok | mux | errkit | 2.00× **not met** | 2.00× **not met** | +1 **not met** |",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("missing %q in\n%s", want, got)
@@ -41,7 +41,7 @@ func TestTable(t *testing.T) {
 func TestMetric(t *testing.T) {
 	in := "BenchmarkErrkit/case=404/router=echo/impl=floor-2 10 900 ns/op 100 cpu-ns/op 0 B/op 0 allocs/op\n" +
 		"BenchmarkErrkit/case=404/router=echo/impl=errkit-2 10 300 ns/op 110 cpu-ns/op 16 B/op 1 allocs/op\n"
-	res, err := parse(strings.NewReader(in), "cpu-ns/op")
+	res, err := parse(strings.NewReader(in), "Errkit", "cpu-ns/op")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +87,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("BenchmarkErrkit/case=/router=/impl=-2 1 x ns/op")
 	f.Add("BenchmarkErrkit/case=ok/router=mux/impl=errkit-2 1 1 ns/op 1")
 	f.Fuzz(func(t *testing.T, in string) {
-		res, err := parse(strings.NewReader(in), "ns/op")
+		res, err := parse(strings.NewReader(in), "Errkit", "ns/op")
 		if err != nil {
 			return
 		}
@@ -95,4 +95,21 @@ func FuzzParse(f *testing.F) {
 		res.table(&b)
 		res.goals(&b)
 	})
+}
+
+// -bench Served reads the served benchmark's lines and no others.
+func TestServedLines(t *testing.T) {
+	in := "BenchmarkErrkit/case=ok/router=mux/impl=bare-2 10 100 ns/op 1 allocs/op\n" +
+		"BenchmarkErrkit/case=ok/router=mux/impl=errkit-2 10 200 ns/op 1 allocs/op\n" +
+		"BenchmarkServed/case=ok/router=mux/impl=bare-2 10 10000 ns/op 19 allocs/op\n" +
+		"BenchmarkServed/case=ok/router=mux/impl=errkit-2 10 10400 ns/op 19 allocs/op\n"
+	res, err := parse(strings.NewReader(in), "Served", "ns/op")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	res.goals(&b)
+	if want := "| ok | mux | errkit | 1.04× met | 1.04× met | +0 met |"; !strings.Contains(b.String(), want) {
+		t.Errorf("missing %q in\n%s", want, b.String())
+	}
 }
