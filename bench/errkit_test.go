@@ -225,6 +225,9 @@ func init() {
 		run{kase: "ok", router: "echo", impl: "bare", h: echoOn("/payments/:id", func(c echo.Context) error {
 			return c.JSONBlob(http.StatusOK, paymentJSON)
 		}), status: 200, body: string(paymentJSON)},
+		run{kase: "ok", router: "echo", impl: "bare-id", h: withID(echoOn("/payments/:id", func(c echo.Context) error {
+			return c.JSONBlob(http.StatusOK, paymentJSON)
+		})), status: 200, body: string(paymentJSON), header: map[string]string{"X-Request-Id": preID[0]}},
 		run{kase: "ok", router: "echo", impl: "errkit", h: errkitEcho("/payments/:id", succeed, installed),
 			status: 200, body: string(paymentJSON), header: map[string]string{"X-Request-Id": ""}},
 		run{kase: "ok", router: "echo", impl: "errkit-front", h: errkitEcho("/payments/:id", succeed, inFront),
@@ -233,10 +236,27 @@ func init() {
 			w.Header()["Content-Type"] = hvAppJSON
 			_, _ = w.Write(paymentJSON)
 		})), status: 200, body: string(paymentJSON)},
+		run{kase: "ok", router: "mux", impl: "bare-id", h: withID(muxOn(patPayment, http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			w.Header()["Content-Type"] = hvAppJSON
+			_, _ = w.Write(paymentJSON)
+		}))), status: 200, body: string(paymentJSON), header: map[string]string{"X-Request-Id": preID[0]}},
 		run{kase: "ok", router: "mux", impl: "errkit", h: errkitMux(patPayment, succeed),
 			status: 200, body: string(paymentJSON), header: map[string]string{"X-Request-Id": ""}},
 	)
 }
+
+// withID is the least a request-ID middleware can do, the reference for
+// what echoing an ID costs: it sets one made in advance on the request's
+// and the response's X-Request-Id, validating and generating nothing.
+func withID(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.Header["X-Request-Id"] = preID
+		w.Header()["X-Request-Id"] = preID
+		next.ServeHTTP(w, r)
+	})
+}
+
+var preID = []string{"4bf92f3577b34da6a3ce929d0e0e4736"}
 
 // The success path's answer.
 var (

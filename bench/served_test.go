@@ -27,9 +27,7 @@ func BenchmarkServed(b *testing.B) {
 		}
 		b.Run(r.name(), func(b *testing.B) {
 			c := dial(b, r)
-			b.ReportAllocs()
-			start, cpu := cpuTime()
-			for b.Loop() {
+			loop(b, func() {
 				status, _, err := c.do(nil)
 				if err != nil {
 					b.Fatal(err)
@@ -37,10 +35,7 @@ func BenchmarkServed(b *testing.B) {
 				if status != r.status {
 					b.Fatalf("status %d, want %d", status, r.status)
 				}
-			}
-			if end, ok := cpuTime(); cpu && ok && b.N > 0 {
-				b.ReportMetric(float64(end-start)/float64(b.N), "cpu-ns/op")
-			}
+			})
 		})
 	}
 }
@@ -48,7 +43,7 @@ func BenchmarkServed(b *testing.B) {
 // served reports whether r is measured through a server too: the baselines
 // and the implementations the goals are about, not errkit's pieces alone.
 func served(r run) bool {
-	return slices.Contains([]string{"floor", "bare", "echo", "huma", "errkit", "errkit-front"}, r.impl)
+	return slices.Contains([]string{"floor", "bare", "bare-id", "echo", "huma", "errkit", "errkit-front"}, r.impl)
 }
 
 // TestServed checks that every run answers over a real connection what it

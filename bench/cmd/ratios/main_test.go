@@ -113,3 +113,30 @@ func TestServedLines(t *testing.T) {
 		t.Errorf("missing %q in\n%s", want, b.String())
 	}
 }
+
+// mallocs/op, when reported, gives the allocations unrounded; a fraction
+// under 0.05 counts as none, and overlapping time ranges are a tie.
+func TestMallocsAndTies(t *testing.T) {
+	in := "BenchmarkErrkit/case=ok/router=mux/impl=bare-2 10 100 ns/op 1 allocs/op 1.000 mallocs/op\n" +
+		"BenchmarkErrkit/case=ok/router=mux/impl=errkit-2 10 104 ns/op 1 allocs/op 1.031 mallocs/op\n" +
+		"BenchmarkErrkit/case=404/router=echo/impl=floor-2 10 100 ns/op 0 allocs/op 0 mallocs/op\n" +
+		"BenchmarkErrkit/case=404/router=echo/impl=echo-2 10 100 ns/op 10 allocs/op 10 mallocs/op\n" +
+		"BenchmarkErrkit/case=404/router=echo/impl=echo-2 10 110 ns/op 10 allocs/op 10 mallocs/op\n" +
+		"BenchmarkErrkit/case=404/router=echo/impl=errkit-2 10 105 ns/op 1 allocs/op 1.5 mallocs/op\n"
+	res, err := parse(strings.NewReader(in), "Errkit", "ns/op")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	res.table(&b)
+	res.goals(&b)
+	for _, want := range []string{
+		"| ok | mux | 1.00× · 1 | | 1.04× · 1.03 (+0.03) |",
+		"| ok | mux | errkit | 1.04× met | 1.04× met | +0.03 met |",
+		"| 404 | echo | errkit | 1.05× met | +1.50 **not met** | 1.00× ≈ (ranges overlap) |  |",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("missing %q in\n%s", want, b.String())
+		}
+	}
+}
