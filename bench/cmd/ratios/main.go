@@ -203,18 +203,22 @@ func (res *results) table(w io.Writer) {
 
 func allocsCell(allocs, base float64) string {
 	if allocs == base {
-		return fmtAllocs(allocs, "%g")
+		return fmtAllocs(allocs, false)
 	}
-	return fmtAllocs(allocs, "%g") + " (" + fmtAllocs(allocs-base, "%+g") + ")"
+	return fmtAllocs(allocs, false) + " (" + fmtAllocs(allocs-base, true) + ")"
 }
 
-// fmtAllocs formats a count of allocations: whole when it is within 0.005
-// of one, else with two decimals.
-func fmtAllocs(n float64, whole string) string {
+// fmtAllocs formats a count of allocations, with its sign when signed:
+// whole when it is within 0.005 of one, else with two decimals.
+func fmtAllocs(n float64, signed bool) string {
+	verb := "%.2f"
 	if r := math.Round(n); math.Abs(n-r) < 0.005 {
-		return fmt.Sprintf(whole, r+0) // +0: no "-0"
+		n, verb = r+0, "%g" // +0: no "-0"
 	}
-	return fmt.Sprintf(strings.Replace(whole, "g", ".2f", 1), n)
+	if signed {
+		verb = "%+" + verb[1:]
+	}
+	return fmt.Sprintf(verb, n)
 }
 
 // goals checks the goals against the whole errkit set, as echomw.Install
@@ -243,14 +247,14 @@ func (res *results) goals(w io.Writer) {
 				ratio := fmt.Sprintf("%.2f×", ns/base)
 				cells = append(cells,
 					verdict(ratio, ns <= 1.05*base), verdict(ratio, ns <= 1.1*base),
-					verdict(fmtAllocs(allocs-baseAllocs, "%+g"), allocs <= baseAllocs+slack))
+					verdict(fmtAllocs(allocs-baseAllocs, true), allocs <= baseAllocs+slack))
 				oks = append(oks, "| "+strings.Join(cells, " | ")+" |")
 				continue
 			}
 			if base, baseAllocs, ok := res.get(key{row.kase, row.router, "floor"}); ok {
 				cells = append(cells,
 					verdict(fmt.Sprintf("%.2f×", ns/base), ns <= 1.2*base),
-					verdict(fmtAllocs(allocs-baseAllocs, "%+g"), allocs <= baseAllocs+1+slack))
+					verdict(fmtAllocs(allocs-baseAllocs, true), allocs <= baseAllocs+1+slack))
 			} else {
 				cells = append(cells, "", "")
 			}
