@@ -1,5 +1,7 @@
 package apierr
 
+import "sync/atomic"
+
 // A ConditionError is a failure that stands for a generic [Condition] rather
 // than a code: packages that do not know the server's contract (validation,
 // binding, limits) return one, and the middleware renders it with the
@@ -10,6 +12,12 @@ type ConditionError struct {
 	Details   []Detail     // extra details (an offset into the body, a limit)
 	Message   string       // custom message; "" for the code's own
 	Cause     error        // kept for logs, never rendered
+
+	// The first In hands out out, so that a condition and the error it
+	// becomes are one allocation; claimed (atomic) says it was. Later
+	// calls, or calls on a copy, allocate an error of their own.
+	claimed uint32
+	out     Error
 }
 
 // NewCondition returns a ConditionError for cond.
@@ -54,11 +62,14 @@ func (e *ConditionError) In(c Contract) *Error {
 	if c == nil {
 		c = nexpay
 	}
-	out := Wrap(e.Cause, c.Code(e.Condition))
-	out.message = e.Message
+	code := c.Code(e.Condition)
+	out := &e.out
+	if !atomic.CompareAndSwapUint32(&e.claimed, 0, 1) {
+		out = new(Error)
+	}
+	*out = Error{code: code, d: code.def(), time: now(), message: e.Message, fields: e.Fields, cause: e.Cause}
 	for _, d := range e.Details {
 		out.With(d.Key, d.Value)
 	}
-	out.fields = e.Fields
 	return out
 }

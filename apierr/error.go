@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/errkit/errkit/internal/slab"
 )
 
 // An Error is one failure as a contract renders it: a [Code], an optional
@@ -23,13 +25,28 @@ type Error struct {
 	fields     []FieldError
 	cause      error
 	time       time.Time
-	retryAfter int // whole seconds; 0 = no Retry-After header
+	retryAfter int       // whole seconds; 0 = no Retry-After header
+	retryText  [1]string // retryAfter's digits: Render's Retry-After value, as is
 	header     []headerField
 }
 
 // headerField is one extra response header; strings, not a Detail's any,
-// so adding one does not box its value.
-type headerField struct{ key, value string }
+// so adding one does not box its value. The value is held in an array of
+// one so that Render can hand the header map a slice of it as is.
+type headerField struct {
+	key string
+	val [1]string
+}
+
+// Details, header fields and Retry-After digits are cut from shared
+// batches (see internal/slab): with them, an error with up to four details
+// or four headers costs one allocation, the *Error. A batch is about 8 KiB
+// and is kept by any error cut from it.
+var (
+	detailSlab = slab.New[Detail](256)
+	headerSlab = slab.New[headerField](256)
+	digitSlab  = slab.NewBytes(4096)
+)
 
 // A Detail is one key of an error's details object, in the order added.
 type Detail struct {
@@ -75,7 +92,7 @@ func (e *Error) With(key string, value any) *Error {
 	if e.details == nil {
 		// Room for four: most errors carry one to four details, and
 		// growing one at a time would cost an allocation each.
-		e.details = make([]Detail, 0, 4)
+		e.details = detailSlab.Make(4)[:0]
 	}
 	e.details = append(e.details, Detail{key, value})
 	return e
@@ -126,6 +143,7 @@ func (e *Error) WithFields(fields ...FieldError) *Error {
 // and at least 1.
 func (e *Error) WithRetryAfter(d time.Duration) *Error {
 	e.retryAfter = retrySeconds(d)
+	e.retryText[0] = digitSlab.Itoa(e.retryAfter)
 	return e
 }
 
@@ -153,14 +171,14 @@ func (e *Error) WithHeader(key, value string) *Error {
 	key = http.CanonicalHeaderKey(key) // no allocation when key already is
 	for i := range e.header {
 		if e.header[i].key == key {
-			e.header[i].value = value
+			e.header[i].val[0] = value
 			return e
 		}
 	}
 	if e.header == nil {
-		e.header = make([]headerField, 0, 4) // Allow, or the three rate-limit headers: one allocation
+		e.header = headerSlab.Make(4)[:0] // Allow, or the three rate-limit headers
 	}
-	e.header = append(e.header, headerField{key, value})
+	e.header = append(e.header, headerField{key, [1]string{value}})
 	return e
 }
 
@@ -254,7 +272,7 @@ func (e *Error) RetryAfter() time.Duration { return time.Duration(e.retryAfter) 
 func (e *Error) Header() []Detail {
 	out := make([]Detail, len(e.header))
 	for i, h := range e.header {
-		out[i] = Detail{h.key, h.value}
+		out[i] = Detail{h.key, h.val[0]}
 	}
 	return out
 }

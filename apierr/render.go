@@ -2,7 +2,6 @@ package apierr
 
 import (
 	"net/http"
-	"strconv"
 	"sync"
 )
 
@@ -56,17 +55,14 @@ func Render(w http.ResponseWriter, r *http.Request, c Contract, e *Error) error 
 	h["X-Content-Type-Options"] = hvNosniff
 	h["Cache-Control"] = hvNoStore
 	delete(h, "Content-Length")
-	if n := len(e.header); n > 0 || e.retryAfter > 0 {
-		// One backing array for every value instead of a []string each.
-		vals := make([]string, n+1)
-		for i, f := range e.header {
-			vals[i] = f.value
-			h[f.key] = vals[i : i+1 : i+1]
-		}
-		if e.retryAfter > 0 {
-			vals[n] = strconv.Itoa(e.retryAfter)
-			h["Retry-After"] = vals[n : n+1 : n+1]
-		}
+	// The header map is handed slices of the error's own values: no
+	// allocation, and Render only reads e, so an error may be rendered by
+	// several requests at once.
+	for i := range e.header {
+		h[e.header[i].key] = e.header[i].val[:]
+	}
+	if e.retryAfter > 0 { // set only by WithRetryAfter, with its text
+		h["Retry-After"] = e.retryText[:]
 	}
 	status := e.Status()
 	if d := e.def(); d.cat == nil {

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -173,4 +174,36 @@ func TestCustomMessageNotRenderedAt5xx(t *testing.T) {
 	if got := apierr.New(apierr.GEN9013).WithRetryAfter(1 << 62).RetryAfter(); got != 365*24*time.Hour {
 		t.Errorf("huge Retry-After: %v", got)
 	}
+}
+
+// Render only reads the error: one error, headers and all, may be rendered
+// by many requests at once (run with -race), and each response gets the
+// same bytes and headers.
+func TestRenderSharedErrorConcurrently(t *testing.T) {
+	shared := apierr.New(apierr.GEN9429).WithRetryAfter(90*time.Second).
+		WithHeader("Ratelimit-Limit", "100").
+		With("limit", 100).At(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
+	want := httptest.NewRecorder()
+	if err := apierr.Render(want, nil, apierr.Nexpay, shared); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 200 {
+				rec := httptest.NewRecorder()
+				if err := apierr.Render(rec, nil, apierr.Nexpay, shared); err != nil {
+					t.Error(err)
+					return
+				}
+				if rec.Body.String() != want.Body.String() ||
+					rec.Header().Get("Retry-After") != "90" ||
+					rec.Header().Get("Ratelimit-Limit") != "100" {
+					t.Errorf("got %q %v", rec.Body, rec.Header())
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

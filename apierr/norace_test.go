@@ -1,0 +1,5 @@
+//go:build !race
+
+package apierr_test
+
+const raceEnabled = false
