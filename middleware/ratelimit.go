@@ -3,11 +3,11 @@ package middleware
 import (
 	"context"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/internal/slab"
 )
 
 // A Limiter decides whether the client named by key may make one more
@@ -37,6 +37,10 @@ const (
 // The same names as net/http spells them in a Header map: setting them so
 // costs no allocation to canonicalise on every 429. Names are
 // case-insensitive, so clients see no difference.
+// digits holds the RateLimit-* values: numbers above 99 would otherwise
+// cost an allocation each.
+var digits = slab.NewBytes(4096)
+
 const (
 	canonicalRateLimitLimit     = "Ratelimit-Limit"
 	canonicalRateLimitRemaining = "Ratelimit-Remaining"
@@ -56,11 +60,11 @@ func RateLimitError(c apierr.Contract, d RateDecision) *apierr.Error {
 		c = apierr.Nexpay
 	}
 	e := apierr.New(c.Code(apierr.RateLimited)).WithRetryAfter(d.Wait)
-	secs := strconv.Itoa(int(e.RetryAfter() / time.Second))
+	secs := digits.Itoa(int(e.RetryAfter() / time.Second))
 	if d.Limit > 0 {
-		e.WithHeader(canonicalRateLimitLimit, strconv.Itoa(d.Limit))
+		e.WithHeader(canonicalRateLimitLimit, digits.Itoa(d.Limit))
 	}
-	return e.WithHeader(canonicalRateLimitRemaining, strconv.Itoa(max(d.Remaining, 0))).
+	return e.WithHeader(canonicalRateLimitRemaining, digits.Itoa(max(d.Remaining, 0))).
 		WithHeader(canonicalRateLimitReset, secs)
 }
 

@@ -32,7 +32,22 @@ func (e *PanicError) Error() string { return fmt.Sprintf("panic: %v", e.Value) }
 // v is (a panic with an *apierr.Error is still a bug). v must not be
 // [http.ErrAbortHandler]: that one is re-panicked.
 func Recovered(v any) error {
-	return apierr.NewCondition(apierr.Internal).WithCause(&PanicError{Value: v, Stack: debug.Stack()})
+	return newRecovered(v, debug.Stack())
+}
+
+// recoveredPanic is the condition a panic is answered with and its cause,
+// allocated together: with the error the condition becomes (see
+// [apierr.ConditionError.In]), a panic costs one allocation.
+type recoveredPanic struct {
+	ce apierr.ConditionError
+	pe PanicError
+}
+
+func newRecovered(v any, stack []byte) *apierr.ConditionError {
+	p := &recoveredPanic{pe: PanicError{Value: v, Stack: stack}}
+	p.ce.Condition = apierr.Internal
+	p.ce.Cause = &p.pe
+	return &p.ce
 }
 
 // recovered is [Recovered] for s: the stack, the costly part, is captured
@@ -40,11 +55,11 @@ func Recovered(v any) error {
 // (at error level, a panic's, or the client level, should a classifier
 // answer it with a 4xx). Without one the PanicError has no stack.
 func (s *Set) recovered(r *http.Request, v any) error {
-	pe := &PanicError{Value: v}
+	var stack []byte
 	if s.metrics != nil || s.wantsStack(r) {
-		pe.Stack = debug.Stack()
+		stack = debug.Stack()
 	}
-	return apierr.NewCondition(apierr.Internal).WithCause(pe)
+	return newRecovered(v, stack)
 }
 
 func (s *Set) wantsStack(r *http.Request) bool {

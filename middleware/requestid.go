@@ -131,14 +131,18 @@ func zeros(s string) bool {
 	return true
 }
 
-// New IDs are cut from slabs of idBatch: one byte array and one slice of
-// header values per batch, so that a request costs no allocation of its
+// New IDs are cut from blocks of idBatch: one allocation holds a block's
+// hex and its header values, so that a request costs no allocation of its
 // own. An ID's strings and values are never written again once handed out.
 const idBatch = 64
 
+type idBlock struct {
+	ids [idBatch]string    // the header values, one element each
+	buf [idBatch * 32]byte // 32 hex digits each
+}
+
 type idSlab struct {
-	buf  []byte   // idBatch*32 bytes of hex
-	ids  []string // the header values, one element each
+	blk  *idBlock
 	next int
 }
 
@@ -147,21 +151,20 @@ var slabPool = sync.Pool{New: func() any { return new(idSlab) }}
 // take returns the next ID of b as a header value slice of length and
 // capacity 1 (an append copies it): 128 random bits in 32 hex digits.
 func (b *idSlab) take() []string {
-	if b.next == len(b.ids) {
-		b.buf = make([]byte, idBatch*32)
-		b.ids = make([]string, idBatch)
+	if b.blk == nil || b.next == idBatch {
+		b.blk = new(idBlock)
 		b.next = 0
 	}
 	i := b.next
 	b.next++
-	p := b.buf[i*32 : i*32+32 : i*32+32]
+	p := b.blk.buf[i*32 : i*32+32 : i*32+32]
 	x, y := rand.Uint64(), rand.Uint64()
 	binary.LittleEndian.PutUint64(p[0:], hex8(x))
 	binary.LittleEndian.PutUint64(p[8:], hex8(x>>4))
 	binary.LittleEndian.PutUint64(p[16:], hex8(y))
 	binary.LittleEndian.PutUint64(p[24:], hex8(y>>4))
-	b.ids[i] = unsafe.String(&p[0], 32)
-	return b.ids[i : i+1 : i+1]
+	b.blk.ids[i] = unsafe.String(&p[0], 32)
+	return b.blk.ids[i : i+1 : i+1]
 }
 
 // hex8 turns the low nibble of each byte of x into a lowercase hex digit,
