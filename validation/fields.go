@@ -5,13 +5,15 @@ import (
 	"strings"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/internal/slab"
 	"github.com/go-playground/validator/v10"
 )
 
 // appendFields appends a field error for each of errs. The path is a slice
 // of validator/v10's namespace, and the default messages are appended to
-// one buffer turned into one string: the list costs three allocations
-// (slice, buffer, string) whatever its length, beyond validator/v10's own.
+// one buffer, cut from a shared batch, that becomes one string without a
+// copy: beyond validator/v10's own, the list costs the slice whatever its
+// length, and nothing when dst has room (see [newFieldsCondition]).
 //
 // root is the name of the validated value's type, which starts every
 // namespace unless it is "" (an anonymous struct, a slice); rootUnknown
@@ -37,7 +39,7 @@ func (v *Validator) appendFields(dst []apierr.FieldError, errs validator.Validat
 	for _, fe := range errs {
 		size += 2*len(fe.Namespace()) + len(fe.Param()) + 48
 	}
-	buf := make([]byte, 0, size)
+	buf := messageSlab.Start(size)
 	var endsArray [32]int
 	ends := endsArray[:0] // where each message ends in buf; on the stack for short lists
 	for _, fe := range errs {
@@ -48,14 +50,14 @@ func (v *Validator) appendFields(dst []apierr.FieldError, errs validator.Validat
 			name = "value"
 		}
 		if m, ok := v.messages[tag]; ok {
-			buf = m(buf, name, fe)
+			buf.B = m(buf.B, name, fe)
 		} else {
-			buf = append(append(buf, name...), " is invalid"...)
+			buf.B = append(append(buf.B, name...), " is invalid"...)
 		}
-		ends = append(ends, len(buf))
+		ends = append(ends, len(buf.B))
 		dst = append(dst, apierr.FieldError{Field: path, Rule: tag, Param: fe.Param()})
 	}
-	msgs := string(buf)
+	msgs := buf.String()
 	start := 0
 	for i, end := range ends {
 		dst[first+i].Message = msgs[start:end]
@@ -73,6 +75,47 @@ func (v *Validator) appendFields(dst []apierr.FieldError, errs validator.Validat
 		dst = append(dst, truncatedField(more))
 	}
 	return dst
+}
+
+// messageSlab holds the field messages' bytes: the messages of a request
+// are one string, cut from a batch of 16 KiB shared with other requests.
+var messageSlab = slab.NewBytes(16384)
+
+// newFieldsCondition returns a Validation condition and an empty field
+// list with room for n, allocated together: the condition, its error (see
+// [apierr.ConditionError.In]) and the list are then one allocation.
+func newFieldsCondition(n int) (*apierr.ConditionError, []apierr.FieldError) {
+	ce, fields := withRoom(n)
+	ce.Condition = apierr.Validation
+	return ce, fields
+}
+
+func withRoom(n int) (*apierr.ConditionError, []apierr.FieldError) {
+	switch {
+	case n <= 1:
+		p := new(conditionWithFields[[1]apierr.FieldError])
+		return &p.ce, p.fields[:0]
+	case n <= 2:
+		p := new(conditionWithFields[[2]apierr.FieldError])
+		return &p.ce, p.fields[:0]
+	case n <= 4:
+		p := new(conditionWithFields[[4]apierr.FieldError])
+		return &p.ce, p.fields[:0]
+	case n <= 8:
+		p := new(conditionWithFields[[8]apierr.FieldError])
+		return &p.ce, p.fields[:0]
+	case n <= 16:
+		p := new(conditionWithFields[[16]apierr.FieldError])
+		return &p.ce, p.fields[:0]
+	}
+	return new(apierr.ConditionError), make([]apierr.FieldError, 0, n)
+}
+
+// conditionWithFields is a condition and room for its fields; A is an
+// array of FieldError.
+type conditionWithFields[A any] struct {
+	ce     apierr.ConditionError
+	fields A
 }
 
 // rootUnknown stands for the name of a root type that is not known: the

@@ -168,12 +168,17 @@ func (v *Validator) validate(ctx context.Context, r *http.Request, i any) error 
 	if err == nil {
 		return nil
 	}
-	var ve validator.ValidationErrors
-	if !errors.As(err, &ve) {
+	ve, ok := errors.AsType[validator.ValidationErrors](err) // errors.As would move ve to the heap
+	if !ok {
 		// A nil pointer or a misused tag: the server's mistake.
 		return &apierr.ConditionError{Condition: apierr.Internal, Cause: err}
 	}
-	fields := v.appendFields(nil, ve, t.Name(), r)
+	n := min(len(ve), MaxFieldErrors)
+	if len(ve) > n {
+		n++ // the field that says how many more
+	}
+	ce, fields := newFieldsCondition(n)
+	fields = v.appendFields(fields, ve, t.Name(), r)
 	if t.Kind() == reflect.Struct {
 		if params := paramsOf(t); params != nil {
 			for i := range fields {
@@ -181,7 +186,8 @@ func (v *Validator) validate(ctx context.Context, r *http.Request, i any) error 
 			}
 		}
 	}
-	return &apierr.ConditionError{Condition: apierr.Validation, Fields: fields, Cause: err}
+	ce.Fields, ce.Cause = fields, err
+	return ce
 }
 
 func indirect(t reflect.Type) reflect.Type {
@@ -199,8 +205,7 @@ func (v *Validator) Fields(r *http.Request, err error) []apierr.FieldError {
 	if f, ok := fieldsOf(err); ok {
 		return f
 	}
-	var ve validator.ValidationErrors
-	if errors.As(err, &ve) {
+	if ve, ok := errors.AsType[validator.ValidationErrors](err); ok {
 		return v.appendFields(nil, ve, rootUnknown, r)
 	}
 	return nil
@@ -225,8 +230,7 @@ func Fields(err error) []apierr.FieldError {
 	if f, ok := fieldsOf(err); ok {
 		return f
 	}
-	var ve validator.ValidationErrors
-	if errors.As(err, &ve) {
+	if ve, ok := errors.AsType[validator.ValidationErrors](err); ok {
 		return std().appendFields(nil, ve, rootUnknown, nil)
 	}
 	return nil
