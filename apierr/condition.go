@@ -6,6 +6,12 @@ import "sync/atomic"
 // than a code: packages that do not know the server's contract (validation,
 // binding, limits) return one, and the middleware renders it with the
 // contract's code for the condition ([ConditionError.In]).
+//
+// A ConditionError holds the error its first In returns, so that the two
+// are one allocation; it is therefore not a plain value: compare its
+// exported fields rather than whole values, and do not copy one that other
+// goroutines may be calling In on. The error handed out is kept in memory
+// as long as the condition.
 type ConditionError struct {
 	Condition Condition
 	Fields    []FieldError // invalid fields, for Validation and BadRequest
@@ -13,9 +19,9 @@ type ConditionError struct {
 	Message   string       // custom message; "" for the code's own
 	Cause     error        // kept for logs, never rendered
 
-	// The first In hands out out, so that a condition and the error it
-	// becomes are one allocation; claimed (atomic) says it was. Later
-	// calls, or calls on a copy, allocate an error of their own.
+	// The first In hands out out; claimed (atomic) says it did. Later
+	// calls allocate an error of their own, as does In on a copy made
+	// after the first (a copy made before has its own out to hand).
 	claimed uint32
 	out     Error
 }

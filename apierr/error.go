@@ -17,11 +17,14 @@ import (
 //
 // The With... methods change the error in place and return it, so an error
 // is built in one expression; build it before sharing it between goroutines.
+// [Render] hands the response's header map slices of the error's own
+// header values, so an error must not be changed once rendered.
 type Error struct {
 	code       Code
 	d          *codeDef // the code's definition; for a parsed unknown code, one made for it
 	message    string   // custom message without the code; "" = the catalogue's
 	details    []Detail
+	detailBuf  [2]Detail // the first two details: most errors have none to two
 	fields     []FieldError
 	cause      error
 	time       time.Time
@@ -38,15 +41,13 @@ type headerField struct {
 	val [1]string
 }
 
-// Details, header fields and Retry-After digits are cut from shared
-// batches (see internal/slab): with them, an error with up to four details
-// or four headers costs one allocation, the *Error. A batch is about 8 KiB
-// and is kept by any error cut from it.
-var (
-	detailSlab = slab.New[Detail](256)
-	headerSlab = slab.New[headerField](256)
-	digitSlab  = slab.NewBytes(4096)
-)
+// Header fields and Retry-After digits are cut from shared batches (see
+// internal/slab): with them and its first two details, kept in the error
+// itself, an error costs one allocation, the *Error. A header batch is
+// 8 KiB of names and values (strings, most of them constants) and is kept
+// by any error cut from it. Details are not batched: their values may be
+// anything, and a batch would keep other requests' values alive.
+var headerSlab = slab.New[headerField](256)
 
 // A Detail is one key of an error's details object, in the order added.
 type Detail struct {
@@ -89,10 +90,13 @@ func (e *Error) With(key string, value any) *Error {
 			return e
 		}
 	}
-	if e.details == nil {
-		// Room for four: most errors carry one to four details, and
-		// growing one at a time would cost an allocation each.
-		e.details = detailSlab.Make(4)[:0]
+	switch {
+	case e.details == nil:
+		e.details = e.detailBuf[:0]
+	case len(e.details) == cap(e.details) && len(e.details) < 8:
+		// Room for eight at once: growing one at a time would cost an
+		// allocation each.
+		e.details = append(make([]Detail, 0, 8), e.details...)
 	}
 	e.details = append(e.details, Detail{key, value})
 	return e
@@ -143,7 +147,7 @@ func (e *Error) WithFields(fields ...FieldError) *Error {
 // and at least 1.
 func (e *Error) WithRetryAfter(d time.Duration) *Error {
 	e.retryAfter = retrySeconds(d)
-	e.retryText[0] = digitSlab.Itoa(e.retryAfter)
+	e.retryText[0] = slab.Digits.Itoa(e.retryAfter)
 	return e
 }
 

@@ -226,13 +226,14 @@ func TestCodeText(t *testing.T) {
 	}
 }
 
-// Up to four details, four headers and a Retry-After are cut from shared
-// batches: the error is then the one allocation.
+// The first two details are kept in the error, up to four headers and a
+// Retry-After are cut from shared batches: the error is then the one
+// allocation. A third detail makes room for eight.
 func TestWithAllocations(t *testing.T) {
 	if raceEnabled {
 		t.Skip("the race detector drops sync.Pool items at random")
 	}
-	for n, want := range map[int]float64{0: 1, 1: 1, 2: 1, 4: 1, 5: 2} {
+	for n, want := range map[int]float64{0: 1, 1: 1, 2: 1, 3: 2, 8: 2, 9: 3} {
 		got := testing.AllocsPerRun(1000, func() {
 			e := apierr.New(apierr.QOT0003)
 			for i := range n {
@@ -287,7 +288,7 @@ func (w *headerSink) Write(b []byte) (int, error) { return len(b), nil }
 
 var sinkErr *apierr.Error // makes what a test builds escape, as in a server
 
-var keys = []string{"a", "b", "c", "d", "e"}
+var keys = []string{"a", "b", "c", "d", "e", "f", "g", "h", "i"}
 
 // A condition and the error its first In returns are one allocation; every
 // In, even at once on a shared condition, returns an error of its own.
@@ -324,5 +325,32 @@ func TestConditionIn(t *testing.T) {
 	wg.Wait()
 	if len(seen) != 8 {
 		t.Errorf("8 calls of In returned %d distinct errors", len(seen))
+	}
+}
+
+// Details keep their order and values as they move from the error's own
+// room for two to a slice of eight and beyond; a repeated key replaces.
+func TestWithKeepsOrderPastItsRoom(t *testing.T) {
+	for n := range len(keys) + 1 {
+		e := apierr.New(apierr.QOT0003)
+		for i := range n {
+			e.With(keys[i], i)
+		}
+		if n > 0 {
+			e.With(keys[n/2], "again")
+		}
+		got := e.Details()
+		if len(got) != n {
+			t.Fatalf("%d details: got %d", n, len(got))
+		}
+		for i, d := range got {
+			want := any(i)
+			if i == n/2 {
+				want = "again"
+			}
+			if d.Key != keys[i] || d.Value != want {
+				t.Errorf("%d details: [%d] = %v, want %s=%v", n, i, d, keys[i], want)
+			}
+		}
 	}
 }

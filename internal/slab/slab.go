@@ -105,6 +105,10 @@ func (w Builder) String() string {
 	return unsafe.String(unsafe.SliceData(w.B), len(w.B))
 }
 
+// Digits is the slab for numbers written as header values (Retry-After,
+// RateLimit-*): a few bytes each, so one batch serves hundreds of errors.
+var Digits = NewBytes(4096)
+
 // Itoa is [strconv.Itoa] whose digits, when it would allocate them, are cut
 // from the slab.
 func (b *Bytes) Itoa(v int) string {

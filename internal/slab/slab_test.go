@@ -85,8 +85,11 @@ func TestMakeConcurrent(t *testing.T) {
 }
 
 func TestItoa(t *testing.T) {
-	b := NewBytes(64)
+	b := NewBytes(256) // Itoa asks for 20 bytes: each is cut from a batch
 	cases := []int{0, 1, 9, 10, 99, 100, 101, 999, 1000, 3600, 31536000, -1, -100, math.MaxInt, math.MinInt}
+	for i := range 200 { // past several batches
+		cases = append(cases, 1000000+i)
+	}
 	var got []string
 	for _, v := range cases {
 		s := b.Itoa(v)
@@ -111,14 +114,15 @@ func TestBuilder(t *testing.T) {
 	}
 	x := build(5, "hello")
 	y := build(5, "world, longer than the five asked for") // moves out
-	z := build(30, "again")                                // takes five of the thirty
+	z := build(16, "again")                                // takes five of the sixteen asked for
 	e := build(0, "")
 	u := build(40, "more than a quarter of a batch") // an array of its own
 	if x != "hello" || y != "world, longer than the five asked for" || z != "again" || e != "" || u != "more than a quarter of a batch" {
 		t.Fatalf("got %q %q %q %q %q", x, y, z, e, u)
 	}
-	// A batch gives only what was written: 64 bytes hold twelve 5-byte
-	// strings, each still itself after the others.
+	// A batch gives only what was written (a 64-byte batch holds ten of
+	// these 5-byte strings, not four of 16), and each string is still
+	// itself after the others.
 	var got []string
 	for i := range 30 {
 		got = append(got, build(16, strconv.Itoa(10000+i)))
