@@ -28,11 +28,7 @@ func (v *Validator) appendFields(dst []apierr.FieldError, errs validator.Validat
 		errs = errs[:MaxFieldErrors]
 	}
 	if dst == nil {
-		n := len(errs)
-		if more > 0 {
-			n++
-		}
-		dst = make([]apierr.FieldError, 0, n)
+		dst = make([]apierr.FieldError, 0, fieldCount(len(errs)))
 	}
 	first := len(dst)
 	size := 0
@@ -77,13 +73,24 @@ func (v *Validator) appendFields(dst []apierr.FieldError, errs validator.Validat
 	return dst
 }
 
+// fieldCount is the length of the field list of n failures: at most
+// MaxFieldErrors of them, then one saying how many more there were.
+func fieldCount(n int) int {
+	if n > MaxFieldErrors {
+		return MaxFieldErrors + 1
+	}
+	return n
+}
+
 // messageSlab holds the field messages' bytes: the messages of a request
 // are one string, cut from a batch of 16 KiB shared with other requests.
 var messageSlab = slab.NewBytes(16384)
 
 // newFieldsCondition returns a Validation condition and an empty field
 // list with room for n, allocated together: the condition, its error (see
-// [apierr.ConditionError.In]) and the list are then one allocation.
+// [apierr.ConditionError.In]) and the list are then one allocation. The
+// list's capacity is n exactly, so an append to a full list copies it
+// rather than write into room another list may hold.
 func newFieldsCondition(n int) (*apierr.ConditionError, []apierr.FieldError) {
 	ce, fields := withRoom(n)
 	ce.Condition = apierr.Validation
@@ -94,19 +101,19 @@ func withRoom(n int) (*apierr.ConditionError, []apierr.FieldError) {
 	switch {
 	case n <= 1:
 		p := new(conditionWithFields[[1]apierr.FieldError])
-		return &p.ce, p.fields[:0]
+		return &p.ce, p.fields[:0:n]
 	case n <= 2:
 		p := new(conditionWithFields[[2]apierr.FieldError])
-		return &p.ce, p.fields[:0]
+		return &p.ce, p.fields[:0:n]
 	case n <= 4:
 		p := new(conditionWithFields[[4]apierr.FieldError])
-		return &p.ce, p.fields[:0]
+		return &p.ce, p.fields[:0:n]
 	case n <= 8:
 		p := new(conditionWithFields[[8]apierr.FieldError])
-		return &p.ce, p.fields[:0]
+		return &p.ce, p.fields[:0:n]
 	case n <= 16:
 		p := new(conditionWithFields[[16]apierr.FieldError])
-		return &p.ce, p.fields[:0]
+		return &p.ce, p.fields[:0:n]
 	}
 	return new(apierr.ConditionError), make([]apierr.FieldError, 0, n)
 }

@@ -173,11 +173,7 @@ func (v *Validator) validate(ctx context.Context, r *http.Request, i any) error 
 		// A nil pointer or a misused tag: the server's mistake.
 		return &apierr.ConditionError{Condition: apierr.Internal, Cause: err}
 	}
-	n := min(len(ve), MaxFieldErrors)
-	if len(ve) > n {
-		n++ // the field that says how many more
-	}
-	ce, fields := newFieldsCondition(n)
+	ce, fields := newFieldsCondition(fieldCount(len(ve)))
 	fields = v.appendFields(fields, ve, t.Name(), r)
 	if t.Kind() == reflect.Struct {
 		if params := paramsOf(t); params != nil {
@@ -239,12 +235,10 @@ func Fields(err error) []apierr.FieldError {
 // fieldsOf returns the fields of the first [*apierr.ConditionError] or
 // [*apierr.Error] in err's chain.
 func fieldsOf(err error) ([]apierr.FieldError, bool) {
-	var ce *apierr.ConditionError
-	if errors.As(err, &ce) {
+	if ce, ok := errors.AsType[*apierr.ConditionError](err); ok {
 		return ce.Fields, true
 	}
-	var e *apierr.Error
-	if errors.As(err, &e) {
+	if e, ok := errors.AsType[*apierr.Error](err); ok {
 		return e.Fields(), true
 	}
 	return nil, false
