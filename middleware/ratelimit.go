@@ -37,10 +37,6 @@ const (
 // The same names as net/http spells them in a Header map: setting them so
 // costs no allocation to canonicalise on every 429. Names are
 // case-insensitive, so clients see no difference.
-// digits holds the RateLimit-* values: numbers above 99 would otherwise
-// cost an allocation each.
-var digits = slab.NewBytes(4096)
-
 const (
 	canonicalRateLimitLimit     = "Ratelimit-Limit"
 	canonicalRateLimitRemaining = "Ratelimit-Remaining"
@@ -59,12 +55,14 @@ func RateLimitError(c apierr.Contract, d RateDecision) *apierr.Error {
 	if c == nil {
 		c = apierr.Nexpay
 	}
+	// Numbers above 99 are cut from a shared batch: strconv.Itoa would
+	// allocate each.
 	e := apierr.New(c.Code(apierr.RateLimited)).WithRetryAfter(d.Wait)
-	secs := digits.Itoa(int(e.RetryAfter() / time.Second))
+	secs := slab.Digits.Itoa(int(e.RetryAfter() / time.Second))
 	if d.Limit > 0 {
-		e.WithHeader(canonicalRateLimitLimit, digits.Itoa(d.Limit))
+		e.WithHeader(canonicalRateLimitLimit, slab.Digits.Itoa(d.Limit))
 	}
-	return e.WithHeader(canonicalRateLimitRemaining, digits.Itoa(max(d.Remaining, 0))).
+	return e.WithHeader(canonicalRateLimitRemaining, slab.Digits.Itoa(max(d.Remaining, 0))).
 		WithHeader(canonicalRateLimitReset, secs)
 }
 

@@ -1,0 +1,62 @@
+package middleware
+
+import (
+	"errors"
+	"log/slog"
+	"net/http/httptest"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/errkit/errkit/apierr"
+)
+
+// mallocsPer returns the allocations per call of f over n calls, as a
+// fraction: batches cut over many calls show as what they cost each
+// (testing.AllocsPerRun rounds down to a whole number).
+func mallocsPer(n int, f func()) float64 {
+	f()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for range n {
+		f()
+	}
+	runtime.ReadMemStats(&after)
+	return float64(after.Mallocs-before.Mallocs) / float64(n)
+}
+
+var sinkErr *apierr.Error
+
+// The errors the set answers with are one allocation each, and a request
+// ID a 64th of one: what the set adds to a failing request beyond the
+// floor, held here so that it cannot creep back.
+func TestErrorAllocations(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector drops sync.Pool items at random")
+	}
+	s := New(WithLogger(slog.New(slog.DiscardHandler))) // no record wants the stack
+	r := httptest.NewRequest("GET", "/", nil)
+	denied := RateDecision{Limit: 1000, Remaining: 0, Wait: 150 * time.Second}
+	var slab idSlab
+	var sinkID []string
+	for _, tc := range []struct {
+		name string
+		f    func()
+		max  float64
+	}{
+		// Its three RateLimit-* headers and the digits above 99 come from
+		// shared batches.
+		{"429", func() { sinkErr = RateLimitError(nil, denied) }, 1.05},
+		// The PanicError, its condition and the error it becomes.
+		{"panic", func() {
+			ce, _ := errors.AsType[*apierr.ConditionError](s.recovered(r, "boom"))
+			sinkErr = ce.In(s.contract)
+		}, 1.01},
+		{"request ID", func() { sinkID = slab.take() }, 1.0 / 64},
+	} {
+		if got := mallocsPer(10000, tc.f); got > tc.max {
+			t.Errorf("%s: %.4f allocations, want at most %.4f", tc.name, got, tc.max)
+		}
+	}
+	_ = sinkID
+}
