@@ -61,9 +61,6 @@ func Render(w http.ResponseWriter, r *http.Request, c Contract, e *Error) error 
 	for i := range e.header {
 		h[e.header[i].key] = e.header[i].val[:]
 	}
-	if e.retryAfter > 0 { // set only by WithRetryAfter, with its text
-		h["Retry-After"] = e.retryText[:]
-	}
 	status := e.Status()
 	if d := e.def(); d.cat == nil {
 		status = c.Code(Internal).Status()
