@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/errkit/errkit/internal/numtext"
 	"github.com/errkit/errkit/internal/slab"
 )
 
@@ -39,17 +40,13 @@ type headerField struct {
 	val [1]string
 }
 
-// Details, header fields and Retry-After digits are cut from shared
-// batches (see internal/slab): with them, an error with up to four details
-// and four headers (Retry-After is one) costs one allocation, the *Error.
-// Keeping them in the error instead would make every error bigger: two
-// details in the error made a 404 17% slower to make and render. A batch is 4 KiB, and an error
-// keeps its batches alive: a detail batch also holds the details of up to
-// 31 other errors made around the same time.
-var (
-	detailSlab = slab.New[Detail](128)
-	headerSlab = slab.New[headerField](128)
-)
+// Details are cut from shared batches (see internal/slab): an error with up
+// to four details costs one allocation, the *Error. Keeping them in the
+// error instead would make every error bigger: two details in the error
+// made a 404 17% slower to make and render. A batch is 8 KiB, and an error
+// keeps its batch alive, with the details of up to 63 other errors made
+// around the same time.
+var detailSlab = slab.New[Detail](256)
 
 // A Detail is one key of an error's details object, in the order added.
 type Detail struct {
@@ -61,6 +58,21 @@ type Detail struct {
 // the package clock (see [SetClock]).
 func New(code Code) *Error {
 	return &Error{code: code, d: code.def(), time: now()}
+}
+
+// NewRetryAfter returns New(code).WithRetryAfter(d), allocated with room
+// for three more headers (a 429's RateLimit-* headers): an error that asks
+// the client to come back later, in one allocation.
+func NewRetryAfter(code Code, d time.Duration) *Error {
+	p := &withHeaders{e: Error{code: code, d: code.def(), time: now()}}
+	p.e.header = p.h[:0:len(p.h)]
+	return p.e.WithRetryAfter(d)
+}
+
+// withHeaders is an error and room for its headers, allocated together.
+type withHeaders struct {
+	e Error
+	h [4]headerField
 }
 
 // Wrap returns an error of the given code caused by cause. The cause is
@@ -147,7 +159,7 @@ func (e *Error) WithFields(fields ...FieldError) *Error {
 // header: the last call wins.
 func (e *Error) WithRetryAfter(d time.Duration) *Error {
 	e.retryAfter = retrySeconds(d)
-	e.setHeader("Retry-After", slab.Digits.Itoa(e.retryAfter))
+	e.setHeader("Retry-After", numtext.Itoa(e.retryAfter))
 	return e
 }
 
@@ -184,7 +196,7 @@ func (e *Error) setHeader(key, value string) *Error {
 		}
 	}
 	if e.header == nil {
-		e.header = headerSlab.Make(4)[:0] // Allow, or the three rate-limit headers
+		e.header = make([]headerField, 0, 4) // Allow, or Retry-After and the three rate-limit headers
 	}
 	e.header = append(e.header, headerField{key, [1]string{value}})
 	return e

@@ -229,9 +229,10 @@ func TestCodeText(t *testing.T) {
 	}
 }
 
-// Up to four details, four headers and a Retry-After are cut from shared
-// batches: the error is then the one allocation (a batch costs one per 32
-// errors, which AllocsPerRun's whole number does not show).
+// Up to four details are cut from a shared batch, and NewRetryAfter makes
+// room for four headers with the error: the error is then the one
+// allocation (a batch costs one per 64 errors, which AllocsPerRun's whole
+// number does not show).
 func TestWithAllocations(t *testing.T) {
 	if raceEnabled {
 		t.Skip("the race detector drops sync.Pool items at random")
@@ -249,13 +250,42 @@ func TestWithAllocations(t *testing.T) {
 		}
 	}
 	got := testing.AllocsPerRun(1000, func() {
-		sinkErr = apierr.New(apierr.GEN9429).WithRetryAfter(150*time.Second).
-			WithHeader("Ratelimit-Limit", "100").
+		sinkErr = apierr.NewRetryAfter(apierr.GEN9429, 150*time.Second).
+			WithHeader("Ratelimit-Limit", "1000").
 			WithHeader("Ratelimit-Remaining", "0").
 			WithHeader("Ratelimit-Reset", "150")
 	})
 	if got != 1 {
-		t.Errorf("New, WithRetryAfter and 3 WithHeader: %v allocations, want 1", got)
+		t.Errorf("NewRetryAfter and 3 WithHeader: %v allocations, want 1", got)
+	}
+	got = testing.AllocsPerRun(1000, func() {
+		sinkErr = apierr.New(apierr.GEN9405).WithHeader("Allow", "GET, HEAD")
+	})
+	if got != 2 {
+		t.Errorf("New and WithHeader: %v allocations, want 2 (the error, its headers)", got)
+	}
+}
+
+// NewRetryAfter is New and WithRetryAfter; headers past its room are
+// kept too, in order.
+func TestNewRetryAfter(t *testing.T) {
+	e := apierr.NewRetryAfter(apierr.GEN9013, 1500*time.Millisecond)
+	if e.Code() != apierr.GEN9013 || e.RetryAfter() != 2*time.Second || e.Time().IsZero() {
+		t.Fatalf("code %v, retry %v, time %v", e.Code(), e.RetryAfter(), e.Time())
+	}
+	want := []apierr.Detail{{Key: "Retry-After", Value: "2"}}
+	for _, k := range []string{"A", "B", "C", "D", "E"} {
+		e.WithHeader("X-"+k, k)
+		want = append(want, apierr.Detail{Key: "X-" + k, Value: k})
+	}
+	got := e.Header()
+	if len(got) != len(want) {
+		t.Fatalf("headers %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("header %d = %v, want %v", i, got[i], want[i])
+		}
 	}
 }
 

@@ -151,7 +151,7 @@ func (s *Set) MaintenanceError(r *http.Request) *apierr.Error {
 	if d <= 0 || s.exempt(r) {
 		return nil
 	}
-	return apierr.New(s.contract.Code(apierr.Maintenance)).WithRetryAfter(d)
+	return apierr.NewRetryAfter(s.contract.Code(apierr.Maintenance), d)
 }
 
 // Maintenance answers every request not exempt with [Set.MaintenanceError]

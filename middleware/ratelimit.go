@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/errkit/errkit/apierr"
-	"github.com/errkit/errkit/internal/slab"
+	"github.com/errkit/errkit/internal/numtext"
 )
 
 // A Limiter decides whether the client named by key may make one more
@@ -55,14 +55,14 @@ func RateLimitError(c apierr.Contract, d RateDecision) *apierr.Error {
 	if c == nil {
 		c = apierr.Nexpay
 	}
-	// Numbers above 99 are cut from a shared batch: strconv.Itoa would
-	// allocate each.
-	e := apierr.New(c.Code(apierr.RateLimited)).WithRetryAfter(d.Wait)
-	secs := slab.Digits.Itoa(int(e.RetryAfter() / time.Second))
+	// One allocation: the error has room for its four headers, and the
+	// numbers' text is reused from one 429 to the next (numtext).
+	e := apierr.NewRetryAfter(c.Code(apierr.RateLimited), d.Wait)
+	secs := numtext.Itoa(int(e.RetryAfter() / time.Second))
 	if d.Limit > 0 {
-		e.WithHeader(canonicalRateLimitLimit, slab.Digits.Itoa(d.Limit))
+		e.WithHeader(canonicalRateLimitLimit, numtext.Itoa(d.Limit))
 	}
-	return e.WithHeader(canonicalRateLimitRemaining, slab.Digits.Itoa(max(d.Remaining, 0))).
+	return e.WithHeader(canonicalRateLimitRemaining, numtext.Itoa(max(d.Remaining, 0))).
 		WithHeader(canonicalRateLimitReset, secs)
 }
 

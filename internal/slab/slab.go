@@ -14,7 +14,6 @@
 package slab
 
 import (
-	"strconv"
 	"sync"
 	"unsafe"
 )
@@ -103,19 +102,4 @@ func (w Builder) String() string {
 		w.from.pool.Put(w.batch)
 	}
 	return unsafe.String(unsafe.SliceData(w.B), len(w.B))
-}
-
-// Digits is the slab for numbers written as header values (Retry-After,
-// RateLimit-*): a few bytes each, so one batch serves hundreds of errors.
-var Digits = NewBytes(4096)
-
-// Itoa is [strconv.Itoa] whose digits, when it would allocate them, are cut
-// from the slab.
-func (b *Bytes) Itoa(v int) string {
-	if 0 <= v && v < 100 {
-		return strconv.Itoa(v) // strconv has these without allocating
-	}
-	w := b.Start(20)
-	w.B = strconv.AppendInt(w.B, int64(v), 10)
-	return w.String()
 }

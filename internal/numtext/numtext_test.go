@@ -1,0 +1,65 @@
+package numtext
+
+import (
+	"math"
+	"runtime"
+	"strconv"
+	"sync"
+	"testing"
+)
+
+func TestItoa(t *testing.T) {
+	cases := []int{0, 1, 9, 10, 99, 100, 101, 164, 999, 1000, 3600, 31536000, -1, -100, math.MaxInt, math.MinInt}
+	for range 2 { // the second time from the cache
+		for _, v := range cases {
+			if got, want := Itoa(v), strconv.Itoa(v); got != want {
+				t.Errorf("Itoa(%d) = %q, want %q", v, got, want)
+			}
+		}
+	}
+}
+
+// Numbers sharing a slot, asked for at once from many goroutines, each
+// get their own text.
+func TestItoaConcurrent(t *testing.T) {
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range 2000 {
+				n := 100 + (g*2000+i)%256*64 // four numbers per slot, and more
+				if got := Itoa(n); got != strconv.Itoa(n) {
+					t.Errorf("Itoa(%d) = %q", n, got)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func TestItoaAllocations(t *testing.T) {
+	var sink string
+	Itoa(3600)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for range 1000 {
+		sink = Itoa(3600) // a recurring number
+		sink = Itoa(42)   // below 100
+	}
+	runtime.ReadMemStats(&after)
+	if n := after.Mallocs - before.Mallocs; n > 2 {
+		t.Errorf("2000 recurring numbers: %d allocations, want none", n)
+	}
+	_ = sink
+}
+
+func FuzzItoa(f *testing.F) {
+	for _, n := range []int{0, 99, 100, 3600, -5, math.MinInt} {
+		f.Add(n)
+	}
+	f.Fuzz(func(t *testing.T, n int) {
+		if got, want := Itoa(n), strconv.Itoa(n); got != want {
+			t.Fatalf("Itoa(%d) = %q, want %q", n, got, want)
+		}
+	})
+}
