@@ -250,13 +250,18 @@ func TestWithAllocations(t *testing.T) {
 		}
 	}
 	got := testing.AllocsPerRun(1000, func() {
-		sinkErr = apierr.NewRetryAfter(apierr.GEN9429, 150*time.Second).
-			WithHeader("Ratelimit-Limit", "1000").
-			WithHeader("Ratelimit-Remaining", "0").
+		sinkErr = apierr.NewRetryAfter(apierr.GEN9429, 150*time.Second,
+			"Ratelimit-Limit", "1000", "Ratelimit-Remaining", "0").
 			WithHeader("Ratelimit-Reset", "150")
 	})
 	if got != 1 {
-		t.Errorf("NewRetryAfter and 3 WithHeader: %v allocations, want 1", got)
+		t.Errorf("NewRetryAfter with 2 headers, then 1 WithHeader: %v allocations, want 1", got)
+	}
+	got = testing.AllocsPerRun(1000, func() {
+		sinkErr = apierr.NewRetryAfter(apierr.GEN9013, time.Hour)
+	})
+	if got != 1 {
+		t.Errorf("NewRetryAfter: %v allocations, want 1", got)
 	}
 	got = testing.AllocsPerRun(1000, func() {
 		sinkErr = apierr.New(apierr.GEN9405).WithHeader("Allow", "GET, HEAD")
@@ -266,25 +271,30 @@ func TestWithAllocations(t *testing.T) {
 	}
 }
 
-// NewRetryAfter is New and WithRetryAfter; headers past its room are
-// kept too, in order.
+// NewRetryAfter is New, WithRetryAfter and WithHeader for each pair;
+// headers past its room are kept too, in order.
 func TestNewRetryAfter(t *testing.T) {
-	e := apierr.NewRetryAfter(apierr.GEN9013, 1500*time.Millisecond)
-	if e.Code() != apierr.GEN9013 || e.RetryAfter() != 2*time.Second || e.Time().IsZero() {
-		t.Fatalf("code %v, retry %v, time %v", e.Code(), e.RetryAfter(), e.Time())
-	}
-	want := []apierr.Detail{{Key: "Retry-After", Value: "2"}}
-	for _, k := range []string{"A", "B", "C", "D", "E"} {
-		e.WithHeader("X-"+k, k)
-		want = append(want, apierr.Detail{Key: "X-" + k, Value: k})
-	}
-	got := e.Header()
-	if len(got) != len(want) {
-		t.Fatalf("headers %v, want %v", got, want)
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("header %d = %v, want %v", i, got[i], want[i])
+	for _, pairs := range [][]string{nil, {"X-Odd"}, {"x-a", "A"}, {"X-A", "A", "X-Bad\n", "v", "X-B"}} {
+		e := apierr.NewRetryAfter(apierr.GEN9013, 1500*time.Millisecond, pairs...)
+		if e.Code() != apierr.GEN9013 || e.RetryAfter() != 2*time.Second || e.Time().IsZero() {
+			t.Fatalf("code %v, retry %v, time %v", e.Code(), e.RetryAfter(), e.Time())
+		}
+		want := []apierr.Detail{{Key: "Retry-After", Value: "2"}}
+		if len(pairs) >= 2 { // the odd name, and the invalid one, are dropped
+			want = append(want, apierr.Detail{Key: "X-A", Value: "A"})
+		}
+		for _, k := range []string{"C", "D", "E", "F"} {
+			e.WithHeader("X-"+k, k)
+			want = append(want, apierr.Detail{Key: "X-" + k, Value: k})
+		}
+		got := e.Header()
+		if len(got) != len(want) {
+			t.Fatalf("%q: headers %v, want %v", pairs, got, want)
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Errorf("%q: header %d = %v, want %v", pairs, i, got[i], want[i])
+			}
 		}
 	}
 }

@@ -55,15 +55,17 @@ func RateLimitError(c apierr.Contract, d RateDecision) *apierr.Error {
 	if c == nil {
 		c = apierr.Nexpay
 	}
-	// One allocation: the error has room for its four headers, and the
-	// numbers' text is reused from one 429 to the next (numtext).
-	e := apierr.NewRetryAfter(c.Code(apierr.RateLimited), d.Wait)
-	secs := numtext.Itoa(int(e.RetryAfter() / time.Second))
+	// One allocation: the error comes with room for its four headers,
+	// and the numbers' text is reused from one 429 to the next (numtext).
+	remaining := numtext.Itoa(max(d.Remaining, 0))
+	var e *apierr.Error
 	if d.Limit > 0 {
-		e.WithHeader(canonicalRateLimitLimit, numtext.Itoa(d.Limit))
+		e = apierr.NewRetryAfter(c.Code(apierr.RateLimited), d.Wait,
+			canonicalRateLimitLimit, numtext.Itoa(d.Limit), canonicalRateLimitRemaining, remaining)
+	} else {
+		e = apierr.NewRetryAfter(c.Code(apierr.RateLimited), d.Wait, canonicalRateLimitRemaining, remaining)
 	}
-	return e.WithHeader(canonicalRateLimitRemaining, numtext.Itoa(max(d.Remaining, 0))).
-		WithHeader(canonicalRateLimitReset, secs)
+	return e.WithHeader(canonicalRateLimitReset, numtext.Itoa(int(e.RetryAfter()/time.Second)))
 }
 
 // RateLimitError asks the set's limiter about r, keyed by the set's rate
