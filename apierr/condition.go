@@ -1,6 +1,9 @@
 package apierr
 
-import "sync/atomic"
+import (
+	"slices"
+	"sync/atomic"
+)
 
 // A ConditionError is a failure that stands for a generic [Condition] rather
 // than a code: packages that do not know the server's contract (validation,
@@ -9,9 +12,9 @@ import "sync/atomic"
 //
 // A ConditionError holds the error its first In returns, so that the two
 // are one allocation; it is therefore not a plain value: compare its
-// exported fields rather than whole values, and do not copy one that other
-// goroutines may be calling In on. The error handed out is kept in memory
-// as long as the condition.
+// exported fields rather than whole values, and do not copy one after its
+// first In (a copy would read that error while its holder may be changing
+// it). The error handed out is kept in memory as long as the condition.
 type ConditionError struct {
 	Condition Condition
 	Fields    []FieldError // invalid fields, for Validation and BadRequest
@@ -73,7 +76,9 @@ func (e *ConditionError) In(c Contract) *Error {
 	if !atomic.CompareAndSwapUint32(&e.claimed, 0, 1) {
 		out = new(Error)
 	}
-	*out = Error{code: code, d: code.def(), time: now(), message: e.Message, fields: e.Fields, cause: e.Cause}
+	// Clipped, so that an error that adds fields copies the list rather
+	// than write into room another error from e may hold.
+	*out = Error{code: code, d: code.def(), time: now(), message: e.Message, fields: slices.Clip(e.Fields), cause: e.Cause}
 	for _, d := range e.Details {
 		out.With(d.Key, d.Value)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -21,15 +22,14 @@ import (
 // [Render] hands the response's header map slices of the error's own
 // header values, so an error must not be changed once rendered.
 type Error struct {
-	code       Code
-	d          *codeDef // the code's definition; for a parsed unknown code, one made for it
-	message    string   // custom message without the code; "" = the catalogue's
-	details    []Detail
-	fields     []FieldError
-	cause      error
-	time       time.Time
-	retryAfter int // whole seconds, as set by WithRetryAfter; 0 = none
-	header     []headerField
+	code    Code
+	d       *codeDef // the code's definition; for a parsed unknown code, one made for it
+	message string   // custom message without the code; "" = the catalogue's
+	details []Detail
+	fields  []FieldError
+	cause   error
+	time    time.Time
+	header  []headerField // Retry-After among them
 }
 
 // headerField is one extra response header; strings, not a Detail's any,
@@ -60,12 +60,13 @@ func New(code Code) *Error {
 	return &Error{code: code, d: code.def(), time: now()}
 }
 
-// NewRetryAfter returns New(code).WithRetryAfter(d) and the headers given
-// as name, value pairs (each as by [Error.WithHeader]; a name without a
-// value is ignored): an error that asks the client to come back later. The
-// error is allocated with room for its headers, so that a 503 with
-// Retry-After, or a 429 with up to three more (RateLimit-*), is one
-// allocation.
+// NewRetryAfter returns an error that asks the client to come back later:
+// New(code).WithRetryAfter(d), then WithHeader for each name, value pair
+// of header (a name left without a value is ignored, as WithHeader ignores
+// an invalid pair; a Retry-After pair replaces d). The error is allocated
+// with room for its headers: a 503 with Retry-After, or a 429 with up to
+// three more (RateLimit-*), is one allocation, when the names are in Go's
+// canonical spelling ("Ratelimit-Limit", see [http.CanonicalHeaderKey]).
 func NewRetryAfter(code Code, d time.Duration, header ...string) *Error {
 	var e *Error
 	if len(header) < 2 {
@@ -182,9 +183,7 @@ func (e *Error) WithFields(fields ...FieldError) *Error {
 // and at least 1. It and WithHeader("Retry-After", ...) set the same
 // header: the last call wins.
 func (e *Error) WithRetryAfter(d time.Duration) *Error {
-	e.retryAfter = retrySeconds(d)
-	e.setHeader("Retry-After", numtext.Itoa(e.retryAfter))
-	return e
+	return e.setHeader("Retry-After", numtext.Itoa(retrySeconds(d)))
 }
 
 // maxRetryAfter bounds Retry-After: a year is "much later" to every client,
@@ -308,9 +307,20 @@ func (e *Error) Fields() []FieldError { return e.fields }
 // Time returns the error's timestamp.
 func (e *Error) Time() time.Time { return e.time }
 
-// RetryAfter returns the Retry-After delay set by [Error.WithRetryAfter],
-// 0 if none.
-func (e *Error) RetryAfter() time.Duration { return time.Duration(e.retryAfter) * time.Second }
+// RetryAfter returns the delay of the Retry-After header, set by
+// [Error.WithRetryAfter] or [Error.WithHeader]: 0 if there is none, or if
+// it is not a number of seconds (an HTTP date).
+func (e *Error) RetryAfter() time.Duration {
+	for i := range e.header {
+		if e.header[i].key == "Retry-After" {
+			if s, err := strconv.Atoi(e.header[i].val[0]); err == nil && s > 0 {
+				return time.Duration(s) * time.Second
+			}
+			return 0
+		}
+	}
+	return 0
+}
 
 // Header returns the extra response headers, Retry-After included, in the
 // order added, each value a string.

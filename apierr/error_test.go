@@ -271,6 +271,26 @@ func TestWithAllocations(t *testing.T) {
 	}
 }
 
+// Retry-After is one header, whichever call set it last, and RetryAfter
+// reads it.
+func TestRetryAfterIsOneHeader(t *testing.T) {
+	e := apierr.NewRetryAfter(apierr.GEN9429, time.Minute, "Retry-After", "5", "Ratelimit-Limit", "10")
+	if e.RetryAfter() != 5*time.Second || len(e.Header()) != 2 || e.Header()[0] != (apierr.Detail{Key: "Retry-After", Value: "5"}) {
+		t.Errorf("a Retry-After pair must replace d: %v, %v", e.RetryAfter(), e.Header())
+	}
+	e.WithRetryAfter(90 * time.Second)
+	if e.RetryAfter() != 90*time.Second || e.Header()[0].Value != "90" || len(e.Header()) != 2 {
+		t.Errorf("WithRetryAfter after: %v, %v", e.RetryAfter(), e.Header())
+	}
+	e.WithHeader("Retry-After", "Wed, 21 Oct 2026 07:28:00 GMT")
+	if e.RetryAfter() != 0 || e.Header()[0].Value != "Wed, 21 Oct 2026 07:28:00 GMT" {
+		t.Errorf("an HTTP date: RetryAfter %v, header %v", e.RetryAfter(), e.Header())
+	}
+	if apierr.New(apierr.GEN9001).RetryAfter() != 0 {
+		t.Error("no Retry-After: want 0")
+	}
+}
+
 // NewRetryAfter is New, WithRetryAfter and WithHeader for each pair;
 // headers past its room are kept too, in order.
 func TestNewRetryAfter(t *testing.T) {
@@ -321,6 +341,11 @@ func TestRenderAllocations(t *testing.T) {
 	if ra, l := w.h.Get("Retry-After"), w.h.Get("Ratelimit-Limit"); ra != "150" || l != "100" {
 		t.Errorf("Retry-After %q, Ratelimit-Limit %q", ra, l)
 	}
+	for _, k := range []string{"Retry-After", "Ratelimit-Limit"} {
+		if c := cap(w.h[k]); c != 1 { // an append copies rather than write into the error
+			t.Errorf("%s: capacity %d, want 1", k, c)
+		}
+	}
 }
 
 type headerSink struct{ h http.Header }
@@ -368,6 +393,17 @@ func TestConditionIn(t *testing.T) {
 	wg.Wait()
 	if len(seen) != 8 {
 		t.Errorf("8 calls of In returned %d distinct errors", len(seen))
+	}
+
+	// Fields added to one error are not seen by another from the same
+	// condition, even where the condition's list has room to spare.
+	ce = apierr.NewCondition(apierr.Validation)
+	ce.Fields = make([]apierr.FieldError, 1, 4)
+	a, b := ce.In(nil), ce.In(nil)
+	a.WithFields(apierr.FieldError{Field: "a"})
+	b.WithFields(apierr.FieldError{Field: "b"})
+	if len(a.Fields()) != 2 || a.Fields()[1].Field != "a" || b.Fields()[1].Field != "b" {
+		t.Errorf("fields shared between errors: %v and %v", a.Fields(), b.Fields())
 	}
 }
 

@@ -237,9 +237,10 @@ func ExampleResolve() {
 }
 
 // NewRetryAfter makes an error that asks the client to come back later,
-// with the headers a 429 adds, in one allocation.
+// with the headers a 429 adds, in one allocation (names in Go's canonical
+// spelling; clients read header names case-insensitively).
 func ExampleNewRetryAfter() {
-	e := apierr.NewRetryAfter(apierr.GEN9429, 90*time.Second, "RateLimit-Limit", "100")
+	e := apierr.NewRetryAfter(apierr.GEN9429, 90*time.Second, "Ratelimit-Limit", "100")
 	rec := httptest.NewRecorder()
 	_ = apierr.Render(rec, nil, apierr.Nexpay, e)
 	fmt.Println(rec.Code, rec.Header().Get("Retry-After"), rec.Header().Get("RateLimit-Limit"))

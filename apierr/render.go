@@ -21,7 +21,10 @@ const maxPooled = 64 << 10
 // Render writes e to w as contract c's body (c nil means [Nexpay]): the
 // status, Content-Type, X-Content-Type-Options: nosniff, Cache-Control:
 // no-store, Retry-After and the error's other headers, then the body, in one
-// Write. A HEAD request gets the headers only.
+// Write. A HEAD request gets the headers only. The header map is given
+// slices of e's own header values (capacity 1, so an append copies):
+// change a rendered response's headers by assigning new slices, not by
+// writing into the ones there.
 //
 // The body is built before anything is written: if e's details cannot be
 // encoded (a channel, NaN), the client gets the contract's 500 instead,

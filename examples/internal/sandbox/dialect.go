@@ -89,13 +89,10 @@ func (d Dialect) recode(e *apierr.Error, code apierr.Code) *apierr.Error {
 	for _, kv := range e.Details() {
 		out.With(kv.Key, kv.Value)
 	}
-	for _, kv := range e.Header() {
+	for _, kv := range e.Header() { // Retry-After among them
 		if v, ok := kv.Value.(string); ok {
 			out.WithHeader(kv.Key, v)
 		}
-	}
-	if ra := e.RetryAfter(); ra > 0 {
-		out.WithRetryAfter(ra)
 	}
 	return out
 }
