@@ -55,7 +55,7 @@ func TestErrorAllocations(t *testing.T) {
 			ce, _ := errors.AsType[*apierr.ConditionError](s.recovered(r, "boom"))
 			sinkErr = ce.In(s.contract)
 		}, 1.01},
-		{"request ID", func() { sinkID = slab.take() }, 1.0 / 64},
+		{"request ID", func() { sinkID = slab.take() }, 1.1 / 64}, // a block per 64, and room for a stray runtime allocation
 	} {
 		sinkErr, sinkID = nil, nil
 		if got := mallocsPer(10000, tc.f); got > tc.max {

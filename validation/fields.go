@@ -12,8 +12,9 @@ import (
 // appendFields appends a field error for each of errs. The path is a slice
 // of validator/v10's namespace, and the default messages are appended to
 // one buffer, cut from a shared batch, that becomes one string without a
-// copy: beyond validator/v10's own, the list costs the slice whatever its
-// length, and nothing when dst has room (see [newFieldsCondition]).
+// copy: beyond validator/v10's own, the list costs the slice, and nothing
+// when dst has room (see [newFieldsCondition]: up to 16 fields). Messages
+// of more than 4 KiB in all get a buffer of their own, one more.
 //
 // root is the name of the validated value's type, which starts every
 // namespace unless it is "" (an anonymous struct, a slice); rootUnknown

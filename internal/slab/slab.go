@@ -6,7 +6,7 @@
 // caller owns it as if it came from make. When a batch has too little room
 // left, a new one is allocated and the old one is left to the slices cut
 // from it. The price is memory: a slice keeps its whole batch alive, which
-// is why batches are a few KiB and meant for values that live about as
+// is why batches are 4 to 16 KiB and meant for values that live about as
 // long as a request.
 //
 // Batches are kept in a [sync.Pool], so each goroutine cuts from a batch
