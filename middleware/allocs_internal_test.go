@@ -4,26 +4,12 @@ import (
 	"errors"
 	"log/slog"
 	"net/http/httptest"
-	"runtime"
 	"testing"
 	"time"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/internal/allocs"
 )
-
-// mallocsPer returns the allocations per call of f over n calls, as a
-// fraction: batches cut over many calls show as what they cost each
-// (testing.AllocsPerRun rounds down to a whole number).
-func mallocsPer(n int, f func()) float64 {
-	f()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	for range n {
-		f()
-	}
-	runtime.ReadMemStats(&after)
-	return float64(after.Mallocs-before.Mallocs) / float64(n)
-}
 
 var sinkErr *apierr.Error
 
@@ -58,7 +44,7 @@ func TestErrorAllocations(t *testing.T) {
 		{"request ID", func() { sinkID = slab.take() }, 1.1 / 64}, // a block per 64, and room for a stray runtime allocation
 	} {
 		sinkErr, sinkID = nil, nil
-		if got := mallocsPer(10000, tc.f); got > tc.max {
+		if got := allocs.PerCall(10000, tc.f); got > tc.max {
 			t.Errorf("%s: %.4f allocations, want at most %.4f", tc.name, got, tc.max)
 		}
 		if sinkErr == nil && sinkID == nil {

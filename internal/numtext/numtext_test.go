@@ -2,10 +2,11 @@ package numtext
 
 import (
 	"math"
-	"runtime"
 	"strconv"
 	"sync"
 	"testing"
+
+	"github.com/errkit/errkit/internal/allocs"
 )
 
 func TestItoa(t *testing.T) {
@@ -39,16 +40,11 @@ func TestItoaConcurrent(t *testing.T) {
 
 func TestItoaAllocations(t *testing.T) {
 	var sink string
-	Itoa(3600)
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	for range 1000 {
+	if n := allocs.PerCall(1000, func() {
 		sink = Itoa(3600) // a recurring number
 		sink = Itoa(42)   // below 100
-	}
-	runtime.ReadMemStats(&after)
-	if n := after.Mallocs - before.Mallocs; n > 2 {
-		t.Errorf("2000 recurring numbers: %d allocations, want none", n)
+	}); n > 0.002 {
+		t.Errorf("recurring numbers: %.4f allocations per call, want none", n)
 	}
 	_ = sink
 }

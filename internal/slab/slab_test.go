@@ -1,10 +1,11 @@
 package slab
 
 import (
-	"runtime"
 	"strconv"
 	"sync"
 	"testing"
+
+	"github.com/errkit/errkit/internal/allocs"
 )
 
 func TestMakeHandsOutDisjointZeroedSlices(t *testing.T) {
@@ -134,19 +135,6 @@ func TestBuilderConcurrent(t *testing.T) {
 	wg.Wait()
 }
 
-// mallocsPer returns the allocations per call of f over n calls, as a
-// fraction (testing.AllocsPerRun rounds down to a whole number).
-func mallocsPer(n int, f func()) float64 {
-	f() // warm up: the pool's first batch
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	for range n {
-		f()
-	}
-	runtime.ReadMemStats(&after)
-	return float64(after.Mallocs-before.Mallocs) / float64(n)
-}
-
 func TestAllocations(t *testing.T) {
 	if raceEnabled {
 		t.Skip("the race detector drops sync.Pool items at random")
@@ -156,7 +144,7 @@ func TestAllocations(t *testing.T) {
 	s := New[string](256)
 	// A batch of 256 holds 64 of 4 and costs one allocation, its array
 	// (and a box, the first time or after a GC emptied the pool).
-	if n := mallocsPer(10000, func() { sinkS = s.Make(4) }); n > 1.1/64 {
+	if n := allocs.PerCall(10000, func() { sinkS = s.Make(4) }); n > 1.1/64 {
 		t.Errorf("Make(4) of a 256 slab: %.4f allocations per call, want about 1/64", n)
 	}
 	b := NewBytes(4096)
@@ -165,7 +153,7 @@ func TestAllocations(t *testing.T) {
 		w.B = append(w.B, "123456"...)
 		sinkT = w.String()
 	}
-	if n := mallocsPer(10000, build); n > 1.1/682 {
+	if n := allocs.PerCall(10000, build); n > 1.1/682 {
 		t.Errorf("a 6-byte string: %.4f allocations per call, want about 1/682 (6 bytes of 4096)", n)
 	}
 	_, _ = sinkS, sinkT
