@@ -41,12 +41,20 @@ func HeadAsGet(next echo.HandlerFunc) echo.HandlerFunc {
 // headAsGet reports whether e routes no HEAD for r's path but a GET: its
 // router would answer 405 with GET allowed.
 func headAsGet(e *echo.Echo, r *http.Request) bool {
+	allow, _ := route(e, r, http.MethodHead)
+	return hasMethod(allow, http.MethodGet)
+}
+
+// route runs e's router for method on r's path, in a context of e's pool:
+// the Allow header value its 405 would send, and whether a route matched
+// (no 405, no 404).
+func route(e *echo.Echo, r *http.Request, method string) (allow string, matched bool) {
 	c := e.AcquireContext()
 	defer e.ReleaseContext(c)
 	c.Reset(r, nil)
-	routerFor(e, r).Find(http.MethodHead, echo.GetPath(r), c)
-	allow, _ := c.Get(echo.ContextKeyHeaderAllow).(string)
-	return hasMethod(allow, http.MethodGet)
+	routerFor(e, r).Find(method, echo.GetPath(r), c)
+	allow, notAllowed := c.Get(echo.ContextKeyHeaderAllow).(string)
+	return allow, !notAllowed && !routerFailed(c.Handler())
 }
 
 // routerFor returns the router e uses for r's host.
@@ -98,12 +106,8 @@ func routerFailed(h echo.HandlerFunc) bool {
 
 // routesGet reports whether e has a GET route matching r's path.
 func routesGet(e *echo.Echo, r *http.Request) bool {
-	c := e.AcquireContext()
-	defer e.ReleaseContext(c)
-	c.Reset(r, nil)
-	routerFor(e, r).Find(http.MethodGet, echo.GetPath(r), c)
-	_, notAllowed := c.Get(echo.ContextKeyHeaderAllow).(string)
-	return !notAllowed && !routerFailed(c.Handler())
+	_, matched := route(e, r, http.MethodGet)
+	return matched
 }
 
 // hasMethod reports whether the Allow header value allow lists m.
