@@ -34,6 +34,7 @@ type Failure struct {
 func (s *Set) Respond(w http.ResponseWriter, r *http.Request, err error) {
 	committed := false
 	if g, ok := w.(*responseWriter); ok {
+		answerHeld(g, r)
 		committed = g.committed
 		if g.answered {
 			s.dropped(r, r.Pattern, err)
