@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/internal/jsonbody"
 	"github.com/go-playground/validator/v10"
 )
 
@@ -30,7 +31,7 @@ func (v *Validator) appendFields(dst []apierr.FieldError, errs validator.Validat
 	first := len(dst)
 	var buf []byte // reused for each message
 	for _, fe := range errs {
-		path := clipPath(jsonPath(fe.Namespace(), root))
+		path := jsonbody.ClipPath(jsonPath(fe.Namespace(), root))
 		tag := fe.Tag()
 		name := path
 		if name == "" {
