@@ -2,8 +2,6 @@ package apierr
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io"
@@ -80,42 +78,4 @@ func decodeValue(raw json.RawMessage) any {
 		return raw
 	}
 	return v
-}
-
-// AppendTraceHex appends [TraceHex] of id to dst without allocating.
-func AppendTraceHex(dst []byte, id string) []byte {
-	if IsTraceHex(id) {
-		for i := 0; i < len(id); i++ {
-			c := id[i]
-			if c >= 'A' && c <= 'F' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
-		}
-		return dst
-	}
-	sum := sha256.Sum256([]byte(id))
-	return hex.AppendEncode(dst, sum[:16])
-}
-
-// TraceHex returns the 32 lower-case hex digits of a trace field (Nexpay
-// legacy traceId, Cryptopay meta.request_id) for a request ID: the ID itself
-// when it is 32 hex digits (a W3C trace ID), else the first 16 bytes of its
-// SHA-256, so one request always shows one trace.
-func TraceHex(id string) string {
-	return string(AppendTraceHex(make([]byte, 0, 32), id))
-}
-
-// IsTraceHex reports whether s is 32 hex digits.
-func IsTraceHex(s string) bool {
-	if len(s) != 32 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
-			return false
-		}
-	}
-	return true
 }

@@ -223,22 +223,19 @@ func ExampleCatalogue_Unregistered() {
 	// Output: false PAY0999 409 [PAY0999] Payment frozen
 }
 
-// Contracts answer another catalogue's code with their own for its status.
-func ExampleResolve() {
-	id, msg := apierr.Resolve(apierr.Nexpay, apierr.New(apierr.PAY0001))
-	fmt.Println(id, msg)
-	cat := apierr.NewCatalogue("resolve-example", nil)
+// AppendBody renders what Render writes, without a response: a contract
+// answers another catalogue's code with its own for the status.
+func ExampleAppendBody() {
+	cat := apierr.NewCatalogue("append-body-example", nil)
 	slow := cat.MustRegister(apierr.Spec{ID: "SLOW_DOWN", Status: 429, Message: "Slow down"})
-	id, msg = apierr.Resolve(apierr.Nexpay, apierr.New(slow))
-	fmt.Println(id, msg)
-	// Output:
-	// PAY0001 Payment not found
-	// GEN9429 Slow down
+	body, _ := apierr.AppendBody(nil, apierr.Nexpay, apierr.New(slow).At(time.Date(2026, 1, 15, 10, 30, 0, 0, time.UTC)), apierr.Meta{})
+	fmt.Println(string(body))
+	// Output: {"statusCode":429,"code":"[GEN9429]","message":"[GEN9429] Slow down","timestamp":"2026-01-15T10:30:00.000Z"}
 }
 
 // NewRetryAfter makes an error that asks the client to come back later,
-// with the headers a 429 adds, in one allocation (names in Go's canonical
-// spelling; clients read header names case-insensitively).
+// with the headers a 429 adds (clients read header names
+// case-insensitively).
 func ExampleNewRetryAfter() {
 	e := apierr.NewRetryAfter(apierr.GEN9429, 90*time.Second, "Ratelimit-Limit", "100")
 	rec := httptest.NewRecorder()

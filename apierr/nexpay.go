@@ -3,7 +3,6 @@ package apierr
 import (
 	"errors"
 	"fmt"
-	"net/http"
 	"strconv"
 	"sync/atomic"
 )
@@ -155,56 +154,41 @@ func appendNexpayHead(dst []byte, status int, id, message string) []byte {
 	return append(dst, `","timestamp":"`...)
 }
 
-// AppendBody appends the Nexpay v2 body of e.
-func (c *NexpayContract) AppendBody(dst []byte, e *Error, _ *http.Request) ([]byte, error) {
-	d := e.def()
-	if d.cat == nil {
-		// The zero Code: no catalogue knows it, so it is an internal error.
-		d = c.Code(Internal).def()
-	} else if d.cat != c.cat {
-		// A code of another catalogue: answer with ours for its status,
-		// keeping what the error carries.
-		d = c.Code(ConditionForStatus(d.Status)).def()
-	}
-	if d.pre != nil && (e.message == "" || d.Status >= 500) {
+// AppendBody appends the Nexpay v2 body of b: the code in brackets, the
+// message after it, the timestamp, and details (the field errors under
+// details.fields) when there are any.
+func (c *NexpayContract) AppendBody(dst []byte, b Body) ([]byte, error) {
+	if d := b.Code.def(); d.pre != nil && b.ID == d.ID && b.Status == d.Status && b.Message == d.Message {
 		dst = append(dst, d.pre...)
 	} else {
-		msg := e.message
-		if msg == "" || d.Status >= 500 {
-			msg = d.Message // a custom 5xx message is for logs only
-		}
-		dst = appendNexpayHead(dst, d.Status, d.ID, msg)
+		dst = appendNexpayHead(dst, b.Status, b.ID, b.Message)
 	}
-	t := e.time
-	if t.IsZero() {
-		t = now()
-	}
-	dst = AppendTimestamp(dst, t)
+	dst = AppendTimestamp(dst, b.Time)
 	dst = append(dst, '"')
-	if len(e.details) > 0 || len(e.fields) > 0 {
+	if len(b.Details) > 0 || len(b.Fields) > 0 {
 		dst = append(dst, `,"details":{`...)
 		n := 0
-		for _, kv := range e.details {
-			if kv.Key == "fields" && len(e.fields) > 0 {
+		for _, kv := range b.Details {
+			if kv.Key == "fields" && len(b.Fields) > 0 {
 				continue
 			}
 			if n > 0 {
 				dst = append(dst, ',')
 			}
 			n++
-			dst = appendString(dst, kv.Key)
+			dst = AppendString(dst, kv.Key)
 			dst = append(dst, ':')
 			var err error
 			if dst, err = AppendValue(dst, kv.Value); err != nil {
 				return dst, fmt.Errorf("apierr: detail %q: %w", kv.Key, err)
 			}
 		}
-		if len(e.fields) > 0 {
+		if len(b.Fields) > 0 {
 			if n > 0 {
 				dst = append(dst, ',')
 			}
 			dst = append(dst, `"fields":`...)
-			dst = AppendFields(dst, e.fields)
+			dst = AppendFields(dst, b.Fields)
 		}
 		dst = append(dst, '}')
 	}
@@ -214,8 +198,7 @@ func (c *NexpayContract) AppendBody(dst []byte, e *Error, _ *http.Request) ([]by
 // MarshalJSON renders the error as its catalogue's contract would, without
 // a request: the Nexpay v2 body for Nexpay codes.
 func (e *Error) MarshalJSON() ([]byte, error) {
-	c := contractOf(e)
-	return c.AppendBody(nil, e, nil)
+	return AppendBody(nil, contractOf(e), e, Meta{})
 }
 
 // UnmarshalJSON parses a Nexpay v2 body into e.

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 
 	"github.com/errkit/errkit/apierr"
 )
@@ -64,21 +63,17 @@ func (*CryptopayContract) Code(cond apierr.Condition) apierr.Code {
 
 const detailCode = "detail"
 
-// AppendBody appends e's Cryptopay body to dst: field errors, then details,
+// AppendBody appends b's Cryptopay body to dst: field errors, then details,
 // as entries of error.details, and meta.request_id (see the package
-// documentation). The cause is never rendered.
-func (c *CryptopayContract) AppendBody(dst []byte, e *apierr.Error, r *http.Request) ([]byte, error) {
-	if e == nil {
-		e = apierr.New(InternalError)
-	}
-	id, msg := apierr.Resolve(c, e)
+// documentation).
+func (c *CryptopayContract) AppendBody(dst []byte, b apierr.Body) ([]byte, error) {
 	dst = append(dst, `{"error":{"code":`...)
-	dst = apierr.AppendString(dst, id)
+	dst = apierr.AppendString(dst, b.ID)
 	dst = append(dst, `,"message":`...)
-	dst = apierr.AppendString(dst, msg)
+	dst = apierr.AppendString(dst, b.Message)
 	dst = append(dst, `,"details":[`...)
 	n := 0
-	for _, f := range e.Fields() {
+	for _, f := range b.Fields {
 		if n > 0 {
 			dst = append(dst, ',')
 		}
@@ -100,7 +95,7 @@ func (c *CryptopayContract) AppendBody(dst []byte, e *apierr.Error, r *http.Requ
 		}
 		dst = append(dst, '}')
 	}
-	for _, kv := range e.Details() {
+	for _, kv := range b.Details {
 		if s, ok := kv.Value.(string); ok && kv.Key == requestIDDetail && apierr.IsTraceHex(s) {
 			continue
 		}
@@ -118,7 +113,7 @@ func (c *CryptopayContract) AppendBody(dst []byte, e *apierr.Error, r *http.Requ
 		dst = append(dst, "}}"...)
 	}
 	dst = append(dst, `]},"meta":{"request_id":"`...)
-	dst = appendRequestID(dst, e, r)
+	dst = appendRequestID(dst, b)
 	return append(dst, `"}}`...), nil
 }
 

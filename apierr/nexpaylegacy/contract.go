@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/http"
 	"strconv"
 	"strings"
 
@@ -61,31 +60,6 @@ func (*LegacyContract) Code(cond apierr.Condition) apierr.Code {
 		return code
 	}
 	return InternalError
-}
-
-// resolve returns the ID and message e is rendered with: its own for a
-// legacy code, also one a parsed body sent that the catalogue does not hold;
-// for another catalogue's, the legacy code for its status and its message
-// only below 500, where a message cannot describe internals.
-func (c *LegacyContract) resolve(e *apierr.Error) (string, string) {
-	if code := e.Code(); code.Valid() && code.Catalogue() == catalogue {
-		return code.ID(), e.PublicText()
-	}
-	if unregistered(e) {
-		return e.ID(), e.PublicText()
-	}
-	code := apierr.CodeFor(c, e.Status())
-	if e.Status() < 500 && e.PublicText() != "" {
-		return code.ID(), e.PublicText()
-	}
-	return code.ID(), code.Message()
-}
-
-// unregistered reports whether e has a code of the legacy catalogue that
-// the catalogue does not hold, as Parse keeps an unknown code, with an ID
-// the body can carry.
-func unregistered(e *apierr.Error) bool {
-	return e.Code() == 0 && e.Catalogue() == catalogue && checkID(e.ID()) == nil
 }
 
 // appendEntry appends one entry of errors up to its data: the caller
@@ -166,9 +140,9 @@ func parseFieldData(data string) apierr.FieldError {
 // detail "data" as it is, others as key=value (strings bare, other values
 // as JSON), joined by "; "; nothing when there are none. A traceId kept
 // from a parsed body is not a detail here.
-func appendDetailData(dst []byte, e *apierr.Error) ([]byte, error) {
+func appendDetailData(dst []byte, details []apierr.Detail) ([]byte, error) {
 	n := 0
-	for _, kv := range e.Details() {
+	for _, kv := range details {
 		s, isString := kv.Value.(string)
 		if kv.Key == traceDetail && isString && apierr.IsTraceHex(s) {
 			continue
@@ -201,35 +175,30 @@ func appendDetailData(dst []byte, e *apierr.Error) ([]byte, error) {
 	return dst, nil
 }
 
-// AppendBody appends e's legacy body to dst: the error's own entry (left
+// AppendBody appends b's legacy body to dst: the error's own entry (left
 // out for a 30010 with field errors), one 30010 entry per field error, and
-// traceId when the request has an ID. The cause is never rendered.
-func (c *LegacyContract) AppendBody(dst []byte, e *apierr.Error, r *http.Request) ([]byte, error) {
-	if e == nil {
-		e = apierr.New(InternalError)
-	}
-	id, msg := c.resolve(e)
-	fields := e.Fields()
-	validation := id == InvalidRequestParameter.ID()
+// traceId: the request's trace ID, else one kept from a parsed body.
+func (c *LegacyContract) AppendBody(dst []byte, b apierr.Body) ([]byte, error) {
+	validation := b.ID == InvalidRequestParameter.ID()
 	dst = append(dst, `{"errors":[`...)
-	if !validation || len(fields) == 0 {
-		dst = appendEntry(dst, id, msg)
+	if !validation || len(b.Fields) == 0 {
+		dst = appendEntry(dst, b.ID, b.Message)
 		var err error
-		if dst, err = appendDetailData(dst, e); err != nil {
+		if dst, err = appendDetailData(dst, b.Details); err != nil {
 			return dst, err
 		}
 		dst = append(dst, '}')
 	}
-	for i, f := range fields {
+	for i, f := range b.Fields {
 		if i > 0 || !validation {
 			dst = append(dst, ',')
 		}
 		dst = appendFieldEntry(dst, f)
 	}
 	dst = append(dst, ']')
-	if id := traceID(e, r); id != "" {
+	if id := traceID(b); id != "" {
 		dst = append(dst, `,"traceId":"`...)
-		dst = apierr.AppendTraceHex(dst, id)
+		dst = append(dst, id...)
 		dst = append(dst, '"')
 	}
 	return append(dst, '}'), nil

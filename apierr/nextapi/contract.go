@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/http"
 
 	"github.com/errkit/errkit/apierr"
 )
@@ -61,18 +60,14 @@ func (*NextAPIContract) Code(cond apierr.Condition) apierr.Code {
 	return InternalError
 }
 
-// AppendBody appends e's NextAPI body to dst. Details and field errors
-// (under "fields") go to error.details; the cause is never rendered.
-func (c *NextAPIContract) AppendBody(dst []byte, e *apierr.Error, _ *http.Request) ([]byte, error) {
-	if e == nil {
-		e = apierr.New(InternalError)
-	}
-	id, msg := apierr.Resolve(c, e)
+// AppendBody appends b's NextAPI body to dst. Details and field errors
+// (under "fields") go to error.details.
+func (c *NextAPIContract) AppendBody(dst []byte, b apierr.Body) ([]byte, error) {
 	dst = append(dst, `{"error":{"code":`...)
-	dst = apierr.AppendString(dst, id)
+	dst = apierr.AppendString(dst, b.ID)
 	dst = append(dst, `,"message":`...)
-	dst = apierr.AppendString(dst, msg)
-	details, fields := e.Details(), e.Fields()
+	dst = apierr.AppendString(dst, b.Message)
+	details, fields := b.Details, b.Fields
 	if len(details) > 0 || len(fields) > 0 {
 		dst = append(dst, `,"details":{`...)
 		n := 0

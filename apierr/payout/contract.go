@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/http"
 
 	"github.com/errkit/errkit/apierr"
 )
@@ -61,20 +60,6 @@ func (*PayoutContract) Code(cond apierr.Condition) apierr.Code {
 	return InternalError
 }
 
-// resolve returns the code and message e is rendered with: its own for a
-// Payout code; for another catalogue's, the Payout code for its status and
-// its message only below 500, where a message cannot describe internals.
-func (c *PayoutContract) resolve(e *apierr.Error) (apierr.Code, string) {
-	if code := e.Code(); code.Valid() && code.Catalogue() == catalogue {
-		return code, e.PublicText()
-	}
-	code := apierr.CodeFor(c, e.Status())
-	if e.Status() < 500 && e.PublicText() != "" {
-		return code, e.PublicText()
-	}
-	return code, code.Message()
-}
-
 func fieldMessage(f apierr.FieldError) string {
 	if f.Message != "" {
 		return f.Message
@@ -84,17 +69,13 @@ func fieldMessage(f apierr.FieldError) string {
 
 // AppendBody appends e's Payout API body to dst. Field errors, or the field
 // of a field code, go to "errors" and the first one's message becomes the
-// message. Details are not rendered (the body has no place for them), nor is
-// the cause.
-func (c *PayoutContract) AppendBody(dst []byte, e *apierr.Error, _ *http.Request) ([]byte, error) {
-	if e == nil {
-		e = apierr.New(InternalError)
-	}
-	code, msg := c.resolve(e)
-	wire := wireCode(code.Status())
-	fields := e.Fields()
+// message. Details are not rendered: the body has no place for them.
+func (c *PayoutContract) AppendBody(dst []byte, b apierr.Body) ([]byte, error) {
+	msg := b.Message
+	wire := wireCode(b.Status)
+	fields := b.Fields
 	if len(fields) == 0 {
-		if name := codeFields[code]; name != "" {
+		if name := codeFields[b.Code]; name != "" {
 			fields = []apierr.FieldError{{Field: name, Message: msg}}
 		}
 	}

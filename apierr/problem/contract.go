@@ -59,42 +59,6 @@ func (c *ProblemContract) TypeURI(code apierr.Code) string {
 	return c.base + code.ID()
 }
 
-// resolve returns what e is rendered with: the code, the ID for the code
-// member, the status and the message. A Nexpay code is rendered as it is,
-// with the error's status (a parsed body may have sent it with another).
-// A code the catalogue does not hold, as [apierr.Parse] and Parse keep it,
-// keeps its ID, status and message. Another catalogue's code is answered
-// with the Nexpay code for its status. The message is kept only below 500
-// for codes not of the catalogue, where it cannot describe internals.
-func (c *ProblemContract) resolve(e *apierr.Error) (code apierr.Code, id string, status int, msg string) {
-	code = e.Code()
-	switch {
-	case code.Valid() && code.Catalogue() == c.Catalogue():
-		return code, code.ID(), e.Status(), e.PublicText()
-	case code == 0 && e.ID() != "" && e.Catalogue() == c.Catalogue():
-		// A code the catalogue does not hold, as Parse keeps one: its
-		// message is the code's, not a cause's.
-		status = e.Status()
-		if msg = e.PublicText(); msg == "" {
-			msg = http.StatusText(status)
-		}
-		return apierr.CodeFor(c, status), e.ID(), status, msg
-	case !code.Valid():
-		status = e.Status()
-		code = apierr.CodeFor(c, status)
-		if id = e.ID(); id == "" {
-			id = code.ID()
-		}
-	default:
-		code = apierr.CodeFor(c, e.Status())
-		id, status = code.ID(), code.Status()
-	}
-	if e.Status() < 500 && e.PublicText() != "" {
-		return code, id, status, e.PublicText()
-	}
-	return code, id, status, code.Message()
-}
-
 // appendInner appends s escaped as inside a JSON string, without quotes.
 func appendInner(dst []byte, s string) []byte {
 	n := len(dst)
@@ -103,14 +67,10 @@ func appendInner(dst []byte, s string) []byte {
 	return dst[:len(dst)-2]
 }
 
-// instance returns the request's path for the instance member: escaped,
-// with one leading slash (a leading "//" would make it a network-path
-// reference), or "" when there is none or it is too long.
-func instance(r *http.Request) string {
-	if r == nil || r.URL == nil {
-		return ""
-	}
-	p := r.URL.EscapedPath()
+// instance returns the request's path for the instance member: with one
+// leading slash (a leading "//" would make it a network-path reference), or
+// "" when there is none or it is too long.
+func instance(p string) string {
 	if p == "" || len(p) > maxInstance {
 		return ""
 	}
@@ -120,23 +80,29 @@ func instance(r *http.Request) string {
 	return p
 }
 
-// AppendBody appends e's problem details to dst. The cause is never rendered.
-func (c *ProblemContract) AppendBody(dst []byte, e *apierr.Error, r *http.Request) ([]byte, error) {
-	if e == nil {
-		e = apierr.New(c.Code(apierr.Internal))
-	}
-	code, id, status, msg := c.resolve(e)
-	blank := c.base == "" || code.Extension() || id != code.ID() || status != code.Status()
+// AppendBody appends b's problem details to dst. A code the catalogue does
+// not hold (a parsed body's), an extension code, and a code sent with
+// another status than its own are about:blank, titled with the status's
+// reason phrase.
+func (c *ProblemContract) AppendBody(dst []byte, b apierr.Body) ([]byte, error) {
+	code, status := b.Code, b.Status
+	blank := c.base == "" || !code.Valid() || code.Extension() || b.ID != code.ID() || status != code.Status()
 	title := code.Message()
-	if t := http.StatusText(status); blank && t != "" {
-		title = t
+	if blank {
+		if title = http.StatusText(status); title == "" {
+			title = b.Message
+		}
+	}
+	msg := b.Message
+	if msg == "" {
+		msg = title
 	}
 	dst = append(dst, `{"type":`...)
 	if blank {
 		dst = append(dst, `"about:blank"`...)
 	} else {
 		dst = apierr.AppendString(dst, c.base)
-		dst = appendInner(dst[:len(dst)-1], id)
+		dst = appendInner(dst[:len(dst)-1], b.ID)
 		dst = append(dst, '"')
 	}
 	dst = append(dst, `,"title":`...)
@@ -147,19 +113,19 @@ func (c *ProblemContract) AppendBody(dst []byte, e *apierr.Error, r *http.Reques
 		dst = append(dst, `,"detail":`...)
 		dst = apierr.AppendString(dst, msg)
 	}
-	if inst := instance(r); inst != "" {
+	if inst := instance(b.Meta.Instance); inst != "" {
 		dst = append(dst, `,"instance":`...)
 		dst = apierr.AppendString(dst, inst)
 	}
 	dst = append(dst, `,"code":`...)
-	dst = apierr.AppendString(dst, id)
-	if fields := e.Fields(); len(fields) > 0 {
+	dst = apierr.AppendString(dst, b.ID)
+	if len(b.Fields) > 0 {
 		dst = append(dst, `,"errors":`...)
-		dst = apierr.AppendFields(dst, fields)
+		dst = apierr.AppendFields(dst, b.Fields)
 	}
-	if details := e.Details(); len(details) > 0 {
+	if len(b.Details) > 0 {
 		dst = append(dst, `,"details":{`...)
-		for i, kv := range details {
+		for i, kv := range b.Details {
 			if i > 0 {
 				dst = append(dst, ',')
 			}

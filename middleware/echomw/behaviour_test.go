@@ -511,13 +511,9 @@ func TestChi(t *testing.T) {
 // with a trace field (legacy Nexpay traceId, Cryptopay meta.request_id) do.
 type traceContract struct{ apierr.Contract }
 
-func (c traceContract) AppendBody(dst []byte, e *apierr.Error, r *http.Request) ([]byte, error) {
+func (c traceContract) AppendBody(dst []byte, b apierr.Body) ([]byte, error) {
 	dst = append(dst, `{"traceId":`...)
-	id := ""
-	if r != nil {
-		id = apierr.RequestID(r.Context())
-	}
-	dst = apierr.AppendString(dst, id)
+	dst = apierr.AppendString(dst, b.Meta.RequestID)
 	return append(dst, '}'), nil
 }
 
