@@ -1,6 +1,7 @@
 package echomw_test
 
 import (
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -117,5 +118,35 @@ func TestHeadServedByMatchingGet(t *testing.T) {
 	if get.Code != 200 || head.Code != get.Code || head.Header().Get("X-Id") != get.Header().Get("X-Id") || head.Body.Len() != 0 {
 		t.Errorf("HEAD %d X-Id %q body %q; GET %d X-Id %q", head.Code, head.Header().Get("X-Id"), head.Body,
 			get.Code, get.Header().Get("X-Id"))
+	}
+}
+
+// HEAD is routed to the GET route once: echo serves the request one time,
+// its pre-middleware and handler run once, through Install and through
+// Handler alike, and an explicit HEAD route keeps its own requests.
+func TestHeadDispatchedOnce(t *testing.T) {
+	for _, door := range []string{"Install", "Handler"} {
+		e := echo.New()
+		var h http.Handler = e
+		if door == "Install" {
+			echomw.Install(e, quiet())
+		} else {
+			s := echomw.New(quiet())
+			e.HTTPErrorHandler = s.ErrorHandler
+			h = s.Handler(e)
+		}
+		var pre, gets, heads int
+		e.Pre(func(next echo.HandlerFunc) echo.HandlerFunc {
+			return func(c echo.Context) error { pre++; return next(c) }
+		})
+		e.GET("/x", func(c echo.Context) error { gets++; return c.String(200, "x") })
+		e.GET("/y", func(c echo.Context) error { return c.String(200, "y") })
+		e.HEAD("/y", func(c echo.Context) error { heads++; return c.NoContent(204) })
+		if rec := serveEcho(h, "HEAD", "/x"); rec.Code != 200 || rec.Body.Len() != 0 || pre != 1 || gets != 1 {
+			t.Errorf("%s: HEAD /x: %d %q, pre-middleware ran %d times, handler %d", door, rec.Code, rec.Body, pre, gets)
+		}
+		if rec := serveEcho(h, "HEAD", "/y"); rec.Code != 204 || heads != 1 {
+			t.Errorf("%s: HEAD /y: %d, its own route ran %d times", door, rec.Code, heads)
+		}
 	}
 }
