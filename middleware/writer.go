@@ -16,7 +16,6 @@ type responseWriter struct {
 	http.ResponseWriter
 	set       *Set // the innermost set guarding the response, for Error
 	req       *http.Request
-	status    int
 	committed bool // the status was sent
 	answered  bool // the set wrote an error
 	router    bool // hold plain error answers back (Set.PlainErrors)
@@ -78,7 +77,6 @@ func (w *responseWriter) WriteHeader(code int) {
 		return
 	}
 	w.committed = true
-	w.status = code
 	w.ResponseWriter.WriteHeader(code)
 }
 
