@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // catalogue holds the Payout API codes; [Contract].Catalogue() returns it.
@@ -99,7 +100,7 @@ const (
 // status (for a code of another catalogue, of the status it is answered with).
 func WireCode(code apierr.Code) string {
 	if code.Catalogue() != catalogue {
-		code = apierr.CodeFor(Contract, code.Status())
+		code = kit.CodeFor(Contract, code.Status())
 	}
 	return wireCode(code.Status())
 }
