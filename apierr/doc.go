@@ -23,5 +23,5 @@
 // GEN9 followed by the status ([GEN9404], [GEN9429], ...), which [Override]
 // can replace.
 //
-//go:generate go run ./internal/gencodes -in codes.txt -out codes_gen.go
+//go:generate go run ./internal/cmd/gencodes -in codes.txt -out codes_gen.go
 package apierr

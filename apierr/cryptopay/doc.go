@@ -43,4 +43,6 @@
 // request syntax, size too large, invalid request message framing, or
 // deceptive request routing". 502 and 504 are 500s. The rate limit the
 // provider documents is 200 requests per minute per API key.
+//
+//go:generate go run ../internal/cmd/gencodes -in codes.txt -out codes_gen.go
 package cryptopay

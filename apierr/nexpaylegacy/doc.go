@@ -44,4 +44,6 @@
 // about payment status; 130, 140, 200); their messages are not public in
 // the material errkit follows, so they are not in the catalogue. Register
 // them on [Contract].Catalogue() if you need them.
+//
+//go:generate go run ../internal/cmd/gencodes -in codes.txt -out codes_gen.go
 package nexpaylegacy
