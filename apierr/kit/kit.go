@@ -10,11 +10,11 @@ import (
 )
 
 // JSONContentType is the Content-Type of JSON error bodies.
-const JSONContentType = wire.JSONContentType
+const JSONContentType = "application/json; charset=utf-8"
 
 // TimestampLayout is the layout of error timestamps: RFC 3339 in UTC with
 // milliseconds ("2026-01-15T10:30:00.000Z").
-const TimestampLayout = wire.TimestampLayout
+const TimestampLayout = "2006-01-02T15:04:05.000Z07:00"
 
 // AppendString appends s as a JSON string, escaped as encoding/json escapes
 // it (HTML-safe); invalid UTF-8 becomes U+FFFD.
