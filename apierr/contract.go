@@ -157,7 +157,3 @@ func (o *overridden) Code(c Condition) Code {
 	}
 	return o.Contract.Code(c)
 }
-
-// CodeFor returns the code c answers status with: the code of
-// [ConditionForStatus].
-func CodeFor(c Contract, status int) Code { return c.Code(ConditionForStatus(status)) }

@@ -30,12 +30,6 @@ type Error struct {
 // headerField is one extra response header; strings, not a Detail's any.
 type headerField struct{ key, val string }
 
-// A Detail is one key of an error's details object, in the order added.
-type Detail struct {
-	Key   string
-	Value any
-}
-
 // New returns an error of the given code, stamped with the current time of
 // the package clock (see [SetClock]).
 func New(code Code) *Error {
@@ -213,10 +207,10 @@ func (e *Error) Message() string {
 	if e.message == "" {
 		return d.errText
 	}
-	if d.cat == nexpay.cat {
-		return "[" + d.ID + "] " + e.message
+	if d.cat == nil {
+		return e.message
 	}
-	return e.message
+	return d.cat.text(d.ID, e.message)
 }
 
 // Text returns the message without the code: the custom message if one was
@@ -332,23 +326,6 @@ func (e *Error) Format(s fmt.State, verb rune) {
 	default:
 		_, _ = fmt.Fprintf(s, "%%!%c(*apierr.Error=%s)", verb, e.Error())
 	}
-}
-
-// FieldError is one invalid field of a request.
-type FieldError struct {
-	// Field is the JSON path from the body root ("payee.iban",
-	// "items[0].amount"), or the parameter's name for query, path and
-	// header parameters.
-	Field string `json:"field"`
-	// In is where the field was sent: "" for the body, "query", "path" or
-	// "header".
-	In string `json:"in,omitempty"`
-	// Rule is the rule that failed ("required", "iban", "type").
-	Rule string `json:"rule,omitempty"`
-	// Param is the rule's parameter, if it has one ("2" for max=2).
-	Param string `json:"param,omitempty"`
-	// Message is a sentence a person can read.
-	Message string `json:"message"`
 }
 
 func validHeaderKey(k string) bool {

@@ -191,7 +191,7 @@ func TestConditionForStatus(t *testing.T) {
 			t.Errorf("%d: %s, want %s", status, got, want)
 		}
 	}
-	if apierr.CodeFor(apierr.Nexpay, 404) != apierr.GEN9404 {
+	if apierr.Nexpay.Code(apierr.ConditionForStatus(404)) != apierr.GEN9404 {
 		t.Error("CodeFor")
 	}
 }

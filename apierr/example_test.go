@@ -159,11 +159,6 @@ func ExampleConditionForStatus() {
 	// Output: unsupported_media_type GEN9415
 }
 
-func ExampleCodeFor() {
-	fmt.Println(apierr.CodeFor(apierr.Nexpay, 405).Error())
-	// Output: [GEN9405] Method not allowed
-}
-
 func ExampleNewCondition() {
 	ce := apierr.NewCondition(apierr.Validation).WithFields(apierr.FieldError{Field: "amount", Rule: "required", Message: "amount is required"})
 	e := ce.In(apierr.Nexpay)
@@ -203,17 +198,6 @@ func ExampleCatalogue_Markdown() {
 	md := apierr.Nexpay.Catalogue().Markdown()
 	fmt.Println(strings.Split(md, "\n")[2])
 	// Output: | `[GEN9001]` | Internal server error | 500 | General |
-}
-
-func ExampleAppendString() {
-	fmt.Println(string(apierr.AppendString(nil, `a "quoted" <b>`)))
-	// Output: "a \"quoted\" \u003cb\u003e"
-}
-
-func ExampleAppendTimestamp() {
-	t := time.Date(2026, 1, 15, 7, 30, 0, 5e6, time.FixedZone("BRT", -3*3600))
-	fmt.Println(string(apierr.AppendTimestamp(nil, t)))
-	// Output: 2026-01-15T10:30:00.005Z
 }
 
 // Contract packages keep a code they do not know when parsing a response.

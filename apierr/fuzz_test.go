@@ -4,9 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"testing"
-	"time"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // FuzzParse: the parser never panics, and whatever it accepts renders to a
@@ -65,21 +65,8 @@ func FuzzDetails(f *testing.F) {
 		}
 		// Our string encoder must agree with encoding/json byte for byte.
 		want, _ := json.Marshal(value)
-		if mine := apierr.AppendString(nil, value); string(mine) != string(want) {
+		if mine := kit.AppendString(nil, value); string(mine) != string(want) {
 			t.Fatalf("AppendString(%q) = %s, encoding/json writes %s", value, mine, want)
-		}
-	})
-}
-
-// FuzzTimestamp: the fast formatter writes what strfmt's layout writes.
-func FuzzTimestamp(f *testing.F) {
-	f.Add(int64(1768473000123456789))
-	f.Add(int64(0))
-	f.Add(int64(-1))
-	f.Fuzz(func(t *testing.T, ns int64) {
-		tm := time.Unix(0, ns)
-		if got, want := string(apierr.AppendTimestamp(nil, tm)), tm.UTC().Format(apierr.TimestampLayout); got != want {
-			t.Fatalf("%d: %s, want %s", ns, got, want)
 		}
 	})
 }

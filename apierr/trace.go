@@ -3,6 +3,9 @@ package apierr
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strings"
+
+	"github.com/errkit/errkit/apierr/internal/wire"
 )
 
 // TraceHex returns the 32 lower-case hex digits of a trace field (Nexpay
@@ -14,7 +17,7 @@ func TraceHex(id string) string {
 	if isLowerTraceHex(id) {
 		return id
 	}
-	if IsTraceHex(id) {
+	if wire.IsTraceHex(id) {
 		b := []byte(id)
 		for i, c := range b {
 			if c >= 'A' && c <= 'F' {
@@ -27,28 +30,7 @@ func TraceHex(id string) string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// IsTraceHex reports whether s is 32 hex digits.
-func IsTraceHex(s string) bool {
-	if len(s) != 32 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
-			return false
-		}
-	}
-	return true
-}
-
+// isLowerTraceHex reports whether s is 32 lower-case hex digits.
 func isLowerTraceHex(s string) bool {
-	if len(s) != 32 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
-			return false
-		}
-	}
-	return true
+	return wire.IsTraceHex(s) && strings.ToLower(s) == s
 }

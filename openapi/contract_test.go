@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // acme is a contract of the tests' own: {"error":{"code":...,"message":...,"hint":...}},
@@ -40,9 +41,9 @@ func (acme) Code(c apierr.Condition) apierr.Code {
 
 func (acme) AppendBody(dst []byte, b apierr.Body) ([]byte, error) {
 	dst = append(dst, `{"error":{"code":`...)
-	dst = apierr.AppendString(dst, b.ID)
+	dst = kit.AppendString(dst, b.ID)
 	dst = append(dst, `,"message":`...)
-	dst = apierr.AppendString(dst, b.Message)
+	dst = kit.AppendString(dst, b.Message)
 	if b.Status == http.StatusNotFound {
 		dst = append(dst, `,"hint":null`...)
 	} else {

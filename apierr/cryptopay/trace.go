@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // requestIDDetail is the detail a parsed body's meta.request_id is kept in.
@@ -19,7 +20,7 @@ func appendRequestID(dst []byte, b apierr.Body) []byte {
 		return append(dst, b.Meta.TraceID...)
 	}
 	for _, d := range b.Details {
-		if s, ok := d.Value.(string); ok && d.Key == requestIDDetail && apierr.IsTraceHex(s) {
+		if s, ok := d.Value.(string); ok && d.Key == requestIDDetail && kit.IsTraceHex(s) {
 			return append(dst, strings.ToLower(s)...)
 		}
 	}

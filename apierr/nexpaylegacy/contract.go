@@ -1,7 +1,6 @@
 package nexpaylegacy
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // Name is the contract's name, as the example server's -contract flag spells it.
@@ -22,9 +22,9 @@ type LegacyContract struct{}
 //	{"errors":[{"code":-32600,"message":"Invalid Request","data":"Unknown symbol BTCUSD"}],"traceId":"b1d88d60011a9bda350b0eef7dc8dcbb"}
 var Contract apierr.Contract = &LegacyContract{}
 
-func init() { apierr.RegisterContract(Contract) }
+func init() { kit.RegisterContract(Contract) }
 
-var conditionCodes = map[apierr.Condition]apierr.Code{
+var conditionCodes = kit.Conditions{
 	apierr.Internal:             InternalError,
 	apierr.BadRequest:           InvalidRequest,
 	apierr.Validation:           InvalidRequestParameter,
@@ -48,19 +48,14 @@ var conditionCodes = map[apierr.Condition]apierr.Code{
 // Name returns "nexpay-legacy".
 func (*LegacyContract) Name() string { return Name }
 
-// ContentType returns [apierr.JSONContentType].
-func (*LegacyContract) ContentType() string { return apierr.JSONContentType }
+// ContentType returns [kit.JSONContentType].
+func (*LegacyContract) ContentType() string { return kit.JSONContentType }
 
 // Catalogue returns the legacy catalogue.
 func (*LegacyContract) Catalogue() *apierr.Catalogue { return catalogue }
 
 // Code returns the code that answers cond (see the package documentation).
-func (*LegacyContract) Code(cond apierr.Condition) apierr.Code {
-	if code, ok := conditionCodes[cond]; ok {
-		return code
-	}
-	return InternalError
-}
+func (*LegacyContract) Code(cond apierr.Condition) apierr.Code { return conditionCodes.Code(cond) }
 
 // appendEntry appends one entry of errors up to its data: the caller
 // appends the data's content with appendInner (or nothing) and closes it
@@ -69,15 +64,7 @@ func appendEntry(dst []byte, id, msg string) []byte {
 	dst = append(dst, `{"code":`...)
 	dst = append(dst, id...) // a decimal integer (checkID)
 	dst = append(dst, `,"message":`...)
-	return apierr.AppendString(dst, msg)
-}
-
-// appendInner appends s escaped as inside a JSON string, without quotes.
-func appendInner(dst []byte, s string) []byte {
-	n := len(dst)
-	dst = apierr.AppendString(dst, s)
-	copy(dst[n:], dst[n+1:len(dst)-1])
-	return dst[:len(dst)-2]
+	return kit.AppendString(dst, msg)
 }
 
 // FieldData returns the data of a field's entry: "amount (gt=0): amount
@@ -103,19 +90,19 @@ func FieldData(f apierr.FieldError) string {
 func appendFieldEntry(dst []byte, f apierr.FieldError) []byte {
 	dst = appendEntry(dst, InvalidRequestParameter.ID(), InvalidRequestParameter.Message())
 	dst = append(dst, `,"data":"`...)
-	dst = appendInner(dst, f.Field)
+	dst = kit.AppendEscaped(dst, f.Field)
 	if f.Rule != "" {
 		dst = append(dst, " ("...)
-		dst = appendInner(dst, f.Rule)
+		dst = kit.AppendEscaped(dst, f.Rule)
 		if f.Param != "" {
 			dst = append(dst, '=')
-			dst = appendInner(dst, f.Param)
+			dst = kit.AppendEscaped(dst, f.Param)
 		}
 		dst = append(dst, ')')
 	}
 	if f.Message != "" {
 		dst = append(dst, ": "...)
-		dst = appendInner(dst, f.Message)
+		dst = kit.AppendEscaped(dst, f.Message)
 	}
 	return append(dst, `"}`...)
 }
@@ -144,7 +131,7 @@ func appendDetailData(dst []byte, details []apierr.Detail) ([]byte, error) {
 	n := 0
 	for _, kv := range details {
 		s, isString := kv.Value.(string)
-		if kv.Key == traceDetail && isString && apierr.IsTraceHex(s) {
+		if kv.Key == traceDetail && isString && kit.IsTraceHex(s) {
 			continue
 		}
 		if n == 0 {
@@ -154,20 +141,20 @@ func appendDetailData(dst []byte, details []apierr.Detail) ([]byte, error) {
 		}
 		n++
 		if kv.Key == "data" && isString {
-			dst = appendInner(dst, s)
+			dst = kit.AppendEscaped(dst, s)
 			continue
 		}
-		dst = appendInner(dst, kv.Key)
+		dst = kit.AppendEscaped(dst, kv.Key)
 		dst = append(dst, '=')
 		if isString {
-			dst = appendInner(dst, s)
+			dst = kit.AppendEscaped(dst, s)
 			continue
 		}
-		v, err := apierr.AppendValue(nil, kv.Value)
+		v, err := kit.AppendValue(nil, kv.Value)
 		if err != nil {
 			return dst, fmt.Errorf("nexpaylegacy: detail %q: %w", kv.Key, err)
 		}
-		dst = appendInner(dst, string(v))
+		dst = kit.AppendEscaped(dst, string(v))
 	}
 	if n > 0 {
 		dst = append(dst, '"')
@@ -222,14 +209,11 @@ type body struct {
 // with the status.
 func (c *LegacyContract) Parse(status int, data []byte) (*apierr.Error, error) {
 	fail := func(err error) (*apierr.Error, error) {
-		return nil, apierr.NewParseError(Name, status, data, err)
+		return nil, kit.NewParseError(Name, status, data, err)
 	}
-	if status != 0 && (status < 400 || status > 599) {
-		return fail(fmt.Errorf("status %d is not an error status", status))
-	}
-	trimmed := bytes.TrimSpace(data)
-	if len(trimmed) == 0 || trimmed[0] != '{' {
-		return fail(errors.New("not a JSON object"))
+	trimmed, err := kit.ParseObject(Name, status, data)
+	if err != nil {
+		return nil, err
 	}
 	var b body
 	if err := json.Unmarshal(trimmed, &b); err != nil {
@@ -281,7 +265,7 @@ func (c *LegacyContract) Parse(status int, data []byte) (*apierr.Error, error) {
 			e.WithFields(parseFieldData(*b.Errors[i].Data))
 		}
 	}
-	if apierr.IsTraceHex(b.TraceID) {
+	if kit.IsTraceHex(b.TraceID) {
 		e.With(traceDetail, b.TraceID)
 	}
 	return e, nil

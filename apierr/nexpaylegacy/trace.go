@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // traceDetail is the detail a parsed body's traceId is kept in.
@@ -16,7 +17,7 @@ func traceID(b apierr.Body) string {
 		return b.Meta.TraceID
 	}
 	for _, d := range b.Details {
-		if s, ok := d.Value.(string); ok && d.Key == traceDetail && apierr.IsTraceHex(s) {
+		if s, ok := d.Value.(string); ok && d.Key == traceDetail && kit.IsTraceHex(s) {
 			return strings.ToLower(s)
 		}
 	}

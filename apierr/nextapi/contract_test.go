@@ -9,6 +9,7 @@ import (
 
 	"github.com/errkit/errkit/apierr"
 	"github.com/errkit/errkit/apierr/contracttest"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 func render(t *testing.T, e *apierr.Error) []byte { return contracttest.Body(t, Contract, e, nil) }
@@ -57,7 +58,7 @@ func TestInProgressIsNotMismatch(t *testing.T) {
 	}
 	// Another catalogue's 409 (a duplicate payment) is neither: a new key
 	// would pay twice, and nothing is in progress.
-	if got := apierr.CodeFor(Contract, 409); got != Conflict {
+	if got := kit.CodeFor(Contract, 409); got != Conflict {
 		t.Errorf("a foreign 409 is answered with %s", got.ID())
 	}
 	body := render(t, apierr.NewCondition(apierr.InProgress).In(Contract))

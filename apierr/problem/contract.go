@@ -1,7 +1,6 @@
 package problem
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // Name is the contract's name, as the example server's -contract flag spells it.
@@ -59,14 +59,6 @@ func (c *ProblemContract) TypeURI(code apierr.Code) string {
 	return c.base + code.ID()
 }
 
-// appendInner appends s escaped as inside a JSON string, without quotes.
-func appendInner(dst []byte, s string) []byte {
-	n := len(dst)
-	dst = apierr.AppendString(dst, s)
-	copy(dst[n:], dst[n+1:len(dst)-1])
-	return dst[:len(dst)-2]
-}
-
 // instance returns the request's path for the instance member: with one
 // leading slash (a leading "//" would make it a network-path reference), or
 // "" when there is none or it is too long.
@@ -101,42 +93,35 @@ func (c *ProblemContract) AppendBody(dst []byte, b apierr.Body) ([]byte, error) 
 	if blank {
 		dst = append(dst, `"about:blank"`...)
 	} else {
-		dst = apierr.AppendString(dst, c.base)
-		dst = appendInner(dst[:len(dst)-1], b.ID)
+		dst = kit.AppendString(dst, c.base)
+		dst = kit.AppendEscaped(dst[:len(dst)-1], b.ID)
 		dst = append(dst, '"')
 	}
 	dst = append(dst, `,"title":`...)
-	dst = apierr.AppendString(dst, title)
+	dst = kit.AppendString(dst, title)
 	dst = append(dst, `,"status":`...)
 	dst = strconv.AppendInt(dst, int64(status), 10)
 	if msg != title {
 		dst = append(dst, `,"detail":`...)
-		dst = apierr.AppendString(dst, msg)
+		dst = kit.AppendString(dst, msg)
 	}
 	if inst := instance(b.Meta.Instance); inst != "" {
 		dst = append(dst, `,"instance":`...)
-		dst = apierr.AppendString(dst, inst)
+		dst = kit.AppendString(dst, inst)
 	}
 	dst = append(dst, `,"code":`...)
-	dst = apierr.AppendString(dst, b.ID)
+	dst = kit.AppendString(dst, b.ID)
 	if len(b.Fields) > 0 {
 		dst = append(dst, `,"errors":`...)
-		dst = apierr.AppendFields(dst, b.Fields)
+		dst = b.AppendFields(dst)
 	}
 	if len(b.Details) > 0 {
-		dst = append(dst, `,"details":{`...)
-		for i, kv := range b.Details {
-			if i > 0 {
-				dst = append(dst, ',')
-			}
-			dst = apierr.AppendString(dst, kv.Key)
-			dst = append(dst, ':')
-			var err error
-			if dst, err = apierr.AppendValue(dst, kv.Value); err != nil {
-				return dst, fmt.Errorf("problem: detail %q: %w", kv.Key, err)
-			}
+		dst = append(dst, `,"details":`...)
+		b.Fields = nil // written as errors above
+		var err error
+		if dst, err = b.AppendDetails(dst); err != nil {
+			return dst, fmt.Errorf("problem: %w", err)
 		}
-		dst = append(dst, '}')
 	}
 	return append(dst, '}'), nil
 }
@@ -165,24 +150,21 @@ var members = []string{"type", "title", "detail", "instance", "code", "status", 
 // write, become details. instance is not kept.
 func (c *ProblemContract) Parse(status int, data []byte) (*apierr.Error, error) {
 	fail := func(err error) (*apierr.Error, error) {
-		return nil, apierr.NewParseError(Name, status, data, err)
+		return nil, kit.NewParseError(Name, status, data, err)
 	}
-	if status != 0 && (status < 400 || status > 599) {
-		return fail(fmt.Errorf("status %d is not an error status", status))
-	}
-	trimmed := bytes.TrimSpace(data)
-	if len(trimmed) == 0 || trimmed[0] != '{' {
-		return fail(errors.New("not a JSON object"))
+	trimmed, err := kit.ParseObject(Name, status, data)
+	if err != nil {
+		return nil, err
 	}
 	var b body
 	if err := json.Unmarshal(trimmed, &b); err != nil {
 		return fail(err)
 	}
-	all, topFields, err := apierr.DecodeDetails(trimmed)
+	all, topFields, err := kit.DecodeDetails(trimmed)
 	if err != nil {
 		return fail(err)
 	}
-	details, fields, err := apierr.DecodeDetails(b.Details)
+	details, fields, err := kit.DecodeDetails(b.Details)
 	if err != nil {
 		return fail(fmt.Errorf("details: %w", err))
 	}
@@ -220,7 +202,7 @@ func (c *ProblemContract) Parse(status int, data []byte) (*apierr.Error, error) 
 	case typ == "" && b.Title == nil && b.Detail == nil:
 		return fail(errors.New("not a problem details object"))
 	default:
-		code = apierr.CodeFor(c, status)
+		code = kit.CodeFor(c, status)
 	}
 	if e == nil {
 		e = apierr.New(code)

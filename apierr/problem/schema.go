@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // ErrorSchemas returns the JSON Schemas (OpenAPI 3.1 dialect) of problem
@@ -44,17 +45,9 @@ func (c *ProblemContract) ErrorSchemas() (body string, schemas map[string][]byte
 		},
 	}
 	return "Problem", map[string][]byte{
-		"Problem":           mustJSON(problem),
-		"ProblemFieldError": mustJSON(field),
+		"Problem":           kit.MustJSON(problem),
+		"ProblemFieldError": kit.MustJSON(field),
 	}
-}
-
-func mustJSON(v any) []byte {
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic(err)
-	}
-	return b
 }
 
 var _ interface {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/errkit/errkit/apierr"
 	"github.com/errkit/errkit/apierr/cryptopay"
+	"github.com/errkit/errkit/apierr/kit"
 	"github.com/errkit/errkit/apierr/nexpaylegacy"
 	"github.com/errkit/errkit/middleware"
 	"github.com/errkit/errkit/middleware/echomw"
@@ -513,7 +514,7 @@ type traceContract struct{ apierr.Contract }
 
 func (c traceContract) AppendBody(dst []byte, b apierr.Body) ([]byte, error) {
 	dst = append(dst, `{"traceId":`...)
-	dst = apierr.AppendString(dst, b.Meta.RequestID)
+	dst = kit.AppendString(dst, b.Meta.RequestID)
 	return append(dst, '}'), nil
 }
 
