@@ -21,7 +21,7 @@ type Failure struct {
 }
 
 // Respond answers r with err in the set's contract, on the net/http door:
-// classified by [Classify], rendered by [apierr.Render] unless the response
+// classified by [Classify], rendered by [apierr.RenderMeta] unless the response
 // was already committed, reported to the logger and the metrics hook. The
 // route logged is r.Pattern.
 //
