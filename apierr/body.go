@@ -13,8 +13,9 @@ import (
 type Body struct {
 	// Code is the code rendered: the error's own when it is of the
 	// contract's catalogue, else the contract's code for its status. It
-	// is the zero Code for a code of the catalogue that no catalogue holds
-	// (a parsed body's), whose ID and status are kept.
+	// is the zero Code when the error's code is one its catalogue does not
+	// hold (a parsed body's, see [Catalogue.Unregistered]); ID and Status
+	// are then the error's.
 	Code    Code
 	ID      string       // Code's wire identifier, without decoration: "PAY0001"
 	Status  int          // the response's HTTP status

@@ -8,7 +8,8 @@ import (
 // A Contract is one API's error dialect: the body an error is rendered as,
 // its content type, how such a body is parsed back, and which code answers
 // each generic [Condition]. [Nexpay] is the default; further contracts are
-// packages under apierr/ that implement this interface.
+// packages under apierr/ that implement this interface with the building
+// blocks of package apierr/kit.
 type Contract interface {
 	// Name is the contract's short name ("nexpay").
 	Name() string

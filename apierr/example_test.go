@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/nexpaylegacy"
 )
 
 // Pin the clock so the examples print stable timestamps.
@@ -226,4 +227,32 @@ func ExampleNewRetryAfter() {
 	_ = apierr.Render(rec, nil, apierr.Nexpay, e)
 	fmt.Println(rec.Code, rec.Header().Get("Retry-After"), rec.Header().Get("RateLimit-Limit"))
 	// Output: 429 90 100
+}
+
+// A server that knows its request's metadata hands it to RenderMeta; a
+// contract with a trace field shows the trace ID.
+func ExampleRenderMeta() {
+	rec := httptest.NewRecorder()
+	m := apierr.Meta{RequestID: "req-1", TraceID: "4bf92f3577b34da6a3ce929d0e0e4736", Instance: "/v2/payments/7", Method: "GET"}
+	_ = apierr.RenderMeta(rec, nexpaylegacy.Contract, apierr.New(apierr.PAY0001), m)
+	fmt.Println(rec.Code, rec.Body)
+	// Output: 404 {"errors":[{"code":90404,"message":"Payment not found"}],"traceId":"4bf92f3577b34da6a3ce929d0e0e4736"}
+}
+
+// MetaOf reads what a bare request offers: its ID (from the context, else
+// a valid X-Request-Id header), the trace ID derived from it, its path and
+// method.
+func ExampleMetaOf() {
+	r := httptest.NewRequest("HEAD", "/v2/payments/7", nil)
+	r.Header.Set("X-Request-Id", "req-1")
+	m := apierr.MetaOf(r)
+	fmt.Println(m.RequestID, m.TraceID, m.Instance, m.Method)
+	// Output: req-1 9456bdfa12ea76959c94a3572f5d91c7 /v2/payments/7 HEAD
+}
+
+func ExampleBody_AppendDetails() {
+	b := apierr.Body{Details: []apierr.Detail{{Key: "minimum", Value: "10.00"}}, Fields: []apierr.FieldError{{Field: "amount", Rule: "required", Message: "amount is required"}}}
+	out, _ := b.AppendDetails(nil)
+	fmt.Println(string(out))
+	// Output: {"minimum":"10.00","fields":[{"field":"amount","rule":"required","message":"amount is required"}]}
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // FuzzParse: the parser never panics, and whatever it accepts renders to a
-// body that parses back to the same code, status and message.
+// body that parses back to the same code, status and public message.
 func FuzzParse(f *testing.F) {
 	f.Add(404, []byte(`{"statusCode":404,"code":"[PAY0001]","message":"[PAY0001] Payment not found","timestamp":"2026-01-15T10:30:00.000Z"}`))
 	f.Add(422, []byte(`{"statusCode":422,"code":"[QOT0003]","message":"[QOT0003] Currency pair unavailable","timestamp":"2026-01-15T10:30:00.000Z","details":{"fromCurrency":"BRL","toCurrency":"USD"}}`))
@@ -38,8 +38,9 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			t.Fatalf("re-parse of %s: %v", out, err)
 		}
-		if back.ID() != e.ID() || back.Status() != e.Status() || back.Message() != e.Message() {
-			t.Fatalf("round trip changed %q/%d/%q to %q/%d/%q", e.ID(), e.Status(), e.Message(), back.ID(), back.Status(), back.Message())
+		// A 5xx body shows the catalogue's message, never a custom one.
+		if back.ID() != e.ID() || back.Status() != e.Status() || back.Text() != e.PublicText() {
+			t.Fatalf("round trip changed %q/%d/%q to %q/%d/%q", e.ID(), e.Status(), e.PublicText(), back.ID(), back.Status(), back.Text())
 		}
 	})
 }

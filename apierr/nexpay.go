@@ -13,9 +13,9 @@ import (
 type nexpayContract struct {
 	cat   *Catalogue
 	codes [numConditions]Code
-	// pre holds, per code of codes.txt, the static part of its body: up
-	// to the opening quote of the timestamp.
-	pre map[Code][]byte
+	// pre holds, indexed by code, the static part of the body of each code
+	// of codes.txt: up to the opening quote of the timestamp.
+	pre [][]byte
 }
 
 // nexpay is built while the package initialises, before any other package
@@ -38,7 +38,7 @@ func newNexpay() *nexpayContract {
 	}
 	cat := NewCatalogue("nexpay", checkNexpayID)
 	cat.checkPrefix, cat.bracketed = checkNexpayPrefix, true
-	c := &nexpayContract{cat: cat, codes: nexpayConditions, pre: map[Code][]byte{}}
+	c := &nexpayContract{cat: cat, codes: nexpayConditions, pre: make([][]byte, len(nexpaySpecs)+1)}
 	for _, m := range nexpayModules {
 		if err := cat.AddModule(m); err != nil {
 			panic(err)
@@ -160,8 +160,8 @@ func appendNexpayHead(dst []byte, status int, id, message string) []byte {
 // message after it, the timestamp, and details (the field errors under
 // details.fields) when there are any.
 func (c *nexpayContract) AppendBody(dst []byte, b Body) ([]byte, error) {
-	if pre := c.pre[b.Code]; pre != nil && b.ID == b.Code.ID() && b.Status == b.Code.Status() && b.Message == b.Code.Message() {
-		dst = append(dst, pre...)
+	if int(b.Code) < len(c.pre) && b.Code != 0 && b.ID == b.Code.ID() && b.Status == b.Code.Status() && b.Message == b.Code.Message() {
+		dst = append(dst, c.pre[b.Code]...)
 	} else {
 		dst = appendNexpayHead(dst, b.Status, b.ID, b.Message)
 	}

@@ -38,9 +38,9 @@ func MetaOf(r *http.Request) Meta {
 }
 
 // clean returns m with a TraceID of 32 lowercase hex digits, or none: one
-// that is not is derived from as [TraceHex] derives it.
+// that is not is passed through [TraceHex].
 func (m Meta) clean() Meta {
-	if m.TraceID != "" && !isLowerTraceHex(m.TraceID) {
+	if m.TraceID != "" {
 		m.TraceID = TraceHex(m.TraceID)
 	}
 	return m

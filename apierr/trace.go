@@ -14,23 +14,9 @@ import (
 // SHA-256, so one request always shows one trace. It is how [MetaOf]
 // derives [Meta].TraceID.
 func TraceHex(id string) string {
-	if isLowerTraceHex(id) {
-		return id
-	}
 	if wire.IsTraceHex(id) {
-		b := []byte(id)
-		for i, c := range b {
-			if c >= 'A' && c <= 'F' {
-				b[i] = c + 'a' - 'A'
-			}
-		}
-		return string(b)
+		return strings.ToLower(id) // id itself when it already is
 	}
 	sum := sha256.Sum256([]byte(id))
 	return hex.EncodeToString(sum[:16])
-}
-
-// isLowerTraceHex reports whether s is 32 lower-case hex digits.
-func isLowerTraceHex(s string) bool {
-	return wire.IsTraceHex(s) && strings.ToLower(s) == s
 }

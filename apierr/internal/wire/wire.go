@@ -159,9 +159,25 @@ func AppendField(dst []byte, field, in, rule, param, message string) []byte {
 	return append(dst, '}')
 }
 
-// AppendTimestamp appends t in UTC as TimestampLayout formats it.
+// AppendTimestamp appends t in UTC as TimestampLayout formats it, digit by
+// digit rather than by interpreting the layout: it is on the path of every
+// error. Years outside 0-9999 fall back to AppendFormat.
 func AppendTimestamp(dst []byte, t time.Time) []byte {
-	return t.UTC().AppendFormat(dst, TimestampLayout)
+	t = t.UTC()
+	year, month, day := t.Date()
+	if year < 0 || year > 9999 {
+		return t.AppendFormat(dst, TimestampLayout)
+	}
+	hour, min, sec := t.Clock()
+	ms := t.Nanosecond() / 1e6
+	return append(dst,
+		byte('0'+year/1000), byte('0'+year/100%10), byte('0'+year/10%10), byte('0'+year%10), '-',
+		byte('0'+int(month)/10), byte('0'+int(month)%10), '-',
+		byte('0'+day/10), byte('0'+day%10), 'T',
+		byte('0'+hour/10), byte('0'+hour%10), ':',
+		byte('0'+min/10), byte('0'+min%10), ':',
+		byte('0'+sec/10), byte('0'+sec%10), '.',
+		byte('0'+ms/100), byte('0'+ms/10%10), byte('0'+ms%10), 'Z')
 }
 
 // ParseTimestamp parses an RFC 3339 timestamp, returning it in UTC.
