@@ -9,7 +9,7 @@ import (
 // reference: one row per code with its message, HTTP status and, where the
 // catalogue has modules, module; then the errkit extension codes with when
 // each is sent. Codes are shown as the body shows them ("[PAY0001]" in
-// Nexpay v2). The README's tables and `errkit docs` are this text, and a
+// Nexpay v2). The tables of docs/contracts.md and `errkit docs` are this text, and a
 // test keeps them equal.
 func (c *Catalogue) Markdown() string {
 	var b strings.Builder

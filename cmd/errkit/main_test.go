@@ -12,7 +12,7 @@ import (
 	"github.com/errkit/errkit/openapi"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+var update = flag.Bool("update", false, "rewrite the golden files in testdata and the code tables of docs/contracts.md")
 
 func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
@@ -21,14 +21,20 @@ func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errOut.String()
 }
 
+// contractsPage is the docs page that carries every contract's code table
+// between <!-- codes:NAME --> and <!-- /codes:NAME --> markers.
+const contractsPage = "../../docs/contracts.md"
+
 // TestDocs checks that errkit docs writes each contract's catalogue table,
-// and that the README carries each table as it is now: the README's code
-// tables are derived, and this test fails when one drifts.
+// and that docs/contracts.md carries each table as it is now: the page's code
+// tables are derived, and this test fails when one drifts. With -update it
+// rewrites them instead.
 func TestDocs(t *testing.T) {
-	readme, err := os.ReadFile("../../README.md")
+	page, err := os.ReadFile(contractsPage)
 	if err != nil {
 		t.Fatal(err)
 	}
+	s := string(page)
 	for name, c := range contracts {
 		if name != "nexpay" && c.Catalogue() == apierr.Nexpay.Catalogue() {
 			continue // problem details speak the Nexpay catalogue
@@ -42,14 +48,22 @@ func TestDocs(t *testing.T) {
 			t.Errorf("%s: errkit docs wrote\n%s\nwant\n%s", name, out, want)
 		}
 		begin, end := "<!-- codes:"+name+" -->\n", "<!-- /codes:"+name+" -->"
-		s := string(readme)
 		i, j := strings.Index(s, begin), strings.Index(s, end)
 		if i < 0 || j < i {
-			t.Errorf("README.md has no %q ... %q section", strings.TrimSpace(begin), end)
+			t.Errorf("%s has no %q ... %q section", contractsPage, strings.TrimSpace(begin), end)
 			continue
 		}
 		if got := s[i+len(begin) : j]; got != want {
-			t.Errorf("README.md's %s table is stale; it should read:\n%s", name, want)
+			if *update {
+				s = s[:i+len(begin)] + want + s[j:]
+				continue
+			}
+			t.Errorf("%s's %s table is stale (go test ./cmd/errkit -run TestDocs -update rewrites it); it should read:\n%s", contractsPage, name, want)
+		}
+	}
+	if *update && s != string(page) {
+		if err := os.WriteFile(contractsPage, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 	if _, out, _ := runCLI(t, "docs"); !strings.Contains(out, "| `[QOT0003]` | Currency pair unavailable | 422 | Quotes |") {

@@ -1,0 +1,20 @@
+// Package doctour holds the test that runs the shell blocks of the README
+// and the docs/ pages against a freshly started sandbox and compares what
+// they print with what the pages show.
+//
+// The convention a page follows: a ```sh block that talks to the sandbox
+// (it names localhost:8080) is followed by a ```text block with what its
+// commands print, each command's output on lines of its own, as a terminal
+// shows it. A page's blocks run in order in one bash session, so a variable
+// set in one block (PAYEE=$(curl ... | jq -r .id)) serves the next. The
+// first such block of a page starts the sandbox as `go run ./examples/nexpay`
+// does; a block whose first line is a comment naming the command
+// ("# go run ./examples/nexpay -contract nextapi", or ./examples/nethttp)
+// starts a fresh sandbox with those flags and a fresh session. Each session
+// gets its own server on a free port, which replaces localhost:8080, and its
+// own empty working directory.
+//
+// What changes from run to run is masked on both sides before they are
+// compared: timestamps, UUIDs, 32-hex request and trace IDs, and the Date
+// header. Trailing blanks and carriage returns are ignored.
+package doctour
