@@ -1,6 +1,20 @@
 // Command errkit works with the error contracts of errkit: it writes a
 // contract's errors as OpenAPI and its code table as Markdown.
 //
+// Add it to a module as a tool, which records its dependencies in the
+// module's go.mod and go.sum, and run it with go tool:
+//
+//	go get -tool github.com/errkit/errkit/cmd/errkit
+//	go tool errkit docs --contract nextapi
+//
+// or install it on the PATH:
+//
+//	go install github.com/errkit/errkit/cmd/errkit@latest
+//
+// (go run github.com/errkit/errkit/cmd/errkit fails in a module that only
+// requires errkit's library packages: its go.sum lacks the command's
+// dependencies, such as kin-openapi.)
+//
 // Usage:
 //
 //	errkit openapi [--contract nexpay] [--version 3.1|3.0] [--format yaml|json] [--merge spec.yaml]
