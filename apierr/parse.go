@@ -25,10 +25,12 @@ type ParseError struct {
 	Err      error  // what is wrong with it
 }
 
+// Error says which status and body could not be parsed, and why.
 func (e *ParseError) Error() string {
 	return fmt.Sprintf("apierr: status %d: not a %s error body: %v: %q", e.Status, e.Contract, e.Err, e.Body)
 }
 
+// Unwrap returns what is wrong with the body.
 func (e *ParseError) Unwrap() error { return e.Err }
 
 // newParseError returns a ParseError keeping the first 256 bytes of body.

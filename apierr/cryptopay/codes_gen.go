@@ -4,7 +4,7 @@ package cryptopay
 
 import "github.com/errkit/errkit/apierr"
 
-// The codes of the provider's docs; the description is the seed's meaning
+// The codes of the provider's docs; the description is the documented meaning
 // of the status.
 var (
 	Unauthenticated = catalogue.MustRegister(apierr.Spec{ID: "unauthenticated", Status: 401, Message: "unauthenticated", Description: "Most likely you weren't able to construct and sign your API request correctly using HMAC"})
@@ -13,7 +13,7 @@ var (
 	Invalid         = catalogue.MustRegister(apierr.Spec{ID: "invalid", Status: 422, Message: "invalid", Description: "The request was well-formed but was unable to be followed due to semantic errors"})
 )
 
-// errkit extension codes, at the statuses of the seed.
+// errkit extension codes, at the statuses the provider documents.
 var (
 	BadRequest           = catalogue.MustRegister(apierr.Spec{ID: "bad_request", Status: 400, Message: "bad_request", Extension: true, Description: "The server cannot or will not process the request due to an apparent client error (e.g., malformed request syntax, size too large, invalid request message framing, or deceptive request routing)"})
 	MethodNotAllowed     = catalogue.MustRegister(apierr.Spec{ID: "method_not_allowed", Status: 400, Message: "method_not_allowed", Extension: true, Description: "The route exists but not for this HTTP method (the contract has no 405)"})

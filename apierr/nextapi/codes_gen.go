@@ -61,7 +61,7 @@ var (
 	Conflict = catalogue.MustRegister(apierr.Spec{ID: "CONFLICT", Status: 409, Message: "The request conflicts with the current state of the resource", Extension: true, Description: "Read the resource's current state before retrying"})
 )
 
-// resolutions holds the seed's Resolution column: what the client should do.
+// resolutions holds the Resolution column of the provider's table: what the client should do.
 var resolutions = map[apierr.Code]string{
 	InsufficientFunds:   "Check balance via GET /v2/accounts/{id}/balances before requesting payout",
 	AccountFrozen:       "Contact NextPay support",

@@ -1,4 +1,4 @@
-// Package payout is the Payout API error contract for errkit: the seed's
+// Package payout is the Payout API error contract for errkit: the provider's
 // messages as codes, and the body {"message":..,"code":..,"error":{"code":..,"message":..}}.
 //
 // The contract knows five error statuses, 401, 403, 404, 422 and 500, and
@@ -26,7 +26,7 @@
 // own message; Retry-After is still sent when the error carries one.
 //
 // external_id is the contract's idempotency key: a repeated create with the
-// same parameters is answered 200 with the existing operation (the seed's
+// same parameters is answered 200 with the existing operation (the provider's
 // "idempotent already exists"), one with other parameters is a business
 // rule error, so [ExternalIDConflict] (and [Conflict], a request with the
 // same external_id still in progress) is 422 and its body carries

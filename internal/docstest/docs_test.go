@@ -1,0 +1,303 @@
+package docstest
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/errkit/errkit/internal/mdblocks"
+	"github.com/errkit/errkit/internal/scratch"
+)
+
+// TestGoVersion checks that the README states the Go version go.mod's go
+// line asks for.
+func TestGoVersion(t *testing.T) {
+	root := scratch.Root(t)
+	v := scratch.GoVersion(readFile(t, filepath.Join(root, "go.mod")))
+	if v == "" {
+		t.Fatal("go.mod has no go line")
+	}
+	want := "errkit needs Go " + strings.TrimSuffix(v, ".0") + " or newer"
+	if readme := readFile(t, filepath.Join(root, "README.md")); !strings.Contains(readme, want) {
+		m := regexp.MustCompile(`errkit needs Go \S+ or newer`).FindString(readme)
+		t.Errorf("README.md says %q; go.mod's go line is %s, so it should say %q", m, v, want)
+	}
+}
+
+// TestCIRunsTheReadmeCommand checks that CI runs exactly the test command
+// the README gives: the go test line of its first shell block.
+func TestCIRunsTheReadmeCommand(t *testing.T) {
+	root := scratch.Root(t)
+	blocks, err := mdblocks.Read(root, "README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var command string
+	for _, b := range blocks {
+		if b.Lang == "sh" {
+			for _, l := range strings.Split(b.Text, "\n") {
+				if c, _, _ := strings.Cut(l, "#"); strings.HasPrefix(c, "go test") {
+					command = strings.TrimSpace(c)
+				}
+			}
+			break
+		}
+	}
+	if command == "" {
+		t.Fatal("the README's first shell block has no go test command")
+	}
+	ci := readFile(t, filepath.Join(root, ".ci", "run"))
+	found := false
+	for _, l := range strings.Split(ci, "\n") {
+		if strings.TrimSpace(l) == command {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf(".ci/run does not run the README's test command %q as a line of its own", command)
+	}
+}
+
+// forbidden are words the docs do not use: the providers' documents are
+// spoken of as what they are, never by names they have only here.
+var forbidden = []struct {
+	re  *regexp.Regexp
+	why string
+}{
+	{regexp.MustCompile(`(?i)\bseeds?\b`), `say "the provider's documentation" or "its published table"`},
+	{regexp.MustCompile(`\b\d{3}_[0-9a-f]{16}\b`), "a file name the reader does not have"},
+	{regexp.MustCompile(`/work/`), "a path on one machine"},
+	{regexp.MustCompile(`go run github\.com/errkit/errkit/cmd/errkit\b[^@]`), "fails in a user's module: go get -tool or go install"},
+}
+
+// TestWords checks the pages, and the doc comments of non-test Go files, for
+// forbidden words.
+func TestWords(t *testing.T) {
+	root := scratch.Root(t)
+	pages := allPages(t, root)
+	for _, page := range pages {
+		for i, line := range strings.Split(readFile(t, filepath.Join(root, page)), "\n") {
+			for _, f := range forbidden {
+				if m := f.re.FindString(line); m != "" {
+					t.Errorf("%s:%d: %q: %s", page, i+1, m, f.why)
+				}
+			}
+		}
+	}
+	// Doc comments reach users through go doc and pkg.go.dev. Fuzzing's
+	// seed corpus is Go's own term and stays.
+	fuzz := regexp.MustCompile(`(?i)\bseeds?\b[^.]*\b(corpus|fuzz)|\b(corpus|fuzz)\w*\b[^.]*\bseeds?\b|\bas seeds\b`)
+	eachGoFile(t, root, func(path string, f *ast.File, fset *token.FileSet) {
+		for _, cg := range f.Comments {
+			for _, c := range cg.List {
+				for _, fb := range forbidden[:3] {
+					if m := fb.re.FindString(c.Text); m != "" && !fuzz.MatchString(c.Text) {
+						t.Errorf("%s: %q: %s", fset.Position(c.Pos()), m, fb.why)
+					}
+				}
+			}
+		}
+	})
+}
+
+// allPages returns the pages a user reads: the README, docs/ and the
+// changelog.
+func allPages(t *testing.T, root string) []string {
+	t.Helper()
+	pages, err := mdblocks.Pages(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(pages, "CHANGELOG.md")
+}
+
+// eachGoFile parses every non-test Go file of the module (not bench/, a
+// module of its own, nor testdata).
+func eachGoFile(t *testing.T, root string, f func(path string, file *ast.File, fset *token.FileSet)) {
+	t.Helper()
+	fset := token.NewFileSet()
+	err := filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if e.IsDir() {
+			if path != root && (strings.HasPrefix(e.Name(), ".") || e.Name() == "testdata" || fileExists(filepath.Join(path, "go.mod"))) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(root, path)
+		if err != nil {
+			return err
+		}
+		file, err := parser.ParseFile(fset, filepath.ToSlash(rel), src, parser.ParseComments)
+		if err != nil {
+			return err
+		}
+		f(path, file, fset)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// TestDocComments checks that every exported identifier of a non-test file
+// has a doc comment: functions, methods of exported types, types, and
+// constants and variables (a group's comment covers its members).
+func TestDocComments(t *testing.T) {
+	root := scratch.Root(t)
+	eachGoFile(t, root, func(path string, f *ast.File, fset *token.FileSet) {
+		if strings.HasSuffix(path, "_gen.go") && f.Doc == nil && len(f.Decls) == 0 {
+			return
+		}
+		missing := func(pos token.Pos, what string) {
+			t.Errorf("%s: exported %s has no doc comment", fset.Position(pos), what)
+		}
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if !d.Name.IsExported() || d.Doc != nil {
+					continue
+				}
+				if d.Recv != nil && !exportedRecv(d.Recv) {
+					continue
+				}
+				missing(d.Pos(), d.Name.Name)
+			case *ast.GenDecl:
+				if d.Tok == token.IMPORT {
+					continue
+				}
+				for _, s := range d.Specs {
+					switch s := s.(type) {
+					case *ast.TypeSpec:
+						if s.Name.IsExported() && s.Doc == nil && d.Doc == nil {
+							missing(s.Pos(), s.Name.Name)
+						}
+					case *ast.ValueSpec:
+						for _, n := range s.Names {
+							if n.IsExported() && s.Doc == nil && d.Doc == nil && s.Comment == nil {
+								missing(n.Pos(), n.Name)
+							}
+						}
+					}
+				}
+			}
+		}
+	})
+}
+
+// exportedRecv reports whether a method's receiver type is exported.
+func exportedRecv(fl *ast.FieldList) bool {
+	if len(fl.List) == 0 {
+		return false
+	}
+	x := fl.List[0].Type
+	for {
+		switch y := x.(type) {
+		case *ast.StarExpr:
+			x = y.X
+		case *ast.IndexExpr:
+			x = y.X
+		case *ast.IndexListExpr:
+			x = y.X
+		case *ast.Ident:
+			return y.IsExported()
+		default:
+			return false
+		}
+	}
+}
+
+// TestDepsTable checks the README's package table against go list -deps:
+// for each package of a row, the third-party modules and packages it
+// compiles, errkit's own packages and the standard library not counted.
+func TestDepsTable(t *testing.T) {
+	root := scratch.Root(t)
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	readme := readFile(t, filepath.Join(root, "README.md"))
+	i, j := strings.Index(readme, "<!-- deps -->"), strings.Index(readme, "<!-- /deps -->")
+	if i < 0 || j < i {
+		t.Fatal("README.md has no <!-- deps --> ... <!-- /deps --> table")
+	}
+	link := regexp.MustCompile(`\]\(([^)#]+)\)`)
+	rows := 0
+	for _, row := range strings.Split(readme[i:j], "\n") {
+		cells := strings.Split(strings.Trim(row, "| "), " | ")
+		if len(cells) != 4 || !strings.Contains(cells[0], "](") {
+			continue
+		}
+		rows++
+		wantMods, err1 := strconv.Atoi(cells[2])
+		wantPkgs, err2 := strconv.Atoi(cells[3])
+		if err1 != nil || err2 != nil {
+			t.Errorf("README.md: row %q: the last two cells are not numbers", row)
+			continue
+		}
+		for _, m := range link.FindAllStringSubmatch(cells[0], -1) {
+			pkg := scratch.Module + "/" + m[1]
+			out, err := exec.Command(goBin, "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}} {{with .Module}}{{.Path}}{{end}}{{end}}", pkg).CombinedOutput()
+			if err != nil {
+				t.Fatalf("go list %s: %v\n%s", pkg, err, out)
+			}
+			mods, pkgs := map[string]bool{}, 0
+			for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+				p, mod, _ := strings.Cut(l, " ")
+				if l == "" || mod == scratch.Module || strings.HasPrefix(p, scratch.Module+"/") {
+					continue
+				}
+				pkgs++
+				mods[mod] = true
+			}
+			if len(mods) != wantMods || pkgs != wantPkgs {
+				t.Errorf("README.md says %s compiles %d modules and %d packages; go list -deps says %d and %d", m[1], wantMods, wantPkgs, len(mods), pkgs)
+			}
+		}
+	}
+	if rows == 0 {
+		t.Error("README.md's package table has no rows")
+	}
+}
+
+// TestLinks checks that every relative link of the pages names a file or
+// directory that exists.
+func TestLinks(t *testing.T) {
+	root := scratch.Root(t)
+	pages := allPages(t, root)
+	link := regexp.MustCompile(`\]\(([^)\s]+)\)`)
+	for _, page := range pages {
+		text := readFile(t, filepath.Join(root, page))
+		for _, m := range link.FindAllStringSubmatch(text, -1) {
+			target, _, _ := strings.Cut(m[1], "#")
+			if target == "" || strings.Contains(target, "://") || strings.HasPrefix(target, "mailto:") {
+				continue
+			}
+			if !fileExists(filepath.Join(root, filepath.Dir(page), filepath.FromSlash(target))) {
+				t.Errorf("%s: the link %s names nothing in the repository", page, m[1])
+			}
+		}
+	}
+}

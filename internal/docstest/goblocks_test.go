@@ -1,0 +1,264 @@
+package docstest
+
+import (
+	"fmt"
+	"go/scanner"
+	"go/token"
+	"io"
+	"net"
+	"net/http"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/errkit/errkit/internal/mdblocks"
+	"github.com/errkit/errkit/internal/scratch"
+)
+
+// imports maps the package names fragments use to their import paths.
+var imports = map[string]string{
+	"apierr":          "github.com/errkit/errkit/apierr",
+	"kit":             "github.com/errkit/errkit/apierr/kit",
+	"nextapi":         "github.com/errkit/errkit/apierr/nextapi",
+	"nexpaylegacy":    "github.com/errkit/errkit/apierr/nexpaylegacy",
+	"payout":          "github.com/errkit/errkit/apierr/payout",
+	"cryptopay":       "github.com/errkit/errkit/apierr/cryptopay",
+	"problem":         "github.com/errkit/errkit/apierr/problem",
+	"contracttest":    "github.com/errkit/errkit/apierr/contracttest",
+	"middleware":      "github.com/errkit/errkit/middleware",
+	"echomw":          "github.com/errkit/errkit/middleware/echomw",
+	"idempotency":     "github.com/errkit/errkit/middleware/idempotency",
+	"echoidempotency": "github.com/errkit/errkit/middleware/idempotency/echoidempotency",
+	"validation":      "github.com/errkit/errkit/validation",
+	"echovalidation":  "github.com/errkit/errkit/validation/echovalidation",
+	"openapi":         "github.com/errkit/errkit/openapi",
+	"echo":            "github.com/labstack/echo/v4",
+	"echomiddleware":  "github.com/labstack/echo/v4/middleware",
+	"chi":             "github.com/go-chi/chi/v5",
+	"validator":       "github.com/go-playground/validator/v10",
+	"rate":            "golang.org/x/time/rate",
+	"http":            "net/http",
+	"slog":            "log/slog",
+	"json":            "encoding/json",
+	"log":             "log",
+	"time":            "time",
+	"errors":          "errors",
+	"fmt":             "fmt",
+	"context":         "context",
+	"testing":         "testing",
+	"os":              "os",
+	"io":              "io",
+	"strings":         "strings",
+}
+
+// stubs are the names a reader's own program would have, for fragments.
+const stubs = `package frag
+
+import (
+	"net/http"
+
+	"github.com/errkit/errkit/apierr"
+	"github.com/go-playground/validator/v10"
+	"github.com/labstack/echo/v4"
+)
+
+
+var (
+	w         http.ResponseWriter
+	r         *http.Request
+	e         *echo.Echo
+	mux       *http.ServeMux
+	legacyMux *http.ServeMux
+	req       struct{}
+)
+
+type PaymentRequest struct{ PayeeID string }
+
+func find(id string) (any, bool)                                   { return nil, false }
+func create(req PaymentRequest) any                                 { return req }
+func unknownPayee(id string) bool                                   { return false }
+func writeJSON(w http.ResponseWriter, status int, v any) error       { return nil }
+func translate(lang string, f apierr.FieldError) string             { return "" }
+func isPixKey(fl validator.FieldLevel) bool                         { return true }
+
+var mycontract = struct {
+	Contract apierr.Contract
+	NotFound apierr.Code
+}{apierr.Nexpay, apierr.PAY0001}
+`
+
+var topLevel = regexp.MustCompile(`(?m)^(func|type|var|const) `)
+
+// usedPackages returns the package names of imports that src refers to
+// (a name followed by a dot), outside comments and strings.
+func usedPackages(src string) []string {
+	var s scanner.Scanner
+	fset := token.NewFileSet()
+	f := fset.AddFile("", fset.Base(), len(src))
+	s.Init(f, []byte(src), nil, 0)
+	seen := map[string]bool{}
+	prev, prevLit := token.ILLEGAL, ""
+	for {
+		_, tok, lit := s.Scan()
+		if tok == token.EOF {
+			break
+		}
+		if tok == token.PERIOD && prev == token.IDENT && imports[prevLit] != "" {
+			seen[prevLit] = true
+		}
+		prev, prevLit = tok, lit
+	}
+	var names []string
+	for n := range seen {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// fragmentFile makes a Go file of a fragment.
+func fragmentFile(src string) string {
+	var b strings.Builder
+	b.WriteString("package frag\n\n")
+	if names := usedPackages(src); len(names) > 0 {
+		b.WriteString("import (\n")
+		for _, n := range names {
+			if path.Base(imports[n]) == n || strings.HasSuffix(imports[n], "/"+n) {
+				fmt.Fprintf(&b, "\t%q\n", imports[n])
+			} else {
+				fmt.Fprintf(&b, "\t%s %q\n", n, imports[n])
+			}
+		}
+		b.WriteString(")\n\n")
+	}
+	if topLevel.MatchString(src) {
+		b.WriteString(src)
+	} else {
+		b.WriteString("func _() error {\n" + src + "\treturn nil\n}\n")
+	}
+	return b.String()
+}
+
+// A goBlock is one Go block of a page, as a package of the scratch module.
+type goBlock struct {
+	where string // page:line
+	dir   string // its directory in the scratch module
+	addr  string // for a complete program that listens on :8080, the free address it listens on instead
+}
+
+// TestGoBlocks compiles every Go block of the README and docs/ in a module
+// outside the repository that requires errkit, and runs the complete
+// programs.
+func TestGoBlocks(t *testing.T) {
+	root := scratch.Root(t)
+	pages, err := mdblocks.Pages(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := scratch.New(t, root)
+	var all []goBlock
+	for _, page := range pages {
+		blocks, err := mdblocks.Read(root, page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, b := range blocks {
+			if b.Lang != "go" {
+				continue
+			}
+			gb := goBlock{where: fmt.Sprintf("%s:%d", page, b.Line), dir: fmt.Sprintf("b%03d", len(all)+1)}
+			if strings.HasPrefix(strings.TrimSpace(b.Text), "package ") {
+				text := b.Text
+				if strings.Contains(text, `":8080"`) {
+					gb.addr = freeAddr(t)
+					text = strings.ReplaceAll(text, `":8080"`, `"`+gb.addr+`"`)
+				}
+				d.Write(t, gb.dir+"/main.go", text)
+			} else {
+				d.Write(t, gb.dir+"/stubs.go", stubs)
+				d.Write(t, gb.dir+"/block.go", fragmentFile(b.Text))
+			}
+			all = append(all, gb)
+		}
+	}
+	if len(all) == 0 {
+		t.Fatal("no Go block in the pages")
+	}
+	if out, err := d.Try("build", "-o", "bin/", "./..."); err != nil {
+		if strings.Contains(out, "module lookup disabled") {
+			t.Skipf("the module cache lacks a module:\n%s", out)
+		}
+		for _, gb := range all {
+			if strings.Contains(out, gb.dir+"/") || strings.Contains(out, "user/"+gb.dir) {
+				t.Errorf("the Go block at %s does not compile (%s)", gb.where, gb.dir)
+			}
+		}
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	programs := 0
+	for _, gb := range all {
+		if gb.addr == "" {
+			continue
+		}
+		programs++
+		t.Run(gb.where, func(t *testing.T) { runProgram(t, d, gb) })
+	}
+	if programs == 0 {
+		t.Error("no page has a complete program that serves :8080")
+	}
+}
+
+// freeAddr returns a loopback address with a port free at the time.
+func freeAddr(t *testing.T) string {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
+
+// runProgram runs a complete program, built to listen on gb.addr, and
+// checks that it answers errors in the Nexpay v2 contract.
+func runProgram(t *testing.T, d *scratch.Dir, gb goBlock) {
+	addr := gb.addr
+	cmd := exec.Command(filepath.Join(d.Path, "bin", gb.dir))
+	cmd.Stdout, cmd.Stderr = io.Discard, io.Discard
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+
+	get := func(path string) (int, string, error) {
+		resp, err := http.Get("http://" + addr + path)
+		if err != nil {
+			return 0, "", err
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b), err
+	}
+	deadline := time.Now().Add(30 * time.Second) // guards a program that never listens; measures nothing
+	for {
+		if _, _, err := get("/v2/payments/42"); err == nil {
+			break
+		} else if time.Now().After(deadline) {
+			t.Fatalf("%s never answered on %s: %v", gb.where, addr, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	for path, code := range map[string]string{"/v2/payments/42": "PAY0001", "/v2/nothing": "GEN9404"} {
+		status, body, err := get(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if status != 404 || !strings.Contains(body, `"code":"[`+code+`]"`) || !strings.Contains(body, `"statusCode":404`) {
+			t.Errorf("%s: GET %s answered %d %s, want 404 [%s] in the Nexpay v2 body", gb.where, path, status, body, code)
+		}
+	}
+}
