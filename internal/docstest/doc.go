@@ -10,7 +10,8 @@
 // the body of a function returning error. Fragments get their imports from
 // the package names they use and may use the few names a reader's own
 // program would have (w, r, e, mux, PaymentRequest, find, writeJSON, ...;
-// see stubs in the test). A complete program that listens on :8080 is run on
+// see stubs in the test). A complete program that listens on port 8080 is run on
 // a free port instead and must answer GET /v2/payments/42 with 404
-// [PAY0001] and an unknown route with 404 [GEN9404], in the Nexpay v2 body.
+// [PAY0001], an unknown route with 404 [GEN9404] and DELETE of a GET route
+// with 405 [GEN9405], in the Nexpay v2 body.
 package docstest

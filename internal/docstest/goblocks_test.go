@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -91,6 +92,9 @@ var mycontract = struct {
 	NotFound apierr.Code
 }{apierr.Nexpay, apierr.PAY0001}
 `
+
+// listen8080 matches the address a complete program listens on.
+var listen8080 = regexp.MustCompile(`"(127\.0\.0\.1|localhost)?:8080"`)
 
 var topLevel = regexp.MustCompile(`(?m)^(func|type|var|const) `)
 
@@ -174,9 +178,9 @@ func TestGoBlocks(t *testing.T) {
 			gb := goBlock{where: fmt.Sprintf("%s:%d", page, b.Line), dir: fmt.Sprintf("b%03d", len(all)+1)}
 			if strings.HasPrefix(strings.TrimSpace(b.Text), "package ") {
 				text := b.Text
-				if strings.Contains(text, `":8080"`) {
+				if listen8080.MatchString(text) {
 					gb.addr = freeAddr(t)
-					text = strings.ReplaceAll(text, `":8080"`, `"`+gb.addr+`"`)
+					text = listen8080.ReplaceAllString(text, `"`+gb.addr+`"`)
 				}
 				d.Write(t, gb.dir+"/main.go", text)
 			} else {
@@ -234,8 +238,12 @@ func runProgram(t *testing.T, d *scratch.Dir, gb goBlock) {
 	}
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
 
-	get := func(path string) (int, string, error) {
-		resp, err := http.Get("http://" + addr + path)
+	do := func(method, path string) (int, string, error) {
+		req, err := http.NewRequest(method, "http://"+addr+path, nil)
+		if err != nil {
+			return 0, "", err
+		}
+		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			return 0, "", err
 		}
@@ -245,20 +253,28 @@ func runProgram(t *testing.T, d *scratch.Dir, gb goBlock) {
 	}
 	deadline := time.Now().Add(30 * time.Second) // guards a program that never listens; measures nothing
 	for {
-		if _, _, err := get("/v2/payments/42"); err == nil {
+		if _, _, err := do("GET", "/v2/payments/42"); err == nil {
 			break
 		} else if time.Now().After(deadline) {
 			t.Fatalf("%s never answered on %s: %v", gb.where, addr, err)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	for path, code := range map[string]string{"/v2/payments/42": "PAY0001", "/v2/nothing": "GEN9404"} {
-		status, body, err := get(path)
+	for _, c := range []struct {
+		method, path string
+		status       int
+		code         string
+	}{
+		{"GET", "/v2/payments/42", 404, "PAY0001"},
+		{"GET", "/v2/nothing", 404, "GEN9404"},
+		{"DELETE", "/v2/payments/42", 405, "GEN9405"},
+	} {
+		status, body, err := do(c.method, c.path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if status != 404 || !strings.Contains(body, `"code":"[`+code+`]"`) || !strings.Contains(body, `"statusCode":404`) {
-			t.Errorf("%s: GET %s answered %d %s, want 404 [%s] in the Nexpay v2 body", gb.where, path, status, body, code)
+		if status != c.status || !strings.Contains(body, `"code":"[`+c.code+`]"`) || !strings.Contains(body, `"statusCode":`+strconv.Itoa(c.status)) {
+			t.Errorf("%s: %s %s answered %d %s, want %d [%s] in the Nexpay v2 body", gb.where, c.method, c.path, status, body, c.status, c.code)
 		}
 	}
 }
