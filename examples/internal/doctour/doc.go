@@ -16,5 +16,7 @@
 //
 // What changes from run to run is masked on both sides before they are
 // compared: timestamps, UUIDs, 32-hex request and trace IDs, and the Date
-// header. Trailing blanks and carriage returns are ignored.
+// header. Trailing blanks and carriage returns are ignored. When the
+// sandbox's answers change on purpose, go test ./examples/internal/doctour
+// -update rewrites the pages' output blocks with what the commands print now.
 package doctour

@@ -3,9 +3,13 @@ package doctour
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -32,9 +36,10 @@ type session struct {
 
 // A step is one block to run and the output its page shows.
 type step struct {
-	line int
-	cmds []string
-	want string
+	line     int // the line of the shell block's fence
+	wantLine int // the line of the text block's fence
+	cmds     []string
+	want     string
 }
 
 // sessions reads a page's runnable blocks into sessions.
@@ -61,7 +66,7 @@ func sessions(t *testing.T, page string, blocks []mdblocks.Block) []*session {
 			out = append(out, &session{door: "nexpay"})
 		}
 		s := out[len(out)-1]
-		s.blocks = append(s.blocks, step{line: b.Line, cmds: commands(b.Text), want: blocks[i+1].Text})
+		s.blocks = append(s.blocks, step{line: b.Line, wantLine: blocks[i+1].Line, cmds: commands(b.Text), want: blocks[i+1].Text})
 	}
 	return out
 }
@@ -156,6 +161,50 @@ func normalize(s string) string {
 	return strings.TrimRight(strings.Join(lines, "\n"), "\n")
 }
 
+var updateFlag = flag.Bool("update", false, "rewrite the output blocks of the pages with what their commands print now")
+
+// An update replaces the content of the text block whose fence is on line
+// with text.
+type update struct {
+	line      int
+	old, text string
+}
+
+// plain is output as a page shows it: without carriage returns or
+// trailing blanks, ending in one newline.
+func plain(s string) string {
+	lines := strings.Split(strings.ReplaceAll(s, "\r", ""), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " \t")
+	}
+	return strings.TrimRight(strings.Join(lines, "\n"), "\n") + "\n"
+}
+
+// rewrite applies updates to a page.
+func rewrite(t *testing.T, page string, us []update) {
+	path := filepath.Join(root, filepath.FromSlash(page))
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(b), "\n")
+	sort.Slice(us, func(i, j int) bool { return us[i].line > us[j].line })
+	for _, u := range us {
+		n := strings.Count(u.old, "\n")
+		start := u.line // the fence is lines[u.line-1]; the content follows it
+		if got := strings.Join(lines[start:start+n], ""); got != u.old {
+			t.Fatalf("%s:%d: the block changed while the test ran", page, u.line)
+		}
+		repl := strings.SplitAfter(u.text, "\n") // u.text ends in a newline: the last element is ""
+		repl = repl[:len(repl)-1]
+		lines = append(lines[:start:start], append(repl, lines[start+n:]...)...)
+	}
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("rewrote %d output blocks of %s", len(us), page)
+}
+
 // TestPagesRun runs every page's sandbox blocks and compares their output
 // with the page's.
 func TestPagesRun(t *testing.T) {
@@ -189,16 +238,24 @@ func TestPagesRun(t *testing.T) {
 			}
 		}
 	}
+	updates := map[string][]update{}
 	for _, ps := range all {
 		page, s := ps.page, ps.s
 		t.Run(fmt.Sprintf("%s:%d", page, s.blocks[0].line), func(t *testing.T) {
 			got := s.run(t, bins[s.door])
 			for i, b := range s.blocks {
 				if g, w := normalize(got[i]), normalize(b.want); g != w {
-					t.Errorf("%s:%d prints\n%s\nthe page shows\n%s", page, b.line, g, w)
+					if *updateFlag {
+						updates[page] = append(updates[page], update{b.wantLine, b.want, plain(got[i])})
+						continue
+					}
+					t.Errorf("%s:%d prints\n%s\nthe page shows\n%s\n(go test ./examples/internal/doctour -update rewrites the page's output blocks)", page, b.line, g, w)
 				}
 			}
 		})
+	}
+	for page, us := range updates {
+		rewrite(t, page, us)
 	}
 	ran := len(all)
 	if ran == 0 {
