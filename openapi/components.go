@@ -29,7 +29,7 @@ var exampleTime = time.Date(2026, 1, 15, 10, 30, 0, 0, time.UTC)
 // response per status the catalogue uses, each naming its codes' examples.
 // Every response documents X-Request-Id; 429 and 503 Retry-After, 429 the
 // RateLimit fields, the conflict status Retry-After (an idempotency key in
-// progress), 405 Allow.
+// progress), 405 Allow, 401 WWW-Authenticate.
 func Components(c apierr.Contract, v Version) (*openapi3.Components, error) {
 	if !v.valid() {
 		return nil, fmt.Errorf("openapi: unknown version %q (want 3.1 or 3.0)", v)
@@ -222,6 +222,10 @@ func headers(c apierr.Contract, status int) openapi3.Headers {
 	}
 	if status == http.StatusMethodNotAllowed {
 		h["Allow"] = header("The methods the route takes.", openapi3.NewStringSchema())
+	}
+	if status == http.StatusUnauthorized {
+		h["WWW-Authenticate"] = header("The authentication scheme the request lacks or failed, when the server names it.",
+			openapi3.NewStringSchema())
 	}
 	return h
 }

@@ -199,7 +199,7 @@ func TestLoadErrors(t *testing.T) {
 		"not a mapping": "- 1\n- 2\n",
 		"swagger":       `{"swagger":"2.0","info":{"title":"t","version":"1"},"paths":{}}`,
 		"no version":    `{"info":{"title":"t","version":"1"},"paths":{}}`,
-		"bad ref":       `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{},"components":{"schemas":{"A":{"$ref":"#/components/schemas/Nope"}}}}`,
+		"bad ref":       `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{},"components":{"parameters":{"A":{"$ref":"#/components/parameters/Nope"}}}}`,
 		"empty":         ``,
 	} {
 		if _, err := Load([]byte(spec)); err == nil || !strings.HasPrefix(err.Error(), "openapi: ") {
