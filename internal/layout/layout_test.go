@@ -17,6 +17,7 @@ var forbidden = map[string][]string{
 	"github.com/errkit/errkit/middleware":             {"github.com/labstack/", "github.com/getkin/", "github.com/errkit/errkit/openapi"},
 	"github.com/errkit/errkit/middleware/idempotency": {"github.com/labstack/", "github.com/getkin/"},
 	"github.com/errkit/errkit/examples/nethttp":       {"github.com/labstack/"},
+	"github.com/errkit/errkit/openapi":                {"github.com/labstack/", "github.com/gin-gonic/"},
 }
 
 func TestLayout(t *testing.T) {
