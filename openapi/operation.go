@@ -145,12 +145,18 @@ func attach(doc *openapi3.T, item *openapi3.PathItem, op *openapi3.Operation, c 
 			op.Responses.Delete(key)
 		}
 	}
+	idem := takesIdempotencyKey(item, op)
 	for _, s := range statuses {
 		key := strconv.Itoa(s)
 		if op.Responses.Value(key) != nil {
 			continue
 		}
-		op.Responses.Set(key, &openapi3.ResponseRef{Value: response(c, body, s, byStatus[s])})
+		r := response(c, body, s, byStatus[s])
+		if idem {
+			r.Headers[headerReplayed] = header(`"true" when the answer is a replay of the first answer to the idempotency key.`,
+				openapi3.NewStringSchema().WithEnum("true"))
+		}
+		op.Responses.Set(key, &openapi3.ResponseRef{Value: r})
 	}
 }
 
@@ -161,7 +167,8 @@ func attach(doc *openapi3.T, item *openapi3.PathItem, op *openapi3.Operation, c 
 // contract's status for them) when it takes parameters or a body; a body
 // too large or of the wrong media type (413, 415) when it takes a body; an
 // idempotency key in flight or reused with another request (409, 422) when
-// it takes one of [IdempotencyHeaders].
+// it takes one of [IdempotencyHeaders]. Such an operation's error
+// responses document the Idempotent-Replayed header of a replay too.
 func conditionsOf(doc *openapi3.T, item *openapi3.PathItem, op *openapi3.Operation) []apierr.Condition {
 	conds := []apierr.Condition{apierr.RateLimited, apierr.Internal, apierr.Unavailable, apierr.Maintenance}
 	sec := doc.Security
@@ -174,36 +181,44 @@ func conditionsOf(doc *openapi3.T, item *openapi3.PathItem, op *openapi3.Operati
 			break
 		}
 	}
-	params, idem := false, false
-	ps := op.Parameters
-	if item != nil {
-		ps = append(slices.Clip(item.Parameters), ps...)
-	}
-	for _, p := range ps {
-		if p == nil || p.Value == nil {
-			continue
-		}
-		params = true
-		if p.Value.In == openapi3.ParameterInHeader && slices.ContainsFunc(IdempotencyHeaders, func(h string) bool { return strings.EqualFold(h, p.Value.Name) }) {
-			idem = true
-		}
-	}
-	if params {
+	if len(parameters(item, op)) > 0 {
 		conds = append(conds, apierr.BadRequest)
 	}
 	if rb := op.RequestBody; rb != nil && rb.Value != nil && len(rb.Value.Content) > 0 {
-		conds = append(conds, apierr.BadRequest, apierr.TooLarge, apierr.UnsupportedMediaType)
-		for mt := range rb.Value.Content {
-			if isJSON(mt) {
-				conds = append(conds, apierr.Validation)
-				break
-			}
-		}
+		conds = append(conds, apierr.BadRequest, apierr.Validation, apierr.TooLarge, apierr.UnsupportedMediaType)
 	}
-	if idem {
+	if takesIdempotencyKey(item, op) {
 		conds = append(conds, apierr.InProgress, apierr.IdempotencyMismatch)
 	}
 	return conds
+}
+
+// parameters returns op's parameters and its path item's.
+func parameters(item *openapi3.PathItem, op *openapi3.Operation) []*openapi3.Parameter {
+	var out []*openapi3.Parameter
+	for _, list := range []openapi3.Parameters{op.Parameters, itemParameters(item)} {
+		for _, p := range list {
+			if p != nil && p.Value != nil {
+				out = append(out, p.Value)
+			}
+		}
+	}
+	return out
+}
+
+func itemParameters(item *openapi3.PathItem) openapi3.Parameters {
+	if item == nil {
+		return nil
+	}
+	return item.Parameters
+}
+
+// takesIdempotencyKey reports whether op has a header parameter of
+// [IdempotencyHeaders].
+func takesIdempotencyKey(item *openapi3.PathItem, op *openapi3.Operation) bool {
+	return slices.ContainsFunc(parameters(item, op), func(p *openapi3.Parameter) bool {
+		return p.In == openapi3.ParameterInHeader && slices.ContainsFunc(IdempotencyHeaders, func(h string) bool { return strings.EqualFold(h, p.Name) })
+	})
 }
 
 // isJSON reports whether a media type (range) of a spec is JSON:

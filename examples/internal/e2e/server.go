@@ -109,6 +109,7 @@ func Start(t *testing.T, bin string, flags ...string) *Server {
 		_ = cmd.Process.Kill()
 		t.Fatalf("%s did not print its address\n%s", bin, s.log)
 	}
+	checkDocument(t, s)
 	t.Cleanup(func() {
 		if !s.exit.Load() {
 			_ = s.cmd.Process.Kill()
