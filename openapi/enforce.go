@@ -26,9 +26,11 @@ const DefaultMaxBody = 1 << 20
 // kin-openapi's openapi3filter. Build it once with [NewValidator]; it is
 // safe for concurrent use.
 type Validator struct {
-	doc     *openapi3.T
-	router  routers.Router
-	maxBody int64
+	doc      *openapi3.T
+	router   routers.Router
+	maxBody  int64
+	contract apierr.Contract
+	outside  *openapi3.T // the contract's own document, for answers outside operations
 }
 
 // A ValidatorOption tunes a [Validator].
@@ -38,6 +40,17 @@ type ValidatorOption func(*Validator)
 // one is answered with [apierr.TooLarge], as the validation package
 // answers it. It should be the limit the handlers apply.
 func MaxBody(n int64) ValidatorOption { return func(v *Validator) { v.maxBody = n } }
+
+// OutsideOperations names the contract whose answers [Validator.CheckResponse]
+// expects to requests that no operation matches: an unknown route, a
+// method the path lacks, or a request refused before routing (missing
+// credentials, rate limiting, maintenance). They are held to the
+// contract's response for the status ([Components]). Without it, they are
+// held to the document's own component responses of errkit, which a merge
+// keeps only where the spec refers to them.
+func OutsideOperations(c apierr.Contract) ValidatorOption {
+	return func(v *Validator) { v.contract = c }
+}
 
 // NewValidator returns a Validator of doc, which must validate ([Validate]).
 // Operations are matched on the request's path as it is: the document's
@@ -55,6 +68,15 @@ func NewValidator(doc *openapi3.T, opts ...ValidatorOption) (*Validator, error) 
 	v := &Validator{doc: &local, router: r, maxBody: DefaultMaxBody}
 	for _, o := range opts {
 		o(v)
+	}
+	if v.contract != nil {
+		ver, err := versionOf(doc)
+		if err != nil {
+			return nil, err
+		}
+		if v.outside, err = Document(v.contract, ver); err != nil {
+			return nil, err
+		}
 	}
 	return v, nil
 }
@@ -101,19 +123,21 @@ func (v *Validator) Handler(next http.Handler) http.Handler {
 //     named as the validation package names it (required, min, max, oneof,
 //     ...; else the schema keyword).
 //
-// A request for no operation of the document passes: the router answers
-// it. Security requirements are the server's to check; bodies that are not
-// JSON (multipart uploads) are checked for their media type only. The body
-// is read and put back for the handler.
+// Formats (uuid, email, uri, date-time, ...) are asserted. A request for
+// no operation of the document passes: the router answers it. Security
+// requirements are the server's to check; bodies that are not JSON
+// (multipart uploads) are checked for their media type only. The body is
+// read and put back for the handler.
 func (v *Validator) CheckRequest(r *http.Request) error {
 	route, params, err := v.find(r)
 	if err != nil {
 		return nil
 	}
 	opts := &openapi3filter.Options{
-		MultiError:          true,
-		AuthenticationFunc:  openapi3filter.NoopAuthenticationFunc,
-		SkipSettingDefaults: true,
+		MultiError:              true,
+		AuthenticationFunc:      openapi3filter.NoopAuthenticationFunc,
+		SkipSettingDefaults:     true,
+		SchemaValidationOptions: schemaOptions(),
 	}
 	if rb := route.Operation.RequestBody; rb != nil && rb.Value != nil {
 		if err := v.readBody(r, rb.Value, opts); err != nil {
@@ -178,8 +202,17 @@ func (v *Validator) readBody(r *http.Request, rb *openapi3.RequestBody, opts *op
 // conditionOf turns openapi3filter's errors into a condition.
 func conditionOf(err error) error {
 	var typed, others []apierr.FieldError
+	type key struct{ field, in string }
+	seen := map[key]bool{}
 	add := func(fs ...apierr.FieldError) {
 		for _, f := range fs {
+			// One error per field, as validator/v10 stops at a field's
+			// first failed rule: the first is kept.
+			k := key{f.Field, f.In}
+			if seen[k] && f.Field != "" {
+				continue
+			}
+			seen[k] = true
 			if f.Rule == "type" {
 				typed = append(typed, f)
 			} else {

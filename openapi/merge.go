@@ -17,8 +17,11 @@ import (
 // 413, 415 and the validation status with a body; 409 and 422 with an
 // idempotency key header).
 //
-// Components that an earlier Merge of the same contract added (they carry
-// [Marker]) are replaced, or removed if the catalogue no longer needs them,
+// In a spec with operations, the merge keeps of the contract's components
+// those something refers to: the examples of the codes its operations
+// send, the responses a $ref names, the schemas of the body. Components
+// that an earlier Merge of the same contract added (they carry [Marker])
+// are replaced, or removed if the catalogue no longer needs them,
 // and so are the responses it attached to operations: merging twice gives
 // the same document. A component the spec only refers to (see [Load]) is
 // the contract's to define. Any other component of the same name is the
@@ -52,6 +55,11 @@ func Merge(doc *openapi3.T, c apierr.Contract, opts ...Option) error {
 	}
 	if left := placeholders(doc); len(left) > 0 {
 		return fmt.Errorf("openapi: merge %s: the spec refers to %s, which neither it nor the contract defines", c.Name(), strings.Join(left, ", "))
+	}
+	if len(plan) > 0 {
+		if err := prune(doc, c); err != nil {
+			return fmt.Errorf("openapi: merge %s: %w", c.Name(), err)
+		}
 	}
 	return resolve(doc)
 }

@@ -39,33 +39,20 @@ func withPlaceholders(data []byte) []byte {
 	}
 	comps, _ := root["components"].(map[string]any)
 	missing := map[string]map[string]bool{}
-	var walk func(v any)
-	walk = func(v any) {
-		switch v := v.(type) {
-		case map[string]any:
-			if ref, ok := v["$ref"].(string); ok {
-				parts := strings.Split(strings.TrimPrefix(ref, "#/components/"), "/")
-				if strings.HasPrefix(ref, "#/components/") && len(parts) == 2 && placeholderOf[parts[0]] != nil {
-					kind, _ := comps[parts[0]].(map[string]any)
-					name := strings.NewReplacer("~1", "/", "~0", "~").Replace(parts[1])
-					if _, ok := kind[name]; !ok {
-						if missing[parts[0]] == nil {
-							missing[parts[0]] = map[string]bool{}
-						}
-						missing[parts[0]][name] = true
-					}
-				}
-			}
-			for _, x := range v {
-				walk(x)
-			}
-		case []any:
-			for _, x := range v {
-				walk(x)
-			}
+	eachRef(root, func(ref string) {
+		parts := strings.Split(strings.TrimPrefix(ref, "#/components/"), "/")
+		if !strings.HasPrefix(ref, "#/components/") || len(parts) != 2 || placeholderOf[parts[0]] == nil {
+			return
 		}
-	}
-	walk(root)
+		kind, _ := comps[parts[0]].(map[string]any)
+		name := strings.NewReplacer("~1", "/", "~0", "~").Replace(parts[1])
+		if _, ok := kind[name]; !ok {
+			if missing[parts[0]] == nil {
+				missing[parts[0]] = map[string]bool{}
+			}
+			missing[parts[0]][name] = true
+		}
+	})
 	if len(missing) == 0 {
 		return data
 	}

@@ -29,8 +29,8 @@ var StandardHeaders = []string{
 // documented header whose value its schema refuses, a Content-Type the
 // response does not list, and a body its schema refuses. body is the whole
 // body as received. A request for no operation of the document (an unknown
-// route, a method the path lacks) is held to the document's component
-// responses for the status: what the contract answers there.
+// route, a method the path lacks) is held to the contract's response for
+// the status (see [OutsideOperations]).
 func (v *Validator) CheckResponse(r *http.Request, status int, header http.Header, body []byte) error {
 	route, params, err := v.find(r)
 	where := r.Method + " " + r.URL.Path
@@ -75,7 +75,8 @@ func (v *Validator) CheckResponse(r *http.Request, status int, header http.Heade
 		Status:                 status,
 		Header:                 header,
 		Body:                   io.NopCloser(bytes.NewReader(body)),
-		Options:                &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true},
+		Options: &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true,
+			SchemaValidationOptions: schemaOptions()},
 	}
 	if r.Method == http.MethodHead {
 		// openapi3filter skips HEAD; its headers are a GET's.
@@ -90,9 +91,13 @@ func (v *Validator) CheckResponse(r *http.Request, status int, header http.Heade
 	return nil
 }
 
-// componentResponse returns the component response an errkit merge wrote
-// for status, of any contract.
+// componentResponse returns the response of [OutsideOperations]'s contract
+// for status, else a component response an errkit merge wrote for it, of
+// any contract.
 func (v *Validator) componentResponse(status int) *openapi3.ResponseRef {
+	if v.outside != nil {
+		return v.outside.Components.Responses[ResponseName(v.contract, status)]
+	}
 	if v.doc.Components == nil {
 		return nil
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/errkit/errkit/examples/internal/sandbox"
 	"github.com/errkit/errkit/openapi"
 )
 
@@ -52,9 +53,10 @@ func (c checking) RoundTrip(req *http.Request) (*http.Response, error) {
 }
 
 // checkDocument fetches the document s serves, as JSON and as YAML, and
-// from then on holds every answer of s to it; the answers it did not allow
-// fail t when t ends.
-func checkDocument(t *testing.T, s *Server) {
+// from then on holds every answer of s to it, answers outside its
+// operations to the contract's (s answers in the named one); the answers
+// it did not allow fail t when t ends.
+func checkDocument(t *testing.T, s *Server, contract string) {
 	t.Helper()
 	host := strings.TrimPrefix(s.URL, "http://")
 	get := func(path string) []byte {
@@ -93,7 +95,11 @@ func checkDocument(t *testing.T, s *Server) {
 	if y, err := openapi.Marshal(doc, openapi.YAML); err != nil || !bytes.Equal(y, ym) {
 		t.Fatalf("/openapi.yaml is not /openapi.json as YAML (%v)", err)
 	}
-	v, err := openapi.NewValidator(doc)
+	d, err := sandbox.DialectNamed(contract)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := openapi.NewValidator(doc, openapi.OutsideOperations(d.Contract))
 	if err != nil {
 		t.Fatal(err)
 	}
