@@ -6,7 +6,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/errkit/errkit/apierr"
@@ -344,4 +346,29 @@ func FuzzCheckRequest(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestValidatorConcurrent shares one Validator between goroutines, as a
+// server does; run with -race.
+func TestValidatorConcurrent(t *testing.T) {
+	v := ordersDoc(t, "3.1.0")
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Go(func() {
+			for j := range 20 {
+				body := `{"reference":"R","items":[{"amount":"1.00","quantity":` + strconv.Itoa(i*j) + `}]}`
+				r := httptest.NewRequest("POST", "/v2/orders", strings.NewReader(body))
+				r.Header.Set("Content-Type", "application/json")
+				err := v.CheckRequest(r)
+				if (i*j == 0 || i*j > 99) != (err != nil) {
+					t.Errorf("quantity %d: %v", i*j, err)
+				}
+				h := http.Header{"Content-Type": {"application/json"}}
+				if err := v.CheckResponse(r, 201, h, []byte(`{"id":"o`+strconv.Itoa(j)+`"}`)); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
