@@ -124,6 +124,36 @@ func TestOpenAPIMerge(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "openapi: 3.1.0") {
 		t.Errorf("exit %d, output %.60q", code, out)
 	}
+	// A spec may refer to the responses the merge adds, and name each
+	// operation's codes.
+	refSpec := filepath.Join(dir, "ref.yaml")
+	os.WriteFile(refSpec, []byte(`openapi: 3.1.0
+info: {title: P, version: "1"}
+paths:
+  /v2/payments/{id}:
+    get:
+      x-errkit-codes: [PAY0001]
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses:
+        "200": {description: OK}
+        "503": {$ref: '#/components/responses/NexpayError503'}
+`), 0o644)
+	code, out, stderr = runCLI(t, "openapi", "--merge", refSpec)
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	doc, err = openapi.Load([]byte(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := openapi.Validate(doc); err != nil {
+		t.Error(err)
+	}
+	op := doc.Paths.Value("/v2/payments/{id}").Get
+	if op.Responses.Value("404") == nil || op.Responses.Value("503").Ref != "#/components/responses/NexpayError503" || doc.Components.Responses["NexpayError503"] == nil {
+		t.Errorf("merged:\n%s", out)
+	}
+
 	// Merging into the output again gives the same output.
 	merged := filepath.Join(dir, "merged.yaml")
 	_, first, _ := runCLI(t, "openapi", "--merge", yamlSpec)
