@@ -288,7 +288,7 @@ func TestCheckResponse(t *testing.T) {
 		return httptest.NewRequest("POST", "/v2/orders", strings.NewReader(`{}`))
 	}
 	json := http.Header{"Content-Type": {"application/json"}}
-	errorHeader := http.Header{"Content-Type": {apierr.JSONContentType}, "X-Request-Id": {"abc"}, "Cache-Control": {"no-store"}}
+	errorHeader := http.Header{"Content-Type": {apierr.Nexpay.ContentType()}, "X-Request-Id": {"abc"}, "Cache-Control": {"no-store"}}
 	conflict := `{"statusCode":409,"code":"[PAY0003]","message":"[PAY0003] Duplicate payment detected","timestamp":"2026-01-15T10:30:00.000Z"}`
 	for _, tt := range []struct {
 		name   string
@@ -302,7 +302,7 @@ func TestCheckResponse(t *testing.T) {
 		{"documented error", post(), 409, errorHeader, conflict, ""},
 		{"undocumented status", post(), 404, errorHeader, conflict, "status 404 is not documented"},
 		{"undocumented header", post(), 201, http.Header{"Content-Type": {"application/json"}, "X-Debug": {"1"}}, `{"id":"o1"}`, "header X-Debug is not documented"},
-		{"bad header value", post(), 429, http.Header{"Content-Type": {apierr.JSONContentType}, "Retry-After": {"soon"}},
+		{"bad header value", post(), 429, http.Header{"Content-Type": {apierr.Nexpay.ContentType()}, "Retry-After": {"soon"}},
 			`{"statusCode":429,"code":"[GEN9429]","message":"[GEN9429] Too many requests","timestamp":"2026-01-15T10:30:00.000Z"}`, "Retry-After"},
 		{"body against schema", post(), 201, json, `{"name":"o1"}`, "doesn't match schema"},
 		{"error body against schema", post(), 409, errorHeader, `{"code":"PAY0003"}`, "doesn't match schema"},

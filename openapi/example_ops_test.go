@@ -206,8 +206,8 @@ func ExampleValidator_CheckResponse() {
 		log.Fatal(err)
 	}
 	r := httptest.NewRequest("GET", "/v2/payments/p1", nil)
-	body, _ := apierr.Nexpay.AppendBody(nil, apierr.New(apierr.PAY0001), nil)
-	h := http.Header{"Content-Type": {apierr.JSONContentType}}
+	body, _ := apierr.AppendBody(nil, apierr.Nexpay, apierr.New(apierr.PAY0001), apierr.Meta{})
+	h := http.Header{"Content-Type": {apierr.Nexpay.ContentType()}}
 	fmt.Println(v.CheckResponse(r, 404, h, body))
 	fmt.Println(v.CheckResponse(r, 409, h, body))
 	// Output:
@@ -259,9 +259,9 @@ func ExampleOutsideOperations() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	body, _ := apierr.Nexpay.AppendBody(nil, apierr.New(apierr.GEN9404), nil)
+	body, _ := apierr.AppendBody(nil, apierr.Nexpay, apierr.New(apierr.GEN9404), apierr.Meta{})
 	r := httptest.NewRequest("GET", "/v2/refunds", nil)
-	fmt.Println(v.CheckResponse(r, 404, http.Header{"Content-Type": {apierr.JSONContentType}}, body))
+	fmt.Println(v.CheckResponse(r, 404, http.Header{"Content-Type": {apierr.Nexpay.ContentType()}}, body))
 	// Output:
 	// <nil>
 }
