@@ -1,11 +1,12 @@
 // Command errkit works with the error contracts of errkit: it writes a
-// contract's errors as OpenAPI, merged into a team's own spec or alone, and
-// its code table as Markdown.
+// contract's errors as OpenAPI, merged into a team's own spec or alone, its
+// code table as Markdown, and the Go variables of a team's own codes file.
 //
 // Usage:
 //
-//	errkit openapi [--contract nexpay] [--version 3.1|3.0] [--format yaml|json] [--merge spec.yaml] [-o file]
-//	errkit docs [--contract nexpay] [-o file]
+//	errkit openapi [--contract nexpay] [--version 3.1|3.0] [--format yaml|json] [--merge spec.yaml] [--codes codes.txt] [-o file]
+//	errkit docs [--contract nexpay] [--codes codes.txt] [-o file]
+//	errkit gen --codes codes.txt [--package acme] [-o codes_gen.go]
 //
 // Every command takes -h (or --help) and prints its flags.
 package main
@@ -24,8 +25,9 @@ const usage = `errkit works with errkit's error contracts.
 
 Usage:
 
-	errkit openapi [--contract nexpay] [--version 3.1|3.0] [--format yaml|json] [--merge spec.yaml] [-o file]
-	errkit docs [--contract nexpay] [-o file]
+	errkit openapi [--contract nexpay] [--version 3.1|3.0] [--format yaml|json] [--merge spec.yaml] [--codes codes.txt] [-o file]
+	errkit docs [--contract nexpay] [--codes codes.txt] [-o file]
+	errkit gen --codes codes.txt [--package acme] [-o codes_gen.go]
 
 Commands:
 
@@ -33,6 +35,7 @@ Commands:
 	          OpenAPI document, or merged into the spec given with --merge,
 	          each operation documenting the errors it can send
 	docs      write the contract's code table as Markdown
+	gen       write the Go variables of a team's codes file
 
 Run 'errkit <command> -h' for a command's flags.
 `
@@ -52,6 +55,7 @@ const (
 var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
 	"openapi": cmdOpenAPI,
 	"docs":    cmdDocs,
+	"gen":     cmdGen,
 }
 
 // run runs the command line args and returns the exit status.

@@ -227,7 +227,7 @@ func TestHelp(t *testing.T) {
 	}
 	// Every command's -h and --help print its flags and exit 0, whatever
 	// else the command line holds.
-	for cmd, flag := range map[string]string{"openapi": "-merge", "docs": "-contract"} {
+	for cmd, flag := range map[string]string{"openapi": "-merge", "docs": "-contract", "gen": "-package"} {
 		for _, args := range [][]string{{cmd, "-h"}, {cmd, "--help"}, {cmd, "-help"}, {cmd, "--contract", "nope", "-h"}, {"help", cmd}} {
 			code, out, stderr := runCLI(t, args...)
 			if code != 0 || !strings.Contains(out, "usage: errkit "+cmd) || !strings.Contains(out, flag) || stderr != "" {

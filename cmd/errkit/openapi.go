@@ -9,7 +9,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
-const openapiAbout = `errkit openapi [--contract nexpay] [--version 3.1|3.0] [--format yaml|json] [--merge spec.yaml] [-o file]
+const openapiAbout = `errkit openapi [--contract nexpay] [--version 3.1|3.0] [--format yaml|json] [--merge spec.yaml] [--codes codes.txt] [-o file]
 
 Writes the contract's error schemas, examples (one per code) and responses
 (one per status) as an OpenAPI document.
@@ -22,7 +22,10 @@ parameters or a body; 413, 415 and validation with a body; 409 and 422 with
 an Idempotency-Key header). The spec may refer to the components before
 they exist ($ref: '#/components/responses/NexpayError404'). Merging the
 output again gives the same output. The spec's version then decides, and
-the format defaults to the spec's.`
+the format defaults to the spec's.
+
+With --codes, a team's own codes (the codes file errkit gen reads) are
+documented too, and x-errkit-codes may name them.`
 
 func cmdOpenAPI(args []string, stdout, stderr io.Writer) int {
 	c := newCommand("openapi", stdout, stderr, openapiAbout)
@@ -30,12 +33,18 @@ func cmdOpenAPI(args []string, stdout, stderr io.Writer) int {
 	version := c.fs.String("version", "3.1", "the OpenAPI `version`: 3.1 or 3.0")
 	format := c.fs.String("format", "yaml", "the output `format`: yaml or json")
 	merge := c.fs.String("merge", "", "a `spec` (YAML or JSON) to merge the errors into")
+	codes := c.fs.String("codes", "", "a team's codes `file` (the format of apierr/codes.txt) to document too")
 	if code := c.parse(args); code >= 0 {
 		return code
 	}
 	ct, err := contract(*name)
 	if err != nil {
 		return c.fail(exitUsage, flagError("contract", err))
+	}
+	if *codes != "" {
+		if err := registerCodes(ct, *codes); err != nil {
+			return c.fail(exitFailed, flagError("codes", err))
+		}
 	}
 	v, err := openapi.ParseVersion(*version)
 	if err != nil {
