@@ -2,6 +2,9 @@ package sandbox
 
 import (
 	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
 	"net/http/httptest"
 	"slices"
 	"strings"
@@ -12,15 +15,26 @@ import (
 	"github.com/errkit/errkit/validation"
 )
 
+var writeDocs = flag.String("write-docs", "", "write each contract's document, as YAML, into this `directory` (CI lints them)")
+
 // TestDocument checks the document of every contract: it validates, and
 // each operation documents the codes of its x-errkit-codes as the
-// contract answers them.
+// contract answers them. With -write-docs, it writes them out.
 func TestDocument(t *testing.T) {
 	for _, name := range ContractNames() {
 		d, _ := DialectNamed(name)
 		doc, err := d.Document()
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
+		}
+		if *writeDocs != "" {
+			b, err := openapi.Marshal(doc, openapi.YAML)
+			if err == nil {
+				err = os.WriteFile(filepath.Join(*writeDocs, "sandbox-"+name+".yaml"), b, 0o644)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
 		}
 		get := doc.Paths.Value("/v2/payments/{id}").Get
 		notFound := d.Recode(apierr.PAY0001, true)
