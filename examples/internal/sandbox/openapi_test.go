@@ -3,9 +3,9 @@ package sandbox
 import (
 	"bytes"
 	"flag"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
