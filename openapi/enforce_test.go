@@ -372,3 +372,51 @@ func TestValidatorConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestCheckRequestBounds holds an answer to the bounds the validation
+// package keeps: a hostile body cannot make a large one.
+func TestCheckRequestBounds(t *testing.T) {
+	doc, err := openapi.Load([]byte(`openapi: 3.1.0
+info: {title: T, version: "1"}
+paths:
+  /things:
+    post:
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              additionalProperties: false
+              properties:
+                list: {type: array, items: {type: integer, maximum: 1}}
+      responses:
+        "204": {description: Done.}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := openapi.NewValidator(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(body string) *apierr.ConditionError {
+		r := httptest.NewRequest("POST", "/things", strings.NewReader(body))
+		r.Header.Set("Content-Type", "application/json")
+		ce, _ := v.CheckRequest(r).(*apierr.ConditionError)
+		if ce == nil {
+			t.Fatalf("%.40s...: passed", body)
+		}
+		return ce
+	}
+	long := strings.Repeat("k", 300)
+	ce := check(`{"` + long + `":1}`)
+	if len(ce.Fields) != 1 || ce.Fields[0].Rule != "unknown" || len(ce.Fields[0].Field) > 70 || !strings.HasSuffix(ce.Fields[0].Field, "…") {
+		t.Errorf("a long unknown member: %+v", ce.Fields)
+	}
+	ce = check(`{"list":[` + strings.TrimSuffix(strings.Repeat("5,", 80), ",") + `]}`)
+	last := ce.Fields[len(ce.Fields)-1]
+	if len(ce.Fields) != validation.MaxFieldErrors+1 || last.Rule != validation.RuleTruncated || last.Param != "30" {
+		t.Errorf("80 bad items: %d fields, the last %+v", len(ce.Fields), last)
+	}
+}

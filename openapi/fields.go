@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/internal/jsonbody"
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
@@ -88,6 +89,9 @@ func leafFields(se *openapi3.SchemaError, in, label string) []apierr.FieldError 
 	}
 	out := make([]apierr.FieldError, 0, len(ps))
 	for _, p := range ps {
+		// Paths repeat the client's member names: cut as the validation
+		// package cuts them.
+		p.field = jsonbody.ClipPath(p.field)
 		name := p.field
 		if label != "" {
 			name = label
