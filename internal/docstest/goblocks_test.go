@@ -41,6 +41,7 @@ var imports = map[string]string{
 	"echo":            "github.com/labstack/echo/v4",
 	"echomiddleware":  "github.com/labstack/echo/v4/middleware",
 	"chi":             "github.com/go-chi/chi/v5",
+	"openapi3":        "github.com/getkin/kin-openapi/openapi3",
 	"validator":       "github.com/go-playground/validator/v10",
 	"rate":            "golang.org/x/time/rate",
 	"http":            "net/http",
@@ -64,6 +65,7 @@ import (
 	"net/http"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/go-playground/validator/v10"
 	"github.com/labstack/echo/v4"
 )
@@ -76,6 +78,7 @@ var (
 	mux       *http.ServeMux
 	legacyMux *http.ServeMux
 	req       struct{}
+	doc       *openapi3.T
 )
 
 type PaymentRequest struct{ PayeeID string }
