@@ -42,6 +42,11 @@ var imports = map[string]string{
 	"echomiddleware":  "github.com/labstack/echo/v4/middleware",
 	"chi":             "github.com/go-chi/chi/v5",
 	"openapi3":        "github.com/getkin/kin-openapi/openapi3",
+	"gin":             "github.com/gin-gonic/gin",
+	"redis":           "github.com/redis/go-redis/v9",
+	"redis_rate":      "github.com/go-redis/redis_rate/v10",
+	"otel":            "go.opentelemetry.io/otel",
+	"otelhttp":        "go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp",
 	"validator":       "github.com/go-playground/validator/v10",
 	"rate":            "golang.org/x/time/rate",
 	"http":            "net/http",
@@ -56,6 +61,29 @@ var imports = map[string]string{
 	"os":              "os",
 	"io":              "io",
 	"strings":         "strings",
+}
+
+// addModulePackages adds errkit's public packages to imports, by name,
+// where the name is not taken: a fragment may use any of them.
+func addModulePackages(t *testing.T, root string) {
+	t.Helper()
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	cmd := exec.Command(goBin, "list", "-f", "{{.Name}} {{.ImportPath}}", "./...")
+	cmd.Dir = root
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		name, path, _ := strings.Cut(l, " ")
+		if name == "main" || strings.Contains(path, "/internal") || strings.Contains(path, "/examples") || imports[name] != "" {
+			continue
+		}
+		imports[name] = path
+	}
 }
 
 // stubs are the names a reader's own program would have, for fragments.
@@ -79,6 +107,7 @@ var (
 	legacyMux *http.ServeMux
 	req       struct{}
 	doc       *openapi3.T
+	handler   http.Handler
 )
 
 type PaymentRequest struct{ PayeeID string }
@@ -170,6 +199,7 @@ func TestGoBlocks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	addModulePackages(t, root)
 	d := scratch.New(t, root)
 	var all []goBlock
 	for _, page := range pages {
