@@ -229,8 +229,14 @@ func TestGoBlocks(t *testing.T) {
 	if len(all) == 0 {
 		t.Fatal("no Go block in the pages")
 	}
-	// go build ./... type-checks every block; with -o it would skip the
-	// fragments, which are not commands.
+	// As the README says: go mod tidy records what the programs import,
+	// then they build with go.mod as it is. go build ./... type-checks
+	// every block; with -o it would skip the fragments, which are not
+	// commands.
+	// -e: offline, tidy cannot fetch the test dependencies of dependencies,
+	// which a build never needs.
+	d.Run(t, "mod", "tidy", "-e")
+	d.Setenv("GOFLAGS=-mod=readonly")
 	if out, err := d.Try("build", "./..."); err != nil {
 		if strings.Contains(out, "module lookup disabled") {
 			t.Skipf("the module cache lacks a module:\n%s", out)

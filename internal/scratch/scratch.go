@@ -92,9 +92,15 @@ func New(t testing.TB, root string) *Dir {
 
 // Env returns the process's environment with the given variables set,
 // replacing any value they had.
-func Env(set ...string) []string {
+func Env(set ...string) []string { return setEnv(os.Environ(), set...) }
+
+// Setenv sets variables of the environment the module's go commands run
+// with, replacing any value they had.
+func (d *Dir) Setenv(set ...string) { d.Env = setEnv(d.Env, set...) }
+
+func setEnv(base []string, set ...string) []string {
 	var env []string
-	for _, kv := range os.Environ() {
+	for _, kv := range base {
 		k, _, _ := strings.Cut(kv, "=")
 		keep := true
 		for _, s := range set {
