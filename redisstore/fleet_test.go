@@ -30,6 +30,7 @@ type fleetConfig struct {
 	work    time.Duration    // how long the handler runs
 	refresh time.Duration    // MaintenanceConfig.Refresh
 	timeout time.Duration    // Options.Timeout; 0 means testTimeout
+	log     io.Writer        // where the replicas log; nil: nowhere
 }
 
 // testTimeout is the Redis deadline of the tests that are not about it:
@@ -62,7 +63,11 @@ func (f *fleet) runsOf(key string) int {
 func newFleet(t *testing.T, n int, client func() redis.UniversalClient, cfg fleetConfig) *fleet {
 	t.Helper()
 	f := &fleet{runs: map[string]int{}}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	w := cfg.log
+	if w == nil {
+		w = io.Discard
+	}
+	log := slog.New(slog.NewTextHandler(w, nil))
 	for range n {
 		r := &replica{}
 		timeout := cfg.timeout

@@ -3,6 +3,7 @@ package redisstore_test
 import (
 	"context"
 	"net/http"
+	"os"
 	"testing"
 	"time"
 
@@ -221,4 +222,15 @@ func TestClientMustHonourDeadlines(t *testing.T) {
 	if _, err := redisstore.NewClient("http://nope"); err == nil {
 		t.Error("NewClient accepted an http URL")
 	}
+}
+
+// quiet keeps go-redis's own log (dial failures while a test has killed
+// Redis) out of the test output; the pieces log through their Options.
+type quiet struct{}
+
+func (quiet) Printf(context.Context, string, ...any) {}
+
+func TestMain(m *testing.M) {
+	redis.SetLogger(quiet{})
+	os.Exit(m.Run())
 }
