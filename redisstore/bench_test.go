@@ -1,0 +1,161 @@
+package redisstore_test
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/errkit/errkit/internal/redistest"
+	"github.com/errkit/errkit/middleware/idempotency"
+	"github.com/errkit/errkit/redisstore"
+	"github.com/go-redis/redis_rate/v10"
+	"github.com/redis/go-redis/v9"
+)
+
+// commandCalls reads INFO commandstats: the calls of each command.
+func commandCalls(b *testing.B, rdb *redis.Client) map[string]int64 {
+	b.Helper()
+	info, err := rdb.Info(context.Background(), "commandstats").Result()
+	if err != nil {
+		b.Fatal(err)
+	}
+	calls := map[string]int64{}
+	for _, line := range strings.Split(info, "\n") {
+		name, rest, ok := strings.Cut(strings.TrimSpace(line), ":")
+		if !ok || !strings.HasPrefix(name, "cmdstat_") {
+			continue
+		}
+		c, _, _ := strings.Cut(strings.TrimPrefix(rest, "calls="), ",")
+		n, _ := strconv.ParseInt(c, 10, 64)
+		calls[strings.TrimPrefix(name, "cmdstat_")] = n
+	}
+	return calls
+}
+
+// The commands a piece sends itself: Redis counts the commands its
+// scripts run too, which cost no round trip. nil counts every command.
+var (
+	pingCommand    = map[string]bool{"ping": true}
+	scriptCommands = map[string]bool{"eval": true, "evalsha": true, "eval_ro": true, "evalsha_ro": true}
+)
+
+// benchPiece runs op b.N times and reports the round trips per op that
+// Redis counted (INFO commandstats: the calls of the commands sent, or of
+// all commands if sent is nil) and ns/op as a multiple of one raw PING.
+func benchPiece(b *testing.B, rdb *redis.Client, pingNs *float64, sent map[string]bool, op func(i int)) {
+	b.Helper()
+	op(-1) // load the scripts, dial
+	before := commandCalls(b, rdb)
+	b.ResetTimer()
+	for i := range b.N {
+		op(i)
+	}
+	b.StopTimer()
+	after := commandCalls(b, rdb)
+	var trips int64
+	for name, n := range after {
+		if name == "info" {
+			continue
+		}
+		if sent == nil || sent[name] {
+			trips += n - before[name]
+		}
+	}
+	ns := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
+	b.ReportMetric(float64(trips)/float64(b.N), "round-trips/op")
+	if *pingNs == 0 {
+		*pingNs = ns
+	} else {
+		b.ReportMetric(ns / *pingNs, "x-PING")
+	}
+}
+
+// BenchmarkPieces measures each piece against a redis-server of its own,
+// in one run: a raw go-redis PING first, then the rate limit, the
+// maintenance check, an idempotency key's first execution (claim and
+// complete) and its replay. Run it alone: go test -run '^$' -bench Pieces
+// ./redisstore.
+func BenchmarkPieces(b *testing.B) {
+	srv := redistest.Start(b)
+	rdb := srv.Client()
+	ctx := context.Background()
+	var pingNs float64
+
+	b.Run("PING", func(b *testing.B) {
+		pingNs = 0
+		benchPiece(b, rdb, &pingNs, pingCommand, func(int) {
+			if err := rdb.Ping(ctx).Err(); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
+	b.Run("RateLimit", func(b *testing.B) {
+		l, err := redisstore.NewLimiter(rdb, redisstore.LimiterConfig{Limit: redis_rate.PerSecond(1 << 30)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchPiece(b, rdb, &pingNs, scriptCommands, func(int) {
+			if !l.Allow(ctx, "pk_test_bench").Allowed {
+				b.Fatal("denied")
+			}
+		})
+	})
+	b.Run("MaintenanceCheck", func(b *testing.B) {
+		m, err := redisstore.NewMaintenance(rdb, redisstore.MaintenanceConfig{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer m.Close()
+		benchPiece(b, rdb, &pingNs, nil, func(int) {
+			if _, on := m.MaintenanceUntil(ctx); on {
+				b.Fatal("on")
+			}
+		})
+	})
+	rec := func() *idempotency.Record {
+		return &idempotency.Record{
+			Fingerprint: idempotency.Fingerprint{1}, Status: http.StatusCreated,
+			Header:  http.Header{"Content-Type": {"application/json"}, "Location": {"/v2/payments/pay_0123456789abcdef"}},
+			Body:    []byte(`{"id":"pay_0123456789abcdef","payeeId":"pye_0123456789abcdef","amount":"100.00","currency":"EUR","reference":"INV-2026-0001","status":"pending","createdAt":"2026-01-15T10:30:00.000Z"}`),
+			Expires: time.Now().Add(time.Hour),
+		}
+	}
+	b.Run("IdempotencyFirst", func(b *testing.B) {
+		s, err := redisstore.NewStore(rdb, redisstore.StoreConfig{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		run := strconv.FormatInt(time.Now().UnixNano(), 36)
+		benchPiece(b, rdb, &pingNs, scriptCommands, func(i int) {
+			key := run + ":" + strconv.Itoa(i)
+			if _, claimed, err := s.Claim(ctx, key, idempotency.Fingerprint{1}); err != nil || !claimed {
+				b.Fatal("not claimed", err)
+			}
+			if err := s.Complete(ctx, key, rec()); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
+	b.Run("IdempotencyReplay", func(b *testing.B) {
+		s, err := redisstore.NewStore(rdb, redisstore.StoreConfig{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		key := "replayed:" + strconv.FormatInt(time.Now().UnixNano(), 36)
+		if _, _, err := s.Claim(ctx, key, idempotency.Fingerprint{1}); err != nil {
+			b.Fatal(err)
+		}
+		if err := s.Complete(ctx, key, rec()); err != nil {
+			b.Fatal(err)
+		}
+		benchPiece(b, rdb, &pingNs, scriptCommands, func(int) {
+			r, claimed, err := s.Claim(ctx, key, idempotency.Fingerprint{1})
+			if err != nil || claimed || !r.Done {
+				b.Fatal("not a replay", err)
+			}
+		})
+	})
+}
