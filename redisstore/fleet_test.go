@@ -102,6 +102,13 @@ func newFleet(t *testing.T, n int, client func() redis.UniversalClient, cfg flee
 			f.mu.Lock()
 			f.runs[key]++
 			f.mu.Unlock()
+			switch req.Header.Get("X-Fail") {
+			case "panic":
+				panic("handler failed")
+			case "502":
+				w.WriteHeader(http.StatusBadGateway)
+				return
+			}
 			time.Sleep(work)
 			w.Header().Set("Content-Type", "application/json")
 			w.WriteHeader(http.StatusCreated)
@@ -319,5 +326,23 @@ func TestFleetRateLimit(t *testing.T) {
 	// Another client has its own allowance.
 	if a := send(f.replicas[0].URL, "", `{}`, "X-Client", "client-2"); a.status != http.StatusCreated {
 		t.Errorf("another client: %d", a.status)
+	}
+}
+
+// TestFleetReleaseOnFailure: a key whose first request panics or answers
+// 5xx is released, and a retry on another replica runs the handler.
+func TestFleetReleaseOnFailure(t *testing.T) {
+	srv := redistest.Start(t)
+	f := newFleet(t, 2, func() redis.UniversalClient { return srv.Client() }, fleetConfig{})
+	for _, fail := range []string{"panic", "502"} {
+		key := "fail-" + fail
+		a := send(f.replicas[0].URL, key, `{"amount":"1.00"}`, "X-Fail", fail)
+		if a.status < 500 {
+			t.Fatalf("%s: %d %q", fail, a.status, a.body)
+		}
+		b := send(f.replicas[1].URL, key, `{"amount":"1.00"}`)
+		if b.status != http.StatusCreated || b.header.Get(idempotency.ReplayHeader) != "" || f.runsOf(key) != 2 {
+			t.Errorf("%s: retry answered %d %q after %d runs", fail, b.status, b.body, f.runsOf(key))
+		}
 	}
 }

@@ -27,9 +27,9 @@ type MaintenanceSwitch interface {
 // (-redis): idempotency keys, the maintenance switch and the rate limit.
 // The domain data (payees, quotes, payments) stays in each process.
 type Shared struct {
-	Store       *redisstore.Store
-	Maintenance *redisstore.Maintenance
-	Limiter     *redisstore.Limiter
+	Store       *redisstore.Store       // the idempotency keys
+	Maintenance *redisstore.Maintenance // the switch of /admin/maintenance
+	Limiter     *redisstore.Limiter     // -rate, for the whole fleet
 	rdb         redis.UniversalClient
 }
 
