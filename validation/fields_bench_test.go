@@ -80,27 +80,6 @@ func BenchmarkFieldsErrorText(b *testing.B) {
 	}
 }
 
-func TestFieldsAllocations(t *testing.T) {
-	if testing.Short() || raceEnabled {
-		t.Skip("allocation counts differ under -race")
-	}
-	v := New()
-	var ve validator.ValidationErrors
-	errors.As(v.Engine().Struct(fiveFailing()), &ve)
-	// The messages' bytes come from a shared batch: the list alone is the
-	// one allocation, and with room made beside its condition, none.
-	if n := testing.AllocsPerRun(1000, func() { v.appendFields(nil, ve, "fiveFailures", nil) }); n != 1 {
-		t.Errorf("%v allocations for %d fields, want 1", n, len(ve))
-	}
-	if n := testing.AllocsPerRun(1000, func() {
-		ce, fields := newFieldsCondition(len(ve))
-		ce.Fields = v.appendFields(fields, ve, "fiveFailures", nil)
-		sinkErr = ce.In(nil)
-	}); n != 1 {
-		t.Errorf("the condition, its error and %d fields: %v allocations, want 1", len(ve), n)
-	}
-}
-
 var sinkErr *apierr.Error
 
 // The list made beside a condition has room for every field and no more

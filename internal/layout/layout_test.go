@@ -47,3 +47,22 @@ func TestLayout(t *testing.T) {
 		}
 	}
 }
+
+// apierr, its kit and the contract packages need only the standard library
+// (and each other): a handler author who returns apierr errors compiles no
+// third-party module.
+func TestModelNeedsOnlyStdlib(t *testing.T) {
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	out, err := exec.Command(gobin, "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", "github.com/errkit/errkit/apierr/...").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	for _, dep := range strings.Fields(string(out)) {
+		if dep != "github.com/errkit/errkit/apierr" && !strings.HasPrefix(dep, "github.com/errkit/errkit/apierr/") {
+			t.Errorf("a package of apierr depends on %s", dep)
+		}
+	}
+}

@@ -74,7 +74,7 @@ func Classify(err error, c apierr.Contract) (*apierr.Error, bool) {
 	if he.Code < 400 || he.Code > 599 {
 		return apierr.Wrap(err, c.Code(apierr.Internal)), true
 	}
-	return apierr.Wrap(err, apierr.CodeFor(c, he.Code)), true
+	return apierr.Wrap(err, c.Code(apierr.ConditionForStatus(he.Code))), true
 }
 
 func withCause(e *apierr.Error, err error) *apierr.Error {

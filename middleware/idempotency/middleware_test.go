@@ -171,7 +171,7 @@ func TestMismatch(t *testing.T) {
 		if w.Code != http.StatusUnprocessableEntity || w.Body.String() != mismatchBody {
 			t.Errorf("%+v: %d %s", q, w.Code, w.Body)
 		}
-		if ct := w.Header().Get("Content-Type"); ct != apierr.JSONContentType {
+		if ct := w.Header().Get("Content-Type"); ct != apierr.Nexpay.ContentType() {
 			t.Errorf("%+v: Content-Type %q", q, ct)
 		}
 	}
