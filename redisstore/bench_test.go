@@ -158,4 +158,36 @@ func BenchmarkPieces(b *testing.B) {
 			}
 		})
 	})
+	b.Run("WaiterWake", func(b *testing.B) {
+		// Two replicas: a request waits on b for the key a completes. The
+		// time is the claim, the completion and the wake by pub/sub; the
+		// poll (an hour here) never fires.
+		first, err := redisstore.NewStore(rdb, redisstore.StoreConfig{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		waiter, err := redisstore.NewStore(srv.Client(), redisstore.StoreConfig{WaitPoll: time.Hour})
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer waiter.Close()
+		run := strconv.FormatInt(time.Now().UnixNano(), 36)
+		benchPiece(b, rdb, &pingNs, scriptCommands, func(i int) {
+			key := "wake:" + run + ":" + strconv.Itoa(i)
+			if _, claimed, err := first.Claim(ctx, key, idempotency.Fingerprint{1}); err != nil || !claimed {
+				b.Fatal("not claimed", err)
+			}
+			done := waiter.Done(key)
+			if i < 0 {
+				// The subscription is made by the first wait: let it settle.
+				for rdb.PubSubNumSub(ctx, "errkit:idem:settled").Val()["errkit:idem:settled"] == 0 {
+					time.Sleep(time.Millisecond)
+				}
+			}
+			if err := first.Complete(ctx, key, rec()); err != nil {
+				b.Fatal(err)
+			}
+			<-done
+		})
+	})
 }

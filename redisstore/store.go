@@ -310,14 +310,11 @@ func (s *Store) Release(ctx context.Context, key string) error {
 // replica completes or releases key, or after [StoreConfig.WaitPoll],
 // whichever comes first, so that a missed message or a holder that died
 // costs at most WaitPoll per look. The first call subscribes to the
-// store's channel.
+// store's channel; after [Store.Close], waiters poll.
 func (s *Store) Done(key string) <-chan struct{} {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.closed {
-		return nil
-	}
-	if s.sub == nil {
+	if s.sub == nil && !s.closed {
 		s.subscribe()
 	}
 	if w := s.waiters[key]; w != nil {
@@ -393,9 +390,9 @@ func sleep(ctx context.Context, d time.Duration) bool {
 	}
 }
 
-// Close ends the store's subscription and wakes its waiters. The store
-// still claims, completes and releases keys; it does not close the
-// client.
+// Close ends the store's subscription and wakes its waiters, which poll
+// from then on. The store still claims, completes and releases keys; it
+// does not close the client.
 func (s *Store) Close() error {
 	s.mu.Lock()
 	s.closed = true

@@ -234,3 +234,24 @@ func TestMain(m *testing.M) {
 	redis.SetLogger(quiet{})
 	os.Exit(m.Run())
 }
+
+// TestStoreClosedWaitersPoll: after Close, a waiter is still woken by
+// WaitPoll, not at once (which would spin) nor never.
+func TestStoreClosedWaitersPoll(t *testing.T) {
+	srv := redistest.Start(t)
+	s := newStore(t, srv.Client(), redisstore.StoreConfig{WaitPoll: 30 * time.Millisecond})
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ch := s.Done("k")
+	select {
+	case <-ch:
+		t.Fatal("woken at once")
+	default:
+	}
+	select {
+	case <-ch:
+	case <-time.After(5 * time.Second):
+		t.Fatal("never woken")
+	}
+}
