@@ -17,7 +17,8 @@
 //     copy that Redis pub/sub invalidates, so requests make no round trip
 //     for it and a change on any replica reaches all within a second.
 //   - [Limiter] fails open: the request is allowed, a log record and
-//     [Options.OnError] say so.
+//     [Options.OnError] say so ([LimiterConfig.FailClosed] denies
+//     instead).
 //
 // Service resumes by itself within a second of Redis coming back. Keys
 // start with [Options.Prefix] ("errkit:" by default); an idempotency

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"time"
 
 	"github.com/errkit/errkit/middleware"
 	"github.com/go-redis/redis_rate/v10"
@@ -18,6 +19,10 @@ type LimiterConfig struct {
 	// bursts of up to Burst. redis_rate.PerSecond(200) is 200 a second,
 	// burst 200.
 	Limit redis_rate.Limit
+	// FailClosed denies requests while Redis fails (429, Retry-After: 1)
+	// instead of letting them through: for limits that guard a cost
+	// rather than fairness (login attempts, an upstream's quota).
+	FailClosed bool
 }
 
 // Limiter is a [middleware.Limiter] shared by every replica, for
@@ -28,11 +33,12 @@ type LimiterConfig struct {
 //
 // When Redis is down or slower than [Options.Timeout], it fails open: the
 // request is allowed, [Options.OnError] is called and a log record says
-// so (at most one every 10 s). Clients' keys are hashed before they reach
+// so (at most one every 10 s). [LimiterConfig.FailClosed] denies instead. Clients' keys are hashed before they reach
 // Redis, under "rate:<Prefix>rl:" (redis_rate adds "rate:").
 type Limiter struct {
 	rl     *redis_rate.Limiter
 	limit  redis_rate.Limit
+	closed bool // FailClosed
 	opt    Options
 	prefix string
 	fails  *failures
@@ -54,6 +60,7 @@ func NewLimiter(rdb redis.UniversalClient, cfg LimiterConfig) (*Limiter, error) 
 	return &Limiter{
 		rl:     redis_rate.NewLimiter(rdb),
 		limit:  l,
+		closed: cfg.FailClosed,
 		opt:    o,
 		prefix: o.Prefix + "rl:",
 		fails:  newFailures("ratelimit", o),
@@ -67,6 +74,9 @@ func (l *Limiter) Allow(ctx context.Context, key string) middleware.RateDecision
 	res, err := l.rl.Allow(ctx, l.redisKey(key), l.limit)
 	if err != nil {
 		l.fails.fail("allow", err)
+		if l.closed {
+			return middleware.RateDecision{Wait: time.Second, Limit: l.limit.Burst}
+		}
 		return middleware.RateDecision{Allowed: true, Limit: l.limit.Burst}
 	}
 	l.fails.ok()

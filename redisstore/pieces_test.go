@@ -157,3 +157,22 @@ func TestLimiterFailsOpen(t *testing.T) {
 	srv.Restart()
 	waitFor(t, func() bool { l.Allow(ctx, "c"); return strings.Contains(logs.String(), "redis answers again") })
 }
+
+func TestLimiterFailClosed(t *testing.T) {
+	srv := redistest.Start(t)
+	l, err := redisstore.NewLimiter(srv.Client(), redisstore.LimiterConfig{
+		Options:    redisstore.Options{Logger: slog.New(slog.DiscardHandler)},
+		Limit:      redis_rate.PerMinute(10),
+		FailClosed: true,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !l.Allow(context.Background(), "c").Allowed {
+		t.Fatal("denied with Redis up")
+	}
+	srv.Kill()
+	if d := l.Allow(context.Background(), "c"); d.Allowed || d.Wait != time.Second || d.Limit != 10 {
+		t.Errorf("decision with Redis down: %+v", d)
+	}
+}
