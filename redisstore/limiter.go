@@ -69,11 +69,13 @@ func NewLimiter(rdb redis.UniversalClient, cfg LimiterConfig) (*Limiter, error) 
 
 // Allow implements [middleware.Limiter].
 func (l *Limiter) Allow(ctx context.Context, key string) middleware.RateDecision {
-	ctx, cancel := context.WithTimeout(ctx, l.opt.Timeout)
+	cctx, cancel := context.WithTimeout(ctx, l.opt.Timeout)
 	defer cancel()
-	res, err := l.rl.Allow(ctx, l.redisKey(key), l.limit)
+	res, err := l.rl.Allow(cctx, l.redisKey(key), l.limit)
 	if err != nil {
-		l.fails.fail("allow", err)
+		if ctx.Err() == nil { // not a client that went away
+			l.fails.fail("allow", err)
+		}
 		if l.closed {
 			return middleware.RateDecision{Wait: time.Second, Limit: l.limit.Burst}
 		}

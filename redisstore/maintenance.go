@@ -150,11 +150,13 @@ return 1
 // set writes the key (deletes it for "") and announces the change, in one
 // round trip; the local copy follows at once.
 func (m *Maintenance) set(ctx context.Context, v string, ttl time.Duration) error {
-	ctx, cancel := context.WithTimeout(ctx, m.opt.Timeout)
+	cctx, cancel := context.WithTimeout(ctx, m.opt.Timeout)
 	defer cancel()
-	err := setScript.Run(ctx, m.rdb, []string{m.key}, v, ttl.Milliseconds(), m.channel).Err()
+	err := setScript.Run(cctx, m.rdb, []string{m.key}, v, ttl.Milliseconds(), m.channel).Err()
 	if err != nil {
-		m.fails.fail("maintenance", err)
+		if ctx.Err() == nil { // not a client that went away
+			m.fails.fail("maintenance", err)
+		}
 		return fmt.Errorf("redisstore: maintenance: %w", err)
 	}
 	m.fails.ok()
@@ -181,14 +183,16 @@ func (m *Maintenance) apply(v string) {
 
 // load reads the key into the local copy; on failure the copy stays.
 func (m *Maintenance) load(ctx context.Context) {
-	ctx, cancel := context.WithTimeout(ctx, m.opt.Timeout)
+	cctx, cancel := context.WithTimeout(ctx, m.opt.Timeout)
 	defer cancel()
-	v, err := m.rdb.Get(ctx, m.key).Result()
+	v, err := m.rdb.Get(cctx, m.key).Result()
 	if errors.Is(err, redis.Nil) {
 		v, err = "", nil
 	}
 	if err != nil {
-		m.fails.fail("maintenance", err)
+		if ctx.Err() == nil { // not the loop ending
+			m.fails.fail("maintenance", err)
+		}
 		return
 	}
 	m.fails.ok()

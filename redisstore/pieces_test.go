@@ -176,3 +176,28 @@ func TestLimiterFailClosed(t *testing.T) {
 		t.Errorf("decision with Redis down: %+v", d)
 	}
 }
+
+// TestClientGoneIsNoRedisFailure: a request whose client went away is
+// not counted as Redis failing.
+func TestClientGoneIsNoRedisFailure(t *testing.T) {
+	srv := redistest.Start(t)
+	var errs atomic.Int64
+	opt := redisstore.Options{OnError: func(string, error) { errs.Add(1) }}
+	l, err := redisstore.NewLimiter(srv.Client(), redisstore.LimiterConfig{Options: opt, Limit: redis_rate.PerSecond(10)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := redisstore.NewStore(srv.Client(), redisstore.StoreConfig{Options: opt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	l.Allow(ctx, "c")
+	if _, _, err := s.Claim(ctx, "k", fpA); err == nil {
+		t.Error("claimed with a canceled context")
+	}
+	if errs.Load() != 0 {
+		t.Errorf("OnError called %d times for a client that went away", errs.Load())
+	}
+}

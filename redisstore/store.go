@@ -182,11 +182,13 @@ func (s *Store) Claim(ctx context.Context, key string, fp idempotency.Fingerprin
 	}
 	s.mu.Unlock()
 	token := rand.Text()
-	ctx, cancel := context.WithTimeout(ctx, s.opt.Timeout)
+	cctx, cancel := context.WithTimeout(ctx, s.opt.Timeout)
 	defer cancel()
-	v, err := claimScript.Run(ctx, s.rdb, []string{s.redisKey(key)}, token, fp[:], s.lease.Milliseconds()).Result()
+	v, err := claimScript.Run(cctx, s.rdb, []string{s.redisKey(key)}, token, fp[:], s.lease.Milliseconds()).Result()
 	if err != nil {
-		s.fails.fail("claim", err)
+		if ctx.Err() == nil { // not a client that went away
+			s.fails.fail("claim", err)
+		}
 		return nil, false, fmt.Errorf("redisstore: claim: %w", err)
 	}
 	s.fails.ok()
@@ -263,12 +265,14 @@ func (s *Store) Complete(ctx context.Context, key string, rec *idempotency.Recor
 	if ttl < 1 {
 		ttl = 1
 	}
-	ctx, cancel := context.WithTimeout(ctx, s.opt.Timeout)
+	cctx, cancel := context.WithTimeout(ctx, s.opt.Timeout)
 	defer cancel()
-	n, err := completeScript.Run(ctx, s.rdb, []string{s.redisKey(key)},
+	n, err := completeScript.Run(cctx, s.rdb, []string{s.redisKey(key)},
 		h.token, rec.Fingerprint[:], rec.Status, header, rec.Body, rec.Expires.UnixMilli(), ttl, s.channel, key).Int()
 	if err != nil {
-		s.fails.fail("complete", err)
+		if ctx.Err() == nil { // not a client that went away
+			s.fails.fail("complete", err)
+		}
 		return fmt.Errorf("redisstore: complete: %w", err)
 	}
 	s.fails.ok()
@@ -296,10 +300,12 @@ func (s *Store) Release(ctx context.Context, key string) error {
 	if !claimed {
 		return nil
 	}
-	ctx, cancel := context.WithTimeout(ctx, s.opt.Timeout)
+	cctx, cancel := context.WithTimeout(ctx, s.opt.Timeout)
 	defer cancel()
-	if err := releaseScript.Run(ctx, s.rdb, []string{s.redisKey(key)}, h.token, s.channel, key).Err(); err != nil {
-		s.fails.fail("release", err)
+	if err := releaseScript.Run(cctx, s.rdb, []string{s.redisKey(key)}, h.token, s.channel, key).Err(); err != nil {
+		if ctx.Err() == nil { // not a client that went away
+			s.fails.fail("release", err)
+		}
 		return fmt.Errorf("redisstore: release: %w", err)
 	}
 	s.fails.ok()
