@@ -37,8 +37,9 @@ type MaintenanceConfig struct {
 // replica started during maintenance starts in it.
 //
 // When Redis is down or slow, every replica keeps its last known state,
-// and reads the key again within a second of Redis coming back. [On] and
-// [Off] return the error: the change is then not made.
+// and reads the key again within a second of Redis coming back.
+// [Maintenance.On] and [Maintenance.Off] return the error: the change is
+// then not made.
 type Maintenance struct {
 	rdb     redis.UniversalClient
 	opt     Options
