@@ -42,12 +42,23 @@ func checkAnswer(t *testing.T, a answer) {
 }
 
 // TestFleetRedisKilled kills redis-server (SIGKILL) while three replicas
-// serve keyed and keyless requests, then starts it again: every answer is
-// the handler's or a contract body, no key runs twice, keyless requests
-// are served throughout (the limiter fails open), maintenance keeps its
-// last known state, and service resumes within a second.
+// serve keyed and keyless requests, then starts it again, three times
+// (the last two quickly: a flapping Redis): every answer is the handler's
+// or a contract body, keyless requests are served throughout (the limiter
+// fails open), maintenance keeps its last known state, and service
+// resumes within a second. A Redis that persists every write (appendfsync
+// always) keeps its claims and maintenance across the restarts, and no
+// key runs twice; one without persistence forgets the claims in flight
+// when it restarts, and a key retried meanwhile may run twice (see
+// docs/fleet.md): that case is counted, not held against the store.
 func TestFleetRedisKilled(t *testing.T) {
-	srv := redistest.Start(t)
+	t.Run("persistent", func(t *testing.T) {
+		testRedisKilled(t, redistest.Start(t, "--appendonly", "yes", "--appendfsync", "always"), true)
+	})
+	t.Run("volatile", func(t *testing.T) { testRedisKilled(t, redistest.Start(t), false) })
+}
+
+func testRedisKilled(t *testing.T, srv *redistest.Server, persistent bool) {
 	var logs syncBuffer
 	f := newFleet(t, 3, func() redis.UniversalClient { return srv.Client() }, fleetConfig{
 		limit:   redis_rate.PerSecond(100000),
@@ -83,10 +94,13 @@ func TestFleetRedisKilled(t *testing.T) {
 			}
 		})
 	}
-	time.Sleep(200 * time.Millisecond)
-	srv.Kill()
-	time.Sleep(500 * time.Millisecond)
-	srv.Restart()
+	// Down for half a second, then flapping: down and up twice more.
+	for _, down := range []time.Duration{500 * time.Millisecond, 150 * time.Millisecond, 150 * time.Millisecond} {
+		time.Sleep(200 * time.Millisecond)
+		srv.Kill()
+		time.Sleep(down)
+		srv.Restart()
+	}
 	restarted := time.Now()
 	recovered := waitRecovered(t, f, restarted)
 	stop.Store(true)
@@ -95,12 +109,19 @@ func TestFleetRedisKilled(t *testing.T) {
 		keyed.Load(), unavailable.Load(), keyless.Load(), recovered)
 
 	f.mu.Lock()
+	twice := 0
 	for key, n := range f.runs {
 		if n > 1 && key != "" {
-			t.Errorf("key %s ran %d times", key, n)
+			twice++
+			if persistent {
+				t.Errorf("key %s ran %d times", key, n)
+			}
 		}
 	}
 	f.mu.Unlock()
+	if !persistent {
+		t.Logf("%d keys ran twice: their claims were lost with Redis's memory", twice)
+	}
 	if unavailable.Load() == 0 {
 		t.Error("no keyed request met the outage: the test proves nothing")
 	}
@@ -129,9 +150,16 @@ func TestFleetRedisKilled(t *testing.T) {
 			}
 		}
 	}
-	// The restarted Redis is empty: maintenance is off, seen within a second.
 	srv.Restart()
 	restarted = time.Now()
+	if persistent {
+		// The restarted Redis still holds maintenance: every replica
+		// reads it again and stays in it.
+		time.Sleep(time.Second)
+		waitAll(t, f, http.StatusServiceUnavailable)
+		return
+	}
+	// The restarted Redis is empty: maintenance is off, seen within a second.
 	waitAll(t, f, http.StatusCreated)
 	if d := time.Since(restarted); d > time.Second {
 		t.Errorf("maintenance state read again %v after Redis came back", d)
@@ -187,7 +215,8 @@ func TestFleetSlowRedis(t *testing.T) {
 	for i, r := range f.replicas {
 		checkAnswer(t, send(r.URL, fmt.Sprintf("warm-%d", i), `{}`))
 	}
-	srv.Sleep(1500 * time.Millisecond)
+	const nap = 2 * time.Second
+	srv.Sleep(nap)
 	asleep := time.Now()
 	for i, r := range f.replicas {
 		start := time.Now()
@@ -197,7 +226,7 @@ func TestFleetSlowRedis(t *testing.T) {
 			t.Errorf("keyed request to a sleeping Redis: %d %q %v", a.status, a.body, a.header)
 		}
 		// Two calls at most (the limiter's, the claim's), each cut at 50 ms:
-		// far from the 1.5 s Redis sleeps.
+		// far from the 2 s Redis sleeps.
 		if took > time.Second {
 			t.Errorf("keyed request took %v against a sleeping Redis", took)
 		}
@@ -205,10 +234,10 @@ func TestFleetSlowRedis(t *testing.T) {
 			t.Errorf("keyless request to a sleeping Redis: %d %q", a.status, a.body)
 		}
 	}
-	if time.Since(asleep) > 1400*time.Millisecond {
+	if time.Since(asleep) > nap-100*time.Millisecond {
 		t.Fatal("the requests outlasted Redis's sleep: the test proves nothing")
 	}
-	time.Sleep(time.Until(asleep.Add(1500 * time.Millisecond)))
+	time.Sleep(time.Until(asleep.Add(nap)))
 	waitRecovered(t, f, time.Now())
 }
 

@@ -15,7 +15,7 @@ import (
 
 func TestMaintenanceUnknownEnd(t *testing.T) {
 	srv := redistest.Start(t)
-	m, err := redisstore.NewMaintenance(srv.Client(), redisstore.MaintenanceConfig{})
+	m, err := redisstore.NewMaintenance(srv.Client(), redisstore.MaintenanceConfig{Options: redisstore.Options{Timeout: testTimeout}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +62,7 @@ func TestMaintenanceRefresh(t *testing.T) {
 	srv := redistest.Start(t)
 	var errs atomic.Int64
 	m, err := redisstore.NewMaintenance(srv.Client(), redisstore.MaintenanceConfig{
-		Options: redisstore.Options{Prefix: "p:", Logger: slog.New(slog.DiscardHandler), OnError: func(string, error) { errs.Add(1) }},
+		Options: redisstore.Options{Prefix: "p:", Timeout: testTimeout, Logger: slog.New(slog.DiscardHandler), OnError: func(string, error) { errs.Add(1) }},
 		Refresh: 50 * time.Millisecond,
 	})
 	if err != nil {
@@ -92,7 +92,7 @@ func waitFor(t *testing.T, cond func() bool) {
 
 func TestLimiterDecisions(t *testing.T) {
 	srv := redistest.Start(t)
-	l, err := redisstore.NewLimiter(srv.Client(), redisstore.LimiterConfig{Limit: redis_rate.Limit{Rate: 3, Period: time.Minute, Burst: 3}})
+	l, err := redisstore.NewLimiter(srv.Client(), redisstore.LimiterConfig{Options: redisstore.Options{Timeout: testTimeout}, Limit: redis_rate.Limit{Rate: 3, Period: time.Minute, Burst: 3}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +127,7 @@ func TestLimiterFailsOpen(t *testing.T) {
 	var logs syncBuffer
 	var errs atomic.Int64
 	l, err := redisstore.NewLimiter(srv.Client(), redisstore.LimiterConfig{
-		Options: redisstore.Options{Logger: slog.New(slog.NewTextHandler(&logs, nil)), OnError: func(op string, _ error) {
+		Options: redisstore.Options{Timeout: testTimeout, Logger: slog.New(slog.NewTextHandler(&logs, nil)), OnError: func(op string, _ error) {
 			if op == "allow" {
 				errs.Add(1)
 			}
@@ -161,7 +161,7 @@ func TestLimiterFailsOpen(t *testing.T) {
 func TestLimiterFailClosed(t *testing.T) {
 	srv := redistest.Start(t)
 	l, err := redisstore.NewLimiter(srv.Client(), redisstore.LimiterConfig{
-		Options:    redisstore.Options{Logger: slog.New(slog.DiscardHandler)},
+		Options:    redisstore.Options{Timeout: testTimeout, Logger: slog.New(slog.DiscardHandler)},
 		Limit:      redis_rate.PerMinute(10),
 		FailClosed: true,
 	})

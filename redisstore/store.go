@@ -52,7 +52,10 @@ type StoreConfig struct {
 // When Redis fails or answers later than [Options.Timeout], Claim returns
 // the error and the middleware answers the contract's 503 (with
 // Retry-After): a keyed request is never run without a claim. A claim
-// whose completion failed stays in flight until its lease ends.
+// whose completion failed stays in flight until its lease ends. A Redis
+// that restarts without its data forgets the claims in flight, and a key
+// retried meanwhile runs again: run it with appendfsync always where that
+// matters.
 type Store struct {
 	rdb      redis.UniversalClient
 	opt      Options

@@ -15,6 +15,9 @@ import (
 
 func newStore(t *testing.T, rdb redis.UniversalClient, cfg redisstore.StoreConfig) *redisstore.Store {
 	t.Helper()
+	if cfg.Timeout == 0 {
+		cfg.Timeout = testTimeout
+	}
 	s, err := redisstore.NewStore(rdb, cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -239,7 +242,7 @@ func TestMain(m *testing.M) {
 // WaitPoll, not at once (which would spin) nor never.
 func TestStoreClosedWaitersPoll(t *testing.T) {
 	srv := redistest.Start(t)
-	s := newStore(t, srv.Client(), redisstore.StoreConfig{WaitPoll: 30 * time.Millisecond})
+	s := newStore(t, srv.Client(), redisstore.StoreConfig{WaitPoll: 300 * time.Millisecond})
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 // Package redistest starts real redis-server processes for tests: on a
-// free port, without persistence, stopped when the test ends, and killable
-// and restartable mid-test to exercise what a fleet does when Redis fails.
+// free port, without persistence (unless the test asks for it), stopped
+// when the test ends, and killable and restartable mid-test to exercise
+// what a fleet does when Redis fails.
 package redistest
 
 import (
@@ -50,7 +51,8 @@ func Binary(t testing.TB) string {
 }
 
 // Start starts a redis-server on a free port with extra arguments (such
-// as "--cluster-enabled", "yes") and stops it when t ends.
+// as "--cluster-enabled", "yes"; later arguments override the defaults,
+// so "--appendonly", "yes" gives persistence) and stops it when t ends.
 func Start(t testing.TB, extra ...string) *Server {
 	t.Helper()
 	bin := Binary(t)
