@@ -33,7 +33,9 @@ type LimiterConfig struct {
 //
 // When Redis is down or slower than [Options.Timeout], it fails open: the
 // request is allowed, [Options.OnError] is called and a log record says
-// so (at most one every 10 s). [LimiterConfig.FailClosed] denies instead. Clients' keys are hashed before they reach
+// so (at most one every 10 s). [LimiterConfig.FailClosed] denies instead.
+// While Redis fails, one check at a time tries it and the others are
+// decided at once, without waiting for the deadline. Clients' keys are hashed before they reach
 // Redis, under "rate:<Prefix>rl:" (redis_rate adds "rate:").
 type Limiter struct {
 	rl     *redis_rate.Limiter
@@ -69,6 +71,12 @@ func NewLimiter(rdb redis.UniversalClient, cfg LimiterConfig) (*Limiter, error) 
 
 // Allow implements [middleware.Limiter].
 func (l *Limiter) Allow(ctx context.Context, key string) middleware.RateDecision {
+	ok, probe := l.fails.enter()
+	if !ok {
+		l.fails.skip("allow")
+		return l.failed()
+	}
+	defer l.fails.leave(probe)
 	cctx, cancel := context.WithTimeout(ctx, l.opt.Timeout)
 	defer cancel()
 	res, err := l.rl.Allow(cctx, l.redisKey(key), l.limit)
@@ -76,10 +84,7 @@ func (l *Limiter) Allow(ctx context.Context, key string) middleware.RateDecision
 		if ctx.Err() == nil { // not a client that went away
 			l.fails.fail("allow", err)
 		}
-		if l.closed {
-			return middleware.RateDecision{Wait: time.Second, Limit: l.limit.Burst}
-		}
-		return middleware.RateDecision{Allowed: true, Limit: l.limit.Burst}
+		return l.failed()
 	}
 	l.fails.ok()
 	d := middleware.RateDecision{Allowed: res.Allowed > 0, Limit: l.limit.Burst, Remaining: res.Remaining}
@@ -87,6 +92,15 @@ func (l *Limiter) Allow(ctx context.Context, key string) middleware.RateDecision
 		d.Wait = res.RetryAfter
 	}
 	return d
+}
+
+// failed is the decision while Redis fails: allow, or deny for a second
+// with FailClosed.
+func (l *Limiter) failed() middleware.RateDecision {
+	if l.closed {
+		return middleware.RateDecision{Wait: time.Second, Limit: l.limit.Burst}
+	}
+	return middleware.RateDecision{Allowed: true, Limit: l.limit.Burst}
 }
 
 // redisKey hashes a client's key: it may be an API key, which has no

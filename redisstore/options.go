@@ -32,7 +32,9 @@ type Options struct {
 	Logger *slog.Logger
 	// OnError, if set, is called on every failed Redis call with the
 	// operation ("claim", "complete", "release", "wait", "allow",
-	// "maintenance") and the error: a hook for a metric. It must be fast.
+	// "maintenance") and the error, and on every claim or rate check not
+	// sent while Redis fails (with [ErrFailing]): a hook for a metric. It
+	// must be fast.
 	OnError func(op string, err error)
 }
 
@@ -96,7 +98,8 @@ type failures struct {
 	log     *slog.Logger
 	onError func(string, error)
 
-	failing atomic.Bool // read on every success without the lock
+	failing atomic.Bool // read on every call without the lock
+	probing atomic.Bool // a call is trying Redis while it fails
 
 	mu         sync.Mutex
 	lastLog    time.Time
@@ -108,6 +111,38 @@ const logEvery = 10 * time.Second
 
 func newFailures(piece string, o Options) *failures {
 	return &failures{piece: piece, log: o.Logger, onError: o.OnError}
+}
+
+// ErrFailing is the error of a claim or a rate check not sent to Redis
+// because Redis is failing: while it does, one call at a time tries it,
+// and the others fail at once rather than each wait for the deadline.
+var ErrFailing = errors.New("redisstore: redis is failing; one call at a time tries it")
+
+// enter reports whether a call may go to Redis: always while Redis
+// answers; while it fails, one call at a time (the probe, which must call
+// leave).
+func (f *failures) enter() (ok, probe bool) {
+	if !f.failing.Load() {
+		return true, false
+	}
+	if f.probing.CompareAndSwap(false, true) {
+		return true, true
+	}
+	return false, false
+}
+
+// leave ends a probe.
+func (f *failures) leave(probe bool) {
+	if probe {
+		f.probing.Store(false)
+	}
+}
+
+// skip reports a call of op not sent because Redis fails.
+func (f *failures) skip(op string) {
+	if f.onError != nil {
+		f.onError(op, ErrFailing)
+	}
 }
 
 // fail reports a failed call of op.

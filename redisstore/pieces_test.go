@@ -2,8 +2,10 @@ package redisstore_test
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -127,7 +129,7 @@ func TestLimiterFailsOpen(t *testing.T) {
 	var logs syncBuffer
 	var errs atomic.Int64
 	l, err := redisstore.NewLimiter(srv.Client(), redisstore.LimiterConfig{
-		Options: redisstore.Options{Timeout: testTimeout, Logger: slog.New(slog.NewTextHandler(&logs, nil)), OnError: func(op string, _ error) {
+		Options: redisstore.Options{Timeout: 300 * time.Millisecond, Logger: slog.New(slog.NewTextHandler(&logs, nil)), OnError: func(op string, _ error) {
 			if op == "allow" {
 				errs.Add(1)
 			}
@@ -161,7 +163,7 @@ func TestLimiterFailsOpen(t *testing.T) {
 func TestLimiterFailClosed(t *testing.T) {
 	srv := redistest.Start(t)
 	l, err := redisstore.NewLimiter(srv.Client(), redisstore.LimiterConfig{
-		Options:    redisstore.Options{Timeout: testTimeout, Logger: slog.New(slog.DiscardHandler)},
+		Options:    redisstore.Options{Timeout: 300 * time.Millisecond, Logger: slog.New(slog.DiscardHandler)},
 		Limit:      redis_rate.PerMinute(10),
 		FailClosed: true,
 	})
@@ -199,5 +201,41 @@ func TestClientGoneIsNoRedisFailure(t *testing.T) {
 	}
 	if errs.Load() != 0 {
 		t.Errorf("OnError called %d times for a client that went away", errs.Load())
+	}
+}
+
+// TestLimiterOneProbe: while Redis fails, one check at a time tries it;
+// the others are decided at once (ErrFailing), not after the deadline.
+func TestLimiterOneProbe(t *testing.T) {
+	srv := redistest.Start(t)
+	var skipped atomic.Int64
+	l, err := redisstore.NewLimiter(srv.Client(), redisstore.LimiterConfig{
+		Options: redisstore.Options{Timeout: 300 * time.Millisecond, Logger: slog.New(slog.DiscardHandler), OnError: func(_ string, err error) {
+			if errors.Is(err, redisstore.ErrFailing) {
+				skipped.Add(1)
+			}
+		}},
+		Limit: redis_rate.PerSecond(1000),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	l.Allow(ctx, "c") // dial
+	srv.Sleep(3 * time.Second)
+	l.Allow(ctx, "c") // fails after the deadline: Redis is failing
+	// Ten checks at once: one probes (and waits for the deadline), the
+	// others skip Redis.
+	var wg sync.WaitGroup
+	for range 10 {
+		wg.Go(func() {
+			if !l.Allow(ctx, "c").Allowed {
+				t.Error("denied while failing open")
+			}
+		})
+	}
+	wg.Wait()
+	if n := skipped.Load(); n < 5 {
+		t.Errorf("%d of 10 concurrent checks skipped Redis while it failed; want all but the probe", n)
 	}
 }

@@ -135,9 +135,10 @@ func (s *Store) redisKey(key string) string {
 }
 
 // claimScript claims KEYS[1] for token ARGV[1] and fingerprint ARGV[2]
-// with a lease of ARGV[3] ms, and returns 1; or, if the key is taken,
-// returns its record: fingerprint, then status, headers, body and expiry
-// (false while in flight).
+// with a lease of ARGV[3] ms, and returns the token; or, if the key is
+// taken, returns its record: fingerprint, then status, headers, body and
+// expiry (false while in flight). Answering with the token, not a bare 1,
+// means no other reply can pass for a claim.
 var claimScript = redis.NewScript(`
 local r = redis.call('HMGET', KEYS[1], 'f', 's', 'h', 'b', 'e')
 if r[1] then
@@ -145,13 +146,14 @@ if r[1] then
 end
 redis.call('HSET', KEYS[1], 'f', ARGV[2], 't', ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
-return 1
+return ARGV[1]
 `)
 
 // completeScript stores the response of KEYS[1] if the key is held by
 // token ARGV[1] or free (a lease that ended with nobody claiming since),
-// to expire in ARGV[7] ms, and publishes ARGV[9] on channel ARGV[8]. It
-// returns 0 if another claim or a completed record holds the key.
+// to expire in ARGV[7] ms, publishes ARGV[9] on channel ARGV[8] and
+// returns "stored"; it returns 0 if another claim or a completed record
+// holds the key.
 var completeScript = redis.NewScript(`
 if redis.call('EXISTS', KEYS[1]) == 1 and redis.call('HGET', KEYS[1], 't') ~= ARGV[1] then
 	return 0
@@ -160,7 +162,7 @@ redis.call('DEL', KEYS[1])
 redis.call('HSET', KEYS[1], 'f', ARGV[2], 's', ARGV[3], 'h', ARGV[4], 'b', ARGV[5], 'e', ARGV[6])
 redis.call('PEXPIRE', KEYS[1], ARGV[7])
 redis.call('PUBLISH', ARGV[8], ARGV[9])
-return 1
+return 'stored'
 `)
 
 // releaseScript deletes KEYS[1] if token ARGV[1] holds it and publishes
@@ -176,7 +178,8 @@ return 0
 
 // Claim implements [idempotency.Store] in one round trip. A key this
 // process holds is reported in flight without asking Redis: its request
-// is still running here.
+// is still running here. While Redis fails, one claim at a time tries it
+// and the others fail at once with [ErrFailing].
 func (s *Store) Claim(ctx context.Context, key string, fp idempotency.Fingerprint) (*idempotency.Record, bool, error) {
 	s.mu.Lock()
 	if h, ok := s.held[key]; ok {
@@ -184,6 +187,12 @@ func (s *Store) Claim(ctx context.Context, key string, fp idempotency.Fingerprin
 		return &idempotency.Record{Fingerprint: h.fp}, false, nil
 	}
 	s.mu.Unlock()
+	ok, probe := s.fails.enter()
+	if !ok {
+		s.fails.skip("claim")
+		return nil, false, ErrFailing
+	}
+	defer s.fails.leave(probe)
 	token := rand.Text()
 	cctx, cancel := context.WithTimeout(ctx, s.opt.Timeout)
 	defer cancel()
@@ -195,7 +204,10 @@ func (s *Store) Claim(ctx context.Context, key string, fp idempotency.Fingerprin
 		return nil, false, fmt.Errorf("redisstore: claim: %w", err)
 	}
 	s.fails.ok()
-	if n, ok := v.(int64); ok && n == 1 {
+	if tok, ok := v.(string); ok {
+		if tok != token {
+			return nil, false, fmt.Errorf("redisstore: claim: unexpected reply %q", tok)
+		}
 		s.mu.Lock()
 		s.held[key] = held{token: token, fp: fp}
 		s.mu.Unlock()
@@ -270,8 +282,8 @@ func (s *Store) Complete(ctx context.Context, key string, rec *idempotency.Recor
 	}
 	cctx, cancel := context.WithTimeout(ctx, s.opt.Timeout)
 	defer cancel()
-	n, err := completeScript.Run(cctx, s.rdb, []string{s.redisKey(key)},
-		h.token, rec.Fingerprint[:], rec.Status, header, rec.Body, rec.Expires.UnixMilli(), ttl, s.channel, key).Int()
+	v, err := completeScript.Run(cctx, s.rdb, []string{s.redisKey(key)},
+		h.token, rec.Fingerprint[:], rec.Status, header, rec.Body, rec.Expires.UnixMilli(), ttl, s.channel, key).Result()
 	if err != nil {
 		if ctx.Err() == nil { // not a client that went away
 			s.fails.fail("complete", err)
@@ -286,10 +298,13 @@ func (s *Store) Complete(ctx context.Context, key string, rec *idempotency.Recor
 		}
 		s.mu.Unlock()
 	}
-	if n == 0 {
+	switch v {
+	case "stored":
+		return nil
+	case int64(0):
 		return errLost
 	}
-	return nil
+	return fmt.Errorf("redisstore: complete: unexpected reply %v", v)
 }
 
 // Release implements [idempotency.Store]: it frees the key if this
