@@ -35,7 +35,7 @@ type fleetConfig struct {
 
 // testTimeout is the Redis deadline of the tests that are not about it:
 // generous, for a loaded machine under -race.
-const testTimeout = 2 * time.Second
+const testTimeout = 5 * time.Second
 
 // replica is one server of a test fleet.
 type replica struct {

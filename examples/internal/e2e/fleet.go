@@ -54,6 +54,10 @@ func idOf(t *testing.T, body string) string {
 	return v.ID
 }
 
+// redisTimeout is the replicas' Redis deadline: generous, for race-built
+// binaries on a loaded machine; the deadline itself is redisstore's test.
+const redisTimeout = "2s"
+
 // fleet runs three replicas of the server on one Redis (-redis): a
 // maintenance switch on one reaches all, one key makes one payment
 // whichever replicas it reaches, and -rate is the fleet's limit. The
@@ -62,7 +66,7 @@ func fleet(t *testing.T, bin string) {
 	srv := redistest.Start(t)
 	replicas := make([]*Server, 3)
 	for i := range replicas {
-		replicas[i] = Start(t, bin, "-redis", srv.URL(), "-rate", "1000")
+		replicas[i] = Start(t, bin, "-redis", srv.URL(), "-redis-timeout", redisTimeout, "-rate", "1000")
 	}
 	if !strings.Contains(replicas[0].Log(), "shared="+srv.URL()) {
 		t.Errorf("start-up log does not say where the state is shared:\n%s", replicas[0].Log())
@@ -171,7 +175,7 @@ func fleet(t *testing.T, bin string) {
 	t.Run("fleet-wide rate", func(t *testing.T) {
 		limited := make([]*Server, 3)
 		for i := range limited {
-			limited[i] = Start(t, bin, "-redis", srv.URL(), "-rate", "2")
+			limited[i] = Start(t, bin, "-redis", srv.URL(), "-redis-timeout", redisTimeout, "-rate", "2")
 		}
 		allowed := 0
 		for i := range 12 {

@@ -12,7 +12,7 @@ func TestParseFlags(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := Config{Addr: "127.0.0.1:8080", Keys: Keys{DemoAPIKey, DemoAdminToken}, Rate: 200,
-		QuoteTTL: 30 * time.Second, MaxBody: 1 << 20, Contract: "nexpay"}
+		QuoteTTL: 30 * time.Second, MaxBody: 1 << 20, Contract: "nexpay", RedisTimeout: 50 * time.Millisecond}
 	if c != want {
 		t.Errorf("defaults %+v, want %+v", c, want)
 	}
@@ -23,7 +23,7 @@ func TestParseFlags(t *testing.T) {
 	for _, args := range [][]string{
 		{"-rate", "0"}, {"-quote-ttl", "0s"}, {"-maintenance", "-1s"}, {"-max-body", "0"},
 		{"-api-key", ""}, {"-contract", "soap"}, {"extra"}, {"-nope"},
-		{"-redis", "http://127.0.0.1:6379"}, {"-redis", "redis://"}, {"-redis", "127.0.0.1:6379"},
+		{"-redis-timeout", "0s"}, {"-redis", "http://127.0.0.1:6379"}, {"-redis", "redis://"}, {"-redis", "127.0.0.1:6379"},
 	} {
 		if _, err := ParseFlags("x", args, io.Discard); err == nil {
 			t.Errorf("%q accepted", args)

@@ -41,7 +41,7 @@ func OpenShared(cfg Config, log *slog.Logger) (*Shared, error) {
 		return nil, err
 	}
 	s := &Shared{rdb: rdb}
-	opt := redisstore.Options{Logger: log}
+	opt := redisstore.Options{Logger: log, Timeout: cfg.RedisTimeout}
 	// The sandbox's write timeout is 30 s: a lease of a minute outlasts
 	// any request.
 	if s.Store, err = redisstore.NewStore(rdb, redisstore.StoreConfig{Options: opt, Lease: time.Minute}); err != nil {
