@@ -5,11 +5,13 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -98,10 +100,26 @@ const (
 	endBlock = "\x1d"
 )
 
+// waitForBudget waits, under a -rate of the session's, until the API key's
+// budget is whole again: e2e.Start checks the OpenAPI document the sandbox
+// serves with the API key, spending it, and a page shows a fresh sandbox.
+// Tokens refill at -rate a second up to a burst of max(1, -rate).
+func (s *session) waitForBudget() {
+	for i, f := range s.flags {
+		if f != "-rate" || i+1 >= len(s.flags) {
+			continue
+		}
+		if r, err := strconv.ParseFloat(s.flags[i+1], 64); err == nil && r > 0 {
+			time.Sleep(time.Duration(float64(time.Second)*max(1, math.Floor(r))/r) + 100*time.Millisecond)
+		}
+	}
+}
+
 // run runs a session's blocks against a fresh server and returns what each
 // block printed, each command's output ending in a newline.
-func (s *session) run(t *testing.T, bin string) []string {
+func (s *session) run(t *testing.T, bin string) (got []string, serverLog func() string) {
 	srv := e2e.Start(t, bin, s.flags...)
+	s.waitForBudget()
 	host := strings.TrimPrefix(srv.URL, "http://")
 	var script strings.Builder
 	for _, b := range s.blocks {
@@ -120,7 +138,6 @@ func (s *session) run(t *testing.T, bin string) []string {
 	if err != nil {
 		t.Fatalf("bash: %v\n%s", err, stderr.String())
 	}
-	var got []string
 	for _, block := range strings.Split(string(out), endBlock) {
 		var b strings.Builder
 		for _, c := range strings.Split(block, endCmd) {
@@ -134,7 +151,7 @@ func (s *session) run(t *testing.T, bin string) []string {
 	if stderr.Len() > 0 {
 		t.Logf("stderr of the session:\n%s", stderr.String())
 	}
-	return got
+	return got, srv.Log
 }
 
 var masks = []struct {
@@ -242,7 +259,12 @@ func TestPagesRun(t *testing.T) {
 	for _, ps := range all {
 		page, s := ps.page, ps.s
 		t.Run(fmt.Sprintf("%s:%d", page, s.blocks[0].line), func(t *testing.T) {
-			got := s.run(t, bins[s.door])
+			got, serverLog := s.run(t, bins[s.door])
+			defer func() {
+				if t.Failed() {
+					t.Logf("the sandbox logged:\n%s", serverLog())
+				}
+			}()
 			for i, b := range s.blocks {
 				if g, w := normalize(got[i]), normalize(b.want); g != w {
 					if *updateFlag {
