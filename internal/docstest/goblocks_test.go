@@ -61,6 +61,8 @@ var imports = map[string]string{
 	"os":              "os",
 	"io":              "io",
 	"strings":         "strings",
+	"sha256":          "crypto/sha256",
+	"sha512":          "crypto/sha512",
 }
 
 // addModulePackages adds errkit's public packages to imports, by name,

@@ -228,7 +228,7 @@ func TestPagesRun(t *testing.T) {
 	if _, err := exec.LookPath("bash"); err != nil {
 		t.Skip("no bash")
 	}
-	for _, tool := range []string{"curl", "jq"} {
+	for _, tool := range []string{"curl", "jq", "openssl"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Fatalf("the pages' blocks need %s (.ci/run installs it): %v", tool, err)
 		}
