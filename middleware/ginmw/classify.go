@@ -1,0 +1,80 @@
+package ginmw
+
+import (
+	"errors"
+	"strconv"
+
+	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/middleware"
+	"github.com/errkit/errkit/validation"
+	"github.com/gin-gonic/gin/binding"
+	"github.com/go-playground/validator/v10"
+)
+
+// Classify returns what contract c answers err with, on the gin door:
+//
+//   - an [*apierr.Error] or [*apierr.ConditionError] at any wrapping
+//     depth: as [middleware.Classify] says (package ginvalidation's
+//     binding fails with these, every bad value named by its JSON path);
+//   - validator/v10's ValidationErrors (gin's default binding validator):
+//     [apierr.Validation] with a field error each, named as
+//     [validation.Fields] names them;
+//   - a parameter that does not parse (c.ShouldBindQuery's
+//     strconv errors, a binding.SliceValidationError): [apierr.BadRequest];
+//   - an error recorded with a status (c.AbortWithError(401, err)): the
+//     status's code in c, unless err itself has a code other than
+//     [apierr.Internal]; a status gin or a handler left without a body: the
+//     contract's code for it ([apierr.NotFound] for gin's 404,
+//     [apierr.MethodNotAllowed] for its 405);
+//   - anything else: as [middleware.Classify] says.
+func Classify(err error, c apierr.Contract) (*apierr.Error, bool) {
+	if err == nil {
+		return nil, false
+	}
+	if c == nil {
+		c = apierr.Nexpay
+	}
+	if h, ok := err.(*statusHint); ok {
+		e, ok := Classify(h.err, c)
+		if ok && e.Code() == c.Code(apierr.Internal) && e.Unwrap() != nil {
+			if _, own := apierr.As(h.err); !own {
+				return apierr.Wrap(h.err, apierr.CodeFor(c, h.status)), true
+			}
+		}
+		return e, ok
+	}
+	if e, ok := apierr.As(err); ok {
+		return e, true
+	}
+	if _, ok := errors.AsType[*apierr.ConditionError](err); ok {
+		return middleware.Classify(err, c)
+	}
+	if ve, ok := errors.AsType[validator.ValidationErrors](err); ok {
+		ce := &apierr.ConditionError{Condition: apierr.Validation, Fields: validation.Fields(ve), Cause: err}
+		return ce.In(c), true
+	}
+	if _, ok := errors.AsType[*strconv.NumError](err); ok {
+		return apierr.Wrap(err, c.Code(apierr.BadRequest)), true
+	}
+	if _, ok := errors.AsType[binding.SliceValidationError](err); ok {
+		return apierr.Wrap(err, c.Code(apierr.BadRequest)), true
+	}
+	return middleware.Classify(err, c)
+}
+
+// statusError is the error an error status left without a body is
+// answered with: the condition of its status.
+func statusError(status int) error {
+	return apierr.NewCondition(apierr.ConditionForStatus(status))
+}
+
+// statusHint is an error recorded in a response whose error status was
+// set (c.AbortWithError): the status is the answer's when the error has
+// no code of its own.
+type statusHint struct {
+	status int
+	err    error
+}
+
+func (h *statusHint) Error() string { return h.err.Error() + " (status " + strconv.Itoa(h.status) + ")" }
+func (h *statusHint) Unwrap() error { return h.err }

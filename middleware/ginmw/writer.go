@@ -1,0 +1,100 @@
+package ginmw
+
+import (
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+)
+
+// writer guards a gin response for the set: an error status sent without
+// a body (c.AbortWithStatus) or with a text/plain one (c.String, gin's
+// default 404 and 405 pages) is held back, its body dropped, for the set
+// to answer in the contract. A body of another type (a handler's own JSON
+// error) passes.
+type writer struct {
+	gin.ResponseWriter
+	held     bool // an error status held back for the set to answer
+	head     bool // drop the body: HEAD served by a GET route
+	answered bool // the set answered the request
+}
+
+// hold reports whether a body-less or plain-text error answer is about to
+// be sent: it is held back.
+func (w *writer) hold() bool {
+	if w.ResponseWriter.Written() || w.answered || w.ResponseWriter.Status() < 400 {
+		return false
+	}
+	ct := w.Header()["Content-Type"]
+	return len(ct) == 0 || strings.HasPrefix(ct[0], "text/plain")
+}
+
+// WriteHeaderNow sends the status, unless it is an error status sent
+// without a body: that one is held back.
+func (w *writer) WriteHeaderNow() {
+	if w.hold() {
+		w.held = true
+		return
+	}
+	w.ResponseWriter.WriteHeaderNow()
+}
+
+func (w *writer) Write(b []byte) (int, error) {
+	if w.hold() {
+		w.held = true
+		return len(b), nil
+	}
+	w.held = false
+	if w.head {
+		w.ResponseWriter.WriteHeaderNow()
+		return len(b), nil
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *writer) WriteString(s string) (int, error) {
+	if w.hold() {
+		w.held = true
+		return len(s), nil
+	}
+	w.held = false
+	if w.head {
+		w.ResponseWriter.WriteHeaderNow()
+		return len(s), nil
+	}
+	return io.WriteString(w.ResponseWriter, s)
+}
+
+// Flush sends what was written so far, unless an error status is held
+// back.
+func (w *writer) Flush() {
+	if w.held || w.hold() {
+		return
+	}
+	w.ResponseWriter.Flush()
+}
+
+// Unwrap returns the writer gin gave, for [http.ResponseController].
+func (w *writer) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// hasMethod reports whether the Allow header value allow lists m.
+func hasMethod(allow, m string) bool {
+	for allow != "" {
+		var tok string
+		tok, allow, _ = strings.Cut(allow, ",")
+		if strings.TrimSpace(tok) == m {
+			return true
+		}
+	}
+	return false
+}
+
+// allowHead adds HEAD to the Allow header of a 405 when it lists GET, as
+// HEAD is served wherever GET is.
+func allowHead(h http.Header) {
+	v := h["Allow"]
+	if len(v) == 1 && hasMethod(v[0], http.MethodGet) && !hasMethod(v[0], http.MethodHead) {
+		h["Allow"] = []string{v[0] + ", " + http.MethodHead}
+	}
+}
