@@ -76,5 +76,7 @@ type statusHint struct {
 	err    error
 }
 
-func (h *statusHint) Error() string { return h.err.Error() + " (status " + strconv.Itoa(h.status) + ")" }
+func (h *statusHint) Error() string {
+	return h.err.Error() + " (status " + strconv.Itoa(h.status) + ")"
+}
 func (h *statusHint) Unwrap() error { return h.err }
