@@ -2,6 +2,7 @@ package ginmw
 
 import (
 	"errors"
+	"io"
 	"strconv"
 
 	"github.com/errkit/errkit/apierr"
@@ -19,6 +20,9 @@ import (
 //   - validator/v10's ValidationErrors (gin's default binding validator):
 //     [apierr.Validation] with a field error each, named as
 //     [validation.Fields] names them;
+//   - io.EOF or io.ErrUnexpectedEOF, unwrapped, as gin's JSON binding
+//     returns an empty or truncated body: [apierr.BadRequest], as
+//     [validation.DecodeError] says;
 //   - a parameter that does not parse (c.ShouldBindQuery's
 //     strconv errors, a binding.SliceValidationError): [apierr.BadRequest];
 //   - an error recorded with a status (c.AbortWithError(401, err)): the
@@ -53,6 +57,10 @@ func Classify(err error, c apierr.Contract) (*apierr.Error, bool) {
 		ce := &apierr.ConditionError{Condition: apierr.Validation, Fields: validation.Fields(ve), Cause: err}
 		return ce.In(c), true
 	}
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		// gin's JSON binding reports an empty or truncated body so, bare.
+		return withCause(validation.DecodeError(err).In(c), err), true
+	}
 	if _, ok := errors.AsType[*strconv.NumError](err); ok {
 		return apierr.Wrap(err, c.Code(apierr.BadRequest)), true
 	}
@@ -60,6 +68,13 @@ func Classify(err error, c apierr.Contract) (*apierr.Error, bool) {
 		return apierr.Wrap(err, c.Code(apierr.BadRequest)), true
 	}
 	return middleware.Classify(err, c)
+}
+
+func withCause(e *apierr.Error, err error) *apierr.Error {
+	if e.Unwrap() == nil {
+		e.WithCause(err)
+	}
+	return e
 }
 
 // statusError is the error an error status left without a body is
