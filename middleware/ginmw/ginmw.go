@@ -108,16 +108,12 @@ func (s *Set) Middleware(c *gin.Context) {
 func (s *Set) Errors(c *gin.Context) {
 	w := guard(c)
 	defer func() {
-		if w.answered {
+		if v := recover(); v != nil {
 			w.release(c)
-			return
+			panic(v) // for a Recover outside to answer
 		}
-		v := recover()
 		s.answer(c, w, nil)
 		w.release(c)
-		if v != nil {
-			panic(v)
-		}
 	}()
 	c.Next()
 }
