@@ -7,6 +7,7 @@ import (
 
 	"github.com/errkit/errkit/middleware"
 	"github.com/errkit/errkit/middleware/internal/recovery"
+	"github.com/errkit/errkit/validation"
 	"github.com/gin-gonic/gin"
 )
 
@@ -254,4 +255,24 @@ func (w *writer) release(c *gin.Context) {
 	c.Writer = w.ResponseWriter
 	*w = writer{}
 	writerPool.Put(w)
+}
+
+// BodyLimit returns gin middleware that limits request bodies to n bytes:
+// a request whose Content-Length says more fails at once with
+// [apierr.TooLarge] (413), the answer the validation package gives a
+// body it reads past its limit; a longer body than its Content-Length
+// says fails the handler that reads it with an *http.MaxBytesError, which
+// [Classify] answers alike.
+func BodyLimit(n int64) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		r := c.Request
+		if r.ContentLength > n {
+			_ = c.Error(validation.DecodeError(&http.MaxBytesError{Limit: n}))
+			c.Abort()
+			return
+		}
+		if r.Body != nil && r.Body != http.NoBody {
+			r.Body = http.MaxBytesReader(c.Writer, r.Body, n)
+		}
+	}
 }
