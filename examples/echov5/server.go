@@ -10,7 +10,6 @@ import (
 	"github.com/errkit/errkit/validation"
 	"github.com/errkit/errkit/validation/echov5validation"
 	"github.com/labstack/echo/v5"
-	echomiddleware "github.com/labstack/echo/v5/middleware"
 )
 
 // newServer builds the sandbox on echo v5, with errkit's error handler,
@@ -40,10 +39,16 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*echo.Echo, error) {
 
 	e.Use(a.authenticate)
 	// JSON bodies are limited to -max-body; documents have their own limit.
-	e.Use(echomiddleware.BodyLimitWithConfig(echomiddleware.BodyLimitConfig{
-		LimitBytes: cfg.MaxBody,
-		Skipper:    func(c *echo.Context) bool { return c.Path() == "/v2/documents" },
-	}))
+	limit := echov5mw.BodyLimit(cfg.MaxBody)
+	e.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
+		limited := limit(next)
+		return func(c *echo.Context) error {
+			if c.Path() == "/v2/documents" {
+				return next(c)
+			}
+			return limited(c)
+		}
+	})
 
 	e.GET("/health", a.health)
 	e.POST("/v2/payees", a.createPayee, idem)

@@ -76,6 +76,9 @@ func (s *Set) Middleware(c *gin.Context) {
 			err = recovery.Recovered(s.Set, r, v)
 		}
 		s.answer(c, w, err)
+		if w.head {
+			w.sendHead()
+		}
 		w.release(c)
 	}()
 	switch {
@@ -144,7 +147,11 @@ func (s *Set) answer(c *gin.Context, w *writer, err error) {
 	if !committed && status == http.StatusMethodNotAllowed && s.engine != nil {
 		allowHead(w.Header())
 	}
-	s.RespondTo(w.ResponseWriter, c.Request, c.FullPath(), committed, err)
+	r := c.Request
+	if head, ok := r.Context().Value(headRedo{}).(*http.Request); ok {
+		r = head // answered as HEAD: the contract's headers, no body
+	}
+	s.RespondTo(w.ResponseWriter, r, c.FullPath(), committed, err)
 	if !committed {
 		// A HEAD answer has no body to send the status with: send it now,
 		// or gin would write its own page after the chain.
@@ -212,7 +219,7 @@ func Handler(f HandlerFunc) gin.HandlerFunc {
 }
 
 // headRedo marks, in its context, a HEAD request served again as GET: the
-// set's middleware has already admitted it.
+// set's middleware has already admitted it. Its value is the HEAD request.
 type headRedo struct{}
 
 func isHeadRedo(r *http.Request) bool { return r.Context().Value(headRedo{}) != nil }
@@ -229,7 +236,7 @@ func (s *Set) headAsGet(c *gin.Context, w *writer) bool {
 // its body dropped by the second pass of the set's middleware.
 func (s *Set) serveHeadAsGet(c *gin.Context, w *writer) {
 	r := c.Request
-	get := r.WithContext(context.WithValue(r.Context(), headRedo{}, true))
+	get := r.WithContext(context.WithValue(r.Context(), headRedo{}, r))
 	get.Method = http.MethodGet
 	delete(w.Header(), "Allow")
 	w.ResponseWriter.WriteHeader(http.StatusOK) // not sent: the 405 gin set is forgotten

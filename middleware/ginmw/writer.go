@@ -3,6 +3,7 @@ package ginmw
 import (
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -18,6 +19,22 @@ type writer struct {
 	held     bool // an error status held back for the set to answer
 	head     bool // drop the body: HEAD served by a GET route
 	answered bool // the set answered the request
+	headSize int  // the bytes of the body dropped
+}
+
+// sendHead sends the status of a HEAD request served by a GET route, with
+// the Content-Length of the body dropped unless the handler set one, as
+// net/http sends for HEAD.
+func (w *writer) sendHead() {
+	if w.ResponseWriter.Written() {
+		return
+	}
+	h := w.Header()
+	if st := w.ResponseWriter.Status(); len(h["Content-Length"]) == 0 && len(h["Transfer-Encoding"]) == 0 &&
+		st >= 200 && st != http.StatusNoContent && st != http.StatusNotModified {
+		h.Set("Content-Length", strconv.Itoa(w.headSize))
+	}
+	w.ResponseWriter.WriteHeaderNow()
 }
 
 // hold reports whether a body-less or plain-text error answer is about to
@@ -37,6 +54,9 @@ func (w *writer) WriteHeaderNow() {
 		w.held = true
 		return
 	}
+	if w.head {
+		return // sent by sendHead, with the length of the body dropped
+	}
 	w.ResponseWriter.WriteHeaderNow()
 }
 
@@ -47,7 +67,7 @@ func (w *writer) Write(b []byte) (int, error) {
 	}
 	w.held = false
 	if w.head {
-		w.ResponseWriter.WriteHeaderNow()
+		w.headSize += len(b)
 		return len(b), nil
 	}
 	return w.ResponseWriter.Write(b)
@@ -60,7 +80,7 @@ func (w *writer) WriteString(s string) (int, error) {
 	}
 	w.held = false
 	if w.head {
-		w.ResponseWriter.WriteHeaderNow()
+		w.headSize += len(s)
 		return len(s), nil
 	}
 	return io.WriteString(w.ResponseWriter, s)
@@ -69,7 +89,7 @@ func (w *writer) WriteString(s string) (int, error) {
 // Flush sends what was written so far, unless an error status is held
 // back.
 func (w *writer) Flush() {
-	if w.held || w.hold() {
+	if w.held || w.head || w.hold() {
 		return
 	}
 	w.ResponseWriter.Flush()
