@@ -8,15 +8,30 @@ import (
 	"testing"
 )
 
+// frameworks are the web frameworks of the doors: only a door's own
+// packages (and the programs built on them) compile one.
+var frameworks = []string{"github.com/labstack/", "github.com/gin-gonic/", "github.com/go-chi/"}
+
 // forbidden lists, per package, the dependencies it must never have:
-// net/http users never compile echo, and the model never compiles the
-// packages built on it.
+// net/http users never compile echo or gin, one door never compiles
+// another's framework, and the model never compiles the packages built on
+// it.
 var forbidden = map[string][]string{
-	"github.com/errkit/errkit/apierr":                 {"github.com/labstack/", "github.com/go-playground/", "github.com/getkin/", "github.com/errkit/errkit/middleware", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi"},
-	"github.com/errkit/errkit/validation":             {"github.com/labstack/", "github.com/errkit/errkit/middleware", "github.com/errkit/errkit/openapi"},
-	"github.com/errkit/errkit/middleware":             {"github.com/labstack/", "github.com/getkin/", "github.com/errkit/errkit/openapi"},
-	"github.com/errkit/errkit/middleware/idempotency": {"github.com/labstack/", "github.com/getkin/"},
-	"github.com/errkit/errkit/examples/nethttp":       {"github.com/labstack/"},
+	"github.com/errkit/errkit/apierr":                                   append([]string{"github.com/go-playground/", "github.com/getkin/", "github.com/errkit/errkit/middleware", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi"}, frameworks...),
+	"github.com/errkit/errkit/validation":                               append([]string{"github.com/errkit/errkit/middleware", "github.com/errkit/errkit/openapi"}, frameworks...),
+	"github.com/errkit/errkit/middleware":                               append([]string{"github.com/getkin/", "github.com/errkit/errkit/openapi"}, frameworks...),
+	"github.com/errkit/errkit/middleware/idempotency":                   append([]string{"github.com/getkin/"}, frameworks...),
+	"github.com/errkit/errkit/examples/nethttp":                         frameworks,
+	"github.com/errkit/errkit/middleware/echomw":                        {"github.com/gin-gonic/", "github.com/labstack/echo/v5"},
+	"github.com/errkit/errkit/middleware/echov5mw":                      {"github.com/gin-gonic/", "github.com/labstack/echo/v4"},
+	"github.com/errkit/errkit/middleware/ginmw":                         {"github.com/labstack/"},
+	"github.com/errkit/errkit/validation/echovalidation":                {"github.com/gin-gonic/", "github.com/labstack/echo/v5"},
+	"github.com/errkit/errkit/validation/echov5validation":              {"github.com/gin-gonic/", "github.com/labstack/echo/v4"},
+	"github.com/errkit/errkit/validation/ginvalidation":                 {"github.com/labstack/"},
+	"github.com/errkit/errkit/middleware/idempotency/echov5idempotency": {"github.com/gin-gonic/", "github.com/labstack/echo/v4"},
+	"github.com/errkit/errkit/middleware/idempotency/ginidempotency":    {"github.com/labstack/"},
+	"github.com/errkit/errkit/examples/echov5":                          {"github.com/gin-gonic/", "github.com/labstack/echo/v4"},
+	"github.com/errkit/errkit/examples/gin":                             {"github.com/labstack/"},
 }
 
 func TestLayout(t *testing.T) {
