@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -254,4 +255,41 @@ func Get(h http.Handler, method, target string) *httptest.ResponseRecorder {
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(method, target, nil))
 	return rec
+}
+
+// Fuzz sends odd paths, request IDs and traceparents through each door:
+// every answer carries a valid request ID, every error answer is JSON and
+// no 5xx quotes [Secret].
+func Fuzz(f *testing.F, doors []Door) {
+	f.Add("/v2/payments/%FF", "<x>", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+	f.Add("/v2/fail/plain", strings.Repeat("a", 100), "")
+	f.Add("/health/../v2/payments", "req-1", "garbage")
+	f.Add("/%zz", "\x00", "00-")
+	f.Add("/v2/payments/", "", "")
+	f.Fuzz(func(t *testing.T, path, id, tp string) {
+		u, err := url.ParseRequestURI(path)
+		if err != nil || u.Path == "" || u.Path[0] != '/' {
+			return
+		}
+		for _, d := range doors {
+			req := httptest.NewRequest("GET", "/", nil)
+			req.URL = u
+			req.Header["X-Request-Id"] = []string{id}
+			req.Header["Traceparent"] = []string{tp}
+			rec := httptest.NewRecorder()
+			d.H.ServeHTTP(rec, req)
+			if got := rec.Header().Get(middleware.RequestIDHeader); !middleware.ValidRequestID(got) {
+				t.Fatalf("%s: X-Request-Id %q", d.Name, got)
+			}
+			if rec.Code >= 400 && !json.Valid(rec.Body.Bytes()) {
+				t.Fatalf("%s %q: %d %q", d.Name, path, rec.Code, rec.Body)
+			}
+			if rec.Code >= 300 && rec.Code < 400 {
+				t.Fatalf("%s %q: a redirect, %d %v", d.Name, path, rec.Code, rec.Header())
+			}
+			if rec.Code >= 500 && strings.Contains(rec.Body.String(), Secret) {
+				t.Fatalf("%s: leak", d.Name)
+			}
+		}
+	})
 }
