@@ -40,10 +40,8 @@ func Classify(err error, c apierr.Contract) (*apierr.Error, bool) {
 	}
 	if h, ok := err.(*statusHint); ok {
 		e, ok := Classify(h.err, c)
-		if ok && e.Code() == c.Code(apierr.Internal) && e.Unwrap() != nil {
-			if _, own := apierr.As(h.err); !own {
-				return apierr.Wrap(h.err, apierr.CodeFor(c, h.status)), true
-			}
+		if ok && e.Code() == c.Code(apierr.Internal) && !hasCode(h.err) {
+			return apierr.Wrap(h.err, apierr.CodeFor(c, h.status)), true
 		}
 		return e, ok
 	}
@@ -68,6 +66,16 @@ func Classify(err error, c apierr.Contract) (*apierr.Error, bool) {
 		return apierr.Wrap(err, c.Code(apierr.BadRequest)), true
 	}
 	return middleware.Classify(err, c)
+}
+
+// hasCode reports whether err carries a code or condition of its own (a
+// recovered panic does: Internal).
+func hasCode(err error) bool {
+	if _, ok := apierr.As(err); ok {
+		return true
+	}
+	_, ok := errors.AsType[*apierr.ConditionError](err)
+	return ok
 }
 
 func withCause(e *apierr.Error, err error) *apierr.Error {

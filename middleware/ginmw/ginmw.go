@@ -81,13 +81,9 @@ func (s *Set) Middleware(c *gin.Context) {
 		}
 		w.release(c)
 	}()
-	switch {
-	case isHeadRedo(r):
+	if isHeadRedo(r) {
 		w.head = true // admitted as HEAD already
-	case s.headAsGet(c, w):
-		s.serveHeadAsGet(c, w)
-		return
-	default:
+	} else {
 		if e := s.MaintenanceError(r); e != nil {
 			c.Abort()
 			s.answer(c, w, e)
@@ -96,6 +92,10 @@ func (s *Set) Middleware(c *gin.Context) {
 		if e := s.RateLimitError(r); e != nil {
 			c.Abort()
 			s.answer(c, w, e)
+			return
+		}
+		if s.headAsGet(c, w) {
+			s.serveHeadAsGet(c, w)
 			return
 		}
 	}
