@@ -67,7 +67,7 @@ func TestGinAnswers(t *testing.T) {
 		{"/nocontent", 204, "", ""},
 		{"/error-after-ok", 200, "", "done"},
 		{"/panic-5xx", 500, "[GEN9001]", ""},
-		{"/v2/payments/", 404, "[GEN9404]", ""}, // no trailing-slash redirect
+		{"/v2/payments/", 404, "[GEN9404]", ""},  // no trailing-slash redirect
 		{"/V2/payments/1", 404, "[GEN9404]", ""}, // no fixed-path redirect
 	}
 	for _, tc := range cases {
