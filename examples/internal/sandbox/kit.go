@@ -13,8 +13,9 @@ import (
 )
 
 // MiddlewareOptions configures errkit's middleware for the sandbox, the
-// same for both doors: the contract and the classifier of its dialect
-// (classify is the door's: middleware.Classify, echomw.Classify), the
+// same for every door: the contract and the classifier of its dialect
+// (classify is the door's: middleware.Classify, echomw.Classify,
+// echov5mw.Classify, ginmw.Classify), the
 // logger, a token bucket of cfg.Rate requests per second per API key, and
 // maintenance exemptions.
 func MiddlewareOptions(cfg Config, d Dialect, classify func(error, apierr.Contract) (*apierr.Error, bool), log *slog.Logger) []middleware.Option {
