@@ -1,6 +1,7 @@
 package echov5mw
 
 import (
+	"github.com/errkit/errkit/middleware/internal/allow"
 	"net/http"
 
 	"github.com/errkit/errkit/middleware"
@@ -111,7 +112,7 @@ func (s *Set) ErrorHandler(c *echo.Context, err error) {
 		return
 	}
 	if !committed && c.RouteInfo().Name == echo.MethodNotAllowedRouteName && headAsGet(c) {
-		allowHead(h)
+		allow.AddHead(h)
 	}
 	s.RespondTo(w, c.Request(), route(c), committed, err)
 	if committed || res == nil || !res.Committed || !s.mark(h) {

@@ -1,8 +1,8 @@
 package echov5mw
 
 import (
+	"github.com/errkit/errkit/middleware/internal/allow"
 	"net/http"
-	"strings"
 
 	"github.com/labstack/echo/v5"
 )
@@ -14,8 +14,8 @@ import (
 // of e's pool.
 func headAsGet(c *echo.Context) bool {
 	r := c.Request()
-	allow, _ := c.Get(echo.ContextKeyHeaderAllow).(string)
-	if r.Method == http.MethodHead || !hasMethod(allow, http.MethodGet) || hasMethod(allow, http.MethodHead) {
+	methods, _ := c.Get(echo.ContextKeyHeaderAllow).(string)
+	if r.Method == http.MethodHead || !allow.Has(methods, http.MethodGet) || allow.Has(methods, http.MethodHead) {
 		return false
 	}
 	e := c.Echo()
@@ -27,24 +27,4 @@ func headAsGet(c *echo.Context) bool {
 	e.Router().Route(pc)
 	name := pc.RouteInfo().Name
 	return name != echo.MethodNotAllowedRouteName && name != echo.NotFoundRouteName
-}
-
-// hasMethod reports whether the Allow header value allow lists m.
-func hasMethod(allow, m string) bool {
-	for allow != "" {
-		var tok string
-		tok, allow, _ = strings.Cut(allow, ",")
-		if strings.TrimSpace(tok) == m {
-			return true
-		}
-	}
-	return false
-}
-
-// allowHead adds HEAD to the Allow header of a 405 when it lists GET.
-func allowHead(h http.Header) {
-	v := h["Allow"]
-	if len(v) == 1 && hasMethod(v[0], http.MethodGet) && !hasMethod(v[0], http.MethodHead) {
-		h["Allow"] = []string{v[0] + ", " + http.MethodHead}
-	}
 }

@@ -2,6 +2,7 @@ package ginmw
 
 import (
 	"context"
+	"github.com/errkit/errkit/middleware/internal/allow"
 	"net/http"
 	"sync"
 
@@ -145,7 +146,7 @@ func (s *Set) answer(c *gin.Context, w *writer, err error) {
 	}
 	w.answered, w.held = true, false
 	if !committed && status == http.StatusMethodNotAllowed && s.engine != nil {
-		allowHead(w.Header())
+		allow.AddHead(w.Header())
 	}
 	r := c.Request
 	if head, ok := r.Context().Value(headRedo{}).(*http.Request); ok {
@@ -229,7 +230,7 @@ func isHeadRedo(r *http.Request) bool { return r.Context().Value(headRedo{}) != 
 func (s *Set) headAsGet(c *gin.Context, w *writer) bool {
 	return s.engine != nil && c.Request.Method == http.MethodHead && c.FullPath() == "" &&
 		w.ResponseWriter.Status() == http.StatusMethodNotAllowed && !w.ResponseWriter.Written() &&
-		hasMethod(w.Header().Get("Allow"), http.MethodGet)
+		allow.Has(w.Header().Get("Allow"), http.MethodGet)
 }
 
 // serveHeadAsGet serves c's HEAD request again through the engine as GET,
