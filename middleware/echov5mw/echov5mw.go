@@ -1,6 +1,7 @@
 package echov5mw
 
 import (
+	"errors"
 	"github.com/errkit/errkit/middleware/internal/allow"
 	"net/http"
 
@@ -111,23 +112,24 @@ func (s *Set) ErrorHandler(c *echo.Context, err error) {
 	if committed && s.marked(h) || c.Get(answeredKey) != nil {
 		return
 	}
-	if !committed && c.RouteInfo().Name == echo.MethodNotAllowedRouteName && headAsGet(c) {
-		allow.AddHead(h)
+	route := c.Path()
+	if errors.Is(err, echo.ErrNotFound) || errors.Is(err, echo.ErrMethodNotAllowed) {
+		// c.RouteInfo copies the route's parameters: asked only here, where
+		// the router's own failures have none.
+		switch c.RouteInfo().Name {
+		case echo.NotFoundRouteName:
+			route = ""
+		case echo.MethodNotAllowedRouteName:
+			route = ""
+			if !committed && headAsGet(c) {
+				allow.AddHead(h)
+			}
+		}
 	}
-	s.RespondTo(w, c.Request(), route(c), committed, err)
+	s.RespondTo(w, c.Request(), route, committed, err)
 	if committed || res == nil || !res.Committed || !s.mark(h) {
 		c.Set(answeredKey, true)
 	}
-}
-
-// route returns the route pattern c matched, "" when the router matched
-// none (404, 405).
-func route(c *echo.Context) string {
-	switch c.RouteInfo().Name {
-	case echo.NotFoundRouteName, echo.MethodNotAllowedRouteName:
-		return ""
-	}
-	return c.Path()
 }
 
 // mark marks h, the header of a response the set has just written an

@@ -8,9 +8,8 @@ import (
 )
 
 // headAsGet reports whether c, failed by the router with 405, is for a
-// path whose GET route also answers HEAD: the Allow header lists GET and
-// not HEAD, and e's router (RouterConfig.AutoHandleHEAD) routes a HEAD
-// request there. The router is asked on the 405 path only, in a context
+// path whose GET route also answers HEAD: the Allow header lists GET and not HEAD, and e's router
+// (RouterConfig.AutoHandleHEAD) routes a HEAD request there. The router is asked on the 405 path only, in a context
 // of e's pool.
 func headAsGet(c *echo.Context) bool {
 	r := c.Request()
