@@ -14,22 +14,23 @@ var frameworks = []string{"github.com/labstack/", "github.com/gin-gonic/", "gith
 
 // forbidden lists, per package, the dependencies it must never have:
 // net/http users never compile echo or gin, one door never compiles
-// another's framework, and the model never compiles the packages built on
-// it.
+// another's framework, the middleware and the echo doors never compile
+// validation (nor validator/v10), and the model never compiles the
+// packages built on it.
 var forbidden = map[string][]string{
 	"github.com/errkit/errkit/apierr":                                   append([]string{"github.com/go-playground/", "github.com/getkin/", "github.com/errkit/errkit/middleware", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi"}, frameworks...),
 	"github.com/errkit/errkit/validation":                               append([]string{"github.com/errkit/errkit/middleware", "github.com/errkit/errkit/openapi"}, frameworks...),
-	"github.com/errkit/errkit/middleware":                               append([]string{"github.com/getkin/", "github.com/errkit/errkit/openapi"}, frameworks...),
-	"github.com/errkit/errkit/middleware/idempotency":                   append([]string{"github.com/getkin/"}, frameworks...),
+	"github.com/errkit/errkit/middleware":                               append([]string{"github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi"}, frameworks...),
+	"github.com/errkit/errkit/middleware/idempotency":                   append([]string{"github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation"}, frameworks...),
 	"github.com/errkit/errkit/examples/nethttp":                         frameworks,
-	"github.com/errkit/errkit/middleware/echomw":                        {"github.com/gin-gonic/", "github.com/labstack/echo/v5"},
-	"github.com/errkit/errkit/middleware/echov5mw":                      {"github.com/gin-gonic/", "github.com/labstack/echo/v4"},
-	"github.com/errkit/errkit/middleware/ginmw":                         {"github.com/labstack/"},
+	"github.com/errkit/errkit/middleware/echomw":                        {"github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/gin-gonic/", "github.com/labstack/echo/v5"},
+	"github.com/errkit/errkit/middleware/echov5mw":                      {"github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/gin-gonic/", "github.com/labstack/echo/v4"},
+	"github.com/errkit/errkit/middleware/ginmw":                         {"github.com/errkit/errkit/validation", "github.com/labstack/"},
 	"github.com/errkit/errkit/validation/echovalidation":                {"github.com/gin-gonic/", "github.com/labstack/echo/v5"},
 	"github.com/errkit/errkit/validation/echov5validation":              {"github.com/gin-gonic/", "github.com/labstack/echo/v4"},
 	"github.com/errkit/errkit/validation/ginvalidation":                 {"github.com/labstack/"},
-	"github.com/errkit/errkit/middleware/idempotency/echov5idempotency": {"github.com/gin-gonic/", "github.com/labstack/echo/v4"},
-	"github.com/errkit/errkit/middleware/idempotency/ginidempotency":    {"github.com/labstack/"},
+	"github.com/errkit/errkit/middleware/idempotency/echov5idempotency": {"github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/gin-gonic/", "github.com/labstack/echo/v4"},
+	"github.com/errkit/errkit/middleware/idempotency/ginidempotency":    {"github.com/errkit/errkit/validation", "github.com/labstack/"},
 	"github.com/errkit/errkit/examples/echov5":                          {"github.com/gin-gonic/", "github.com/labstack/echo/v4"},
 	"github.com/errkit/errkit/examples/gin":                             {"github.com/labstack/"},
 }
@@ -50,6 +51,25 @@ func TestLayout(t *testing.T) {
 					t.Errorf("%s depends on %s", pkg, dep)
 				}
 			}
+		}
+	}
+}
+
+// apierr, its kit and the contract packages need only the standard library
+// (and each other): a handler author who returns apierr errors compiles no
+// third-party module.
+func TestModelNeedsOnlyStdlib(t *testing.T) {
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	out, err := exec.Command(gobin, "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", "github.com/errkit/errkit/apierr/...").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	for _, dep := range strings.Fields(string(out)) {
+		if dep != "github.com/errkit/errkit/apierr" && !strings.HasPrefix(dep, "github.com/errkit/errkit/apierr/") {
+			t.Errorf("a package of apierr depends on %s", dep)
 		}
 	}
 }

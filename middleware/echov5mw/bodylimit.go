@@ -3,12 +3,13 @@ package echov5mw
 import (
 	"net/http"
 
-	"github.com/errkit/errkit/validation"
+	"github.com/errkit/errkit/internal/jsonbody"
 	"github.com/labstack/echo/v5"
 )
 
 // BodyLimit returns echo middleware that limits request bodies to n bytes,
-// answering as the validation package does for a body past its limit
+// answering as the validation package and [middleware.Classify] do for a
+// body past its limit
 // ([apierr.TooLarge], 413, with the limit in its details): a request whose
 // Content-Length says more fails at once; a body longer than its
 // Content-Length says fails the handler reading it with an
@@ -19,7 +20,7 @@ func BodyLimit(n int64) echo.MiddlewareFunc {
 		return func(c *echo.Context) error {
 			r := c.Request()
 			if r.ContentLength > n {
-				return validation.DecodeError(&http.MaxBytesError{Limit: n})
+				return jsonbody.Classify(&http.MaxBytesError{Limit: n})
 			}
 			if r.Body != nil && r.Body != http.NoBody {
 				r.Body = http.MaxBytesReader(c.Response(), r.Body, n)

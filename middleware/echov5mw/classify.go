@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/internal/jsonbody"
 	"github.com/errkit/errkit/middleware"
-	"github.com/errkit/errkit/validation"
 	"github.com/labstack/echo/v5"
 )
 
@@ -24,7 +24,7 @@ import (
 //     [apierr.UnsupportedMediaType];
 //   - a binder error (a 400 wrapping a JSON error, or an
 //     *echo.BindingError): 400 with the byte offset or the field, as
-//     [middleware.Classify] (through validation.DecodeError) says;
+//     [middleware.Classify] says;
 //   - echo's rate limiter denial (429): [apierr.RateLimited] with
 //     Retry-After 1;
 //   - any other error with a status (echo.HTTPStatusCoder: *echo.HTTPError
@@ -58,12 +58,13 @@ func Classify(err error, c apierr.Contract) (*apierr.Error, bool) {
 	switch status {
 	case http.StatusBadRequest:
 		if inner := errors.Unwrap(err); inner != nil {
-			if e, ok := middleware.Classify(inner, c); ok && e.Code() != c.Code(apierr.Internal) {
-				return withCause(e, err), true
+			// err unwraps to inner: classified whole, it stays the cause.
+			if e, ok := middleware.Classify(err, c); ok && e.Code() != c.Code(apierr.Internal) {
+				return e, true
 			}
 			if errors.Is(inner, io.EOF) || errors.Is(inner, io.ErrUnexpectedEOF) {
 				// The binder read an empty or truncated body.
-				return withCause(validation.DecodeError(inner).In(c), err), true
+				return jsonbody.Classify(err).In(c), true
 			}
 		}
 		return apierr.Wrap(err, c.Code(apierr.BadRequest)), true
@@ -75,12 +76,5 @@ func Classify(err error, c apierr.Contract) (*apierr.Error, bool) {
 	if status < 400 || status > 599 {
 		return apierr.Wrap(err, c.Code(apierr.Internal)), true
 	}
-	return apierr.Wrap(err, apierr.CodeFor(c, status)), true
-}
-
-func withCause(e *apierr.Error, err error) *apierr.Error {
-	if e.Unwrap() == nil {
-		e.WithCause(err)
-	}
-	return e
+	return apierr.Wrap(err, c.Code(apierr.ConditionForStatus(status))), true
 }

@@ -2,11 +2,9 @@ package echov5mw
 
 import (
 	"errors"
-	"github.com/errkit/errkit/middleware/internal/allow"
-	"net/http"
 
 	"github.com/errkit/errkit/middleware"
-	"github.com/errkit/errkit/middleware/internal/recovery"
+	"github.com/errkit/errkit/middleware/internal/allow"
 	"github.com/labstack/echo/v5"
 )
 
@@ -16,12 +14,6 @@ import (
 // [Set.ErrorHandler], as [Set.Install] does.
 type Set struct {
 	*middleware.Set
-
-	// answered is the set's own Content-Type header value, equal to the
-	// contract's: once the set has written an error, the response's
-	// Content-Type is this very slice, which marks the request answered
-	// without echo's per-request store (see [Set.ErrorHandler]).
-	answered []string
 }
 
 // New returns a Set configured by opts; errors are classified by
@@ -30,8 +22,7 @@ func New(opts ...middleware.Option) *Set {
 	o := make([]middleware.Option, 0, len(opts)+1)
 	o = append(o, middleware.WithClassifier(Classify))
 	o = append(o, opts...)
-	ms := middleware.New(o...)
-	return &Set{Set: ms, answered: []string{ms.Contract().ContentType()}}
+	return &Set{Set: middleware.New(o...)}
 }
 
 // Install sets the whole set on e in one call and returns it: the error
@@ -71,31 +62,23 @@ func (s *Set) NewEcho(cfg echo.Config) *echo.Echo {
 // Middleware is the whole set as one echo middleware: [Set.RequestID],
 // [Set.Recover], [Set.Maintenance] and [Set.RateLimit], in that order.
 func (s *Set) Middleware(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c *echo.Context) (err error) {
+	return func(c *echo.Context) error {
 		r := c.Request()
 		middleware.SetRequestID(c.Response().Header(), r)
-		defer func() {
-			if v := recover(); v != nil {
-				if v == http.ErrAbortHandler {
-					panic(v)
-				}
-				err = recovery.Recovered(s.Set, c.Request(), v)
+		return s.Catch(r, func() error {
+			if e := s.MaintenanceError(r); e != nil {
+				return e
 			}
-		}()
-		if e := s.MaintenanceError(r); e != nil {
-			return e
-		}
-		if e := s.RateLimitError(r); e != nil {
-			return e
-		}
-		return next(c)
+			if e := s.RateLimitError(r); e != nil {
+				return e
+			}
+			return next(c)
+		})
 	}
 }
 
-// answeredKey marks in echo's context store a request the set answered
-// without writing its error (the response was committed before, or the
-// client went away); a written error is marked by the response's
-// Content-Type instead, which costs nothing.
+// answeredKey marks in echo's context store a request the set answered;
+// echo v5 keeps the store's map from request to request.
 const answeredKey = "errkit.answered"
 
 // ErrorHandler is an echo.HTTPErrorHandler: it answers err in the set's
@@ -105,13 +88,13 @@ const answeredKey = "errkit.answered"
 // for one request (the idempotency middleware calls it): a committed
 // response is never written again; the failure is logged.
 func (s *Set) ErrorHandler(c *echo.Context, err error) {
-	w := c.Response()
-	h := w.Header()
-	res, _ := echo.UnwrapResponse(w)
-	committed := res != nil && res.Committed
-	if committed && s.marked(h) || c.Get(answeredKey) != nil {
+	if c.Get(answeredKey) != nil {
 		return
 	}
+	c.Set(answeredKey, true)
+	w := c.Response()
+	res, _ := echo.UnwrapResponse(w)
+	committed := res != nil && res.Committed
 	route := c.Path()
 	if errors.Is(err, echo.ErrNotFound) || errors.Is(err, echo.ErrMethodNotAllowed) {
 		// c.RouteInfo copies the route's parameters: asked only here, where
@@ -122,35 +105,11 @@ func (s *Set) ErrorHandler(c *echo.Context, err error) {
 		case echo.MethodNotAllowedRouteName:
 			route = ""
 			if !committed && headAsGet(c) {
-				allow.AddHead(h)
+				allow.AddHead(w.Header())
 			}
 		}
 	}
 	s.RespondTo(w, c.Request(), route, committed, err)
-	if committed || res == nil || !res.Committed || !s.mark(h) {
-		c.Set(answeredKey, true)
-	}
-}
-
-// mark marks h, the header of a response the set has just written an
-// error to, as answered: its Content-Type, already sent, is replaced by
-// the set's own slice of the same value. It reports false when it cannot.
-func (s *Set) mark(h http.Header) bool {
-	ct := h["Content-Type"]
-	if len(s.answered) != 1 || len(ct) != 1 || ct[0] != s.answered[0] {
-		return false
-	}
-	// Delete first: assigning to a map of 8 keys (a 429's headers) grows
-	// it, even when the key is there; 7 fit as they are.
-	delete(h, "Content-Type")
-	h["Content-Type"] = s.answered
-	return true
-}
-
-// marked reports whether h was marked by mark.
-func (s *Set) marked(h http.Header) bool {
-	ct := h["Content-Type"]
-	return len(s.answered) == 1 && len(ct) == 1 && &ct[0] == &s.answered[0]
 }
 
 // RequestID is [middleware.Set.RequestID] in echo's form: the ID is in the
@@ -166,16 +125,8 @@ func (s *Set) RequestID(next echo.HandlerFunc) echo.HandlerFunc {
 // Recover turns a panic into an Internal error for the error handler
 // (the contract's 500); [http.ErrAbortHandler] is re-panicked.
 func (s *Set) Recover(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c *echo.Context) (err error) {
-		defer func() {
-			if v := recover(); v != nil {
-				if v == http.ErrAbortHandler {
-					panic(v)
-				}
-				err = recovery.Recovered(s.Set, c.Request(), v)
-			}
-		}()
-		return next(c)
+	return func(c *echo.Context) error {
+		return s.Catch(c.Request(), func() error { return next(c) })
 	}
 }
 

@@ -77,7 +77,7 @@ func TestGinAnswers(t *testing.T) {
 			continue
 		}
 		if tc.code != "" {
-			if b := decode(t, rec); b.Code != tc.code || rec.Header().Get("Content-Type") != apierr.JSONContentType {
+			if b := decode(t, rec); b.Code != tc.code || rec.Header().Get("Content-Type") != apierr.Nexpay.ContentType() {
 				t.Errorf("%s: %s %q, want %s", tc.target, b.Code, rec.Header().Get("Content-Type"), tc.code)
 			}
 		} else if rec.Body.String() != tc.body {

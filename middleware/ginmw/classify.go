@@ -6,8 +6,8 @@ import (
 	"strconv"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/internal/jsonbody"
 	"github.com/errkit/errkit/middleware"
-	"github.com/errkit/errkit/validation"
 	"github.com/gin-gonic/gin/binding"
 	"github.com/go-playground/validator/v10"
 )
@@ -18,11 +18,13 @@ import (
 //     depth: as [middleware.Classify] says (package ginvalidation's
 //     binding fails with these, every bad value named by its JSON path);
 //   - validator/v10's ValidationErrors (gin's default binding validator):
-//     [apierr.Validation] with a field error each, named as
-//     [validation.Fields] names them;
+//     [apierr.Validation] with a field error each, named by the Go field
+//     and its rule, "<Field> is invalid"; package ginvalidation's
+//     validator names them by JSON path, with the validation package's
+//     messages;
 //   - io.EOF or io.ErrUnexpectedEOF, unwrapped, as gin's JSON binding
 //     returns an empty or truncated body: [apierr.BadRequest], as
-//     [validation.DecodeError] says;
+//     [middleware.Classify] answers a truncated body;
 //   - a parameter that does not parse (c.ShouldBindQuery's
 //     strconv errors, a binding.SliceValidationError): [apierr.BadRequest];
 //   - an error recorded with a status (c.AbortWithError(401, err)): the
@@ -41,7 +43,7 @@ func Classify(err error, c apierr.Contract) (*apierr.Error, bool) {
 	if h, ok := err.(*statusHint); ok {
 		e, ok := Classify(h.err, c)
 		if ok && e.Code() == c.Code(apierr.Internal) && !hasCode(h.err) {
-			return apierr.Wrap(h.err, apierr.CodeFor(c, h.status)), true
+			return apierr.Wrap(h.err, c.Code(apierr.ConditionForStatus(h.status))), true
 		}
 		return e, ok
 	}
@@ -52,12 +54,12 @@ func Classify(err error, c apierr.Contract) (*apierr.Error, bool) {
 		return middleware.Classify(err, c)
 	}
 	if ve, ok := errors.AsType[validator.ValidationErrors](err); ok {
-		ce := &apierr.ConditionError{Condition: apierr.Validation, Fields: validation.Fields(ve), Cause: err}
+		ce := &apierr.ConditionError{Condition: apierr.Validation, Fields: fieldsOf(ve), Cause: err}
 		return ce.In(c), true
 	}
 	if err == io.EOF || err == io.ErrUnexpectedEOF {
 		// gin's JSON binding reports an empty or truncated body so, bare.
-		return withCause(validation.DecodeError(err).In(c), err), true
+		return jsonbody.Classify(err).In(c), true
 	}
 	if _, ok := errors.AsType[*strconv.NumError](err); ok {
 		return apierr.Wrap(err, c.Code(apierr.BadRequest)), true
@@ -78,11 +80,14 @@ func hasCode(err error) bool {
 	return ok
 }
 
-func withCause(e *apierr.Error, err error) *apierr.Error {
-	if e.Unwrap() == nil {
-		e.WithCause(err)
+// fieldsOf lists the failures of gin's default validator, which knows no
+// JSON names nor messages: the Go field, the rule and its parameter.
+func fieldsOf(ve validator.ValidationErrors) []apierr.FieldError {
+	fields := make([]apierr.FieldError, len(ve))
+	for i, fe := range ve {
+		fields[i] = apierr.FieldError{Field: fe.Field(), Rule: fe.Tag(), Param: fe.Param(), Message: fe.Field() + " is invalid"}
 	}
-	return e
+	return fields
 }
 
 // statusError is the error an error status left without a body is

@@ -6,9 +6,8 @@ import (
 	"net/http"
 	"sync"
 
+	"github.com/errkit/errkit/internal/jsonbody"
 	"github.com/errkit/errkit/middleware"
-	"github.com/errkit/errkit/middleware/internal/recovery"
-	"github.com/errkit/errkit/validation"
 	"github.com/gin-gonic/gin"
 )
 
@@ -64,43 +63,33 @@ func (s *Set) Install(e *gin.Engine) {
 func (s *Set) Middleware(c *gin.Context) {
 	r := c.Request
 	w := guard(c)
+	defer w.release(c) // also when Catch re-panics http.ErrAbortHandler
 	middleware.SetRequestID(w.Header(), r)
-	defer func() {
-		v := recover()
-		if v == http.ErrAbortHandler {
-			w.release(c)
-			panic(v)
+	err := s.Catch(r, func() error {
+		if isHeadRedo(r) {
+			w.head = true // admitted as HEAD already
+		} else {
+			if e := s.MaintenanceError(r); e != nil {
+				return e
+			}
+			if e := s.RateLimitError(r); e != nil {
+				return e
+			}
+			if s.headAsGet(c, w) {
+				s.serveHeadAsGet(c, w)
+				return nil
+			}
 		}
-		var err error
-		if v != nil {
-			c.Abort()
-			err = recovery.Recovered(s.Set, r, v)
-		}
-		s.answer(c, w, err)
-		if w.head {
-			w.sendHead()
-		}
-		w.release(c)
-	}()
-	if isHeadRedo(r) {
-		w.head = true // admitted as HEAD already
-	} else {
-		if e := s.MaintenanceError(r); e != nil {
-			c.Abort()
-			s.answer(c, w, e)
-			return
-		}
-		if e := s.RateLimitError(r); e != nil {
-			c.Abort()
-			s.answer(c, w, e)
-			return
-		}
-		if s.headAsGet(c, w) {
-			s.serveHeadAsGet(c, w)
-			return
-		}
+		c.Next()
+		return nil
+	})
+	if err != nil {
+		c.Abort() // nothing after the set runs once it answers
 	}
-	c.Next()
+	s.answer(c, w, err)
+	if w.head {
+		w.sendHead()
+	}
 }
 
 // Errors answers, once the handlers after it are done, the last error of
@@ -112,15 +101,9 @@ func (s *Set) Middleware(c *gin.Context) {
 // given is the answer's when the error itself has none (a plain error).
 func (s *Set) Errors(c *gin.Context) {
 	w := guard(c)
-	defer func() {
-		if v := recover(); v != nil {
-			w.release(c)
-			panic(v) // for a Recover outside to answer
-		}
-		s.answer(c, w, nil)
-		w.release(c)
-	}()
+	defer w.release(c) // also when a panic goes on, for a Recover outside
 	c.Next()
+	s.answer(c, w, nil)
 }
 
 // answer answers c with err, or else with the last of c.Errors, or else
@@ -171,16 +154,10 @@ func (s *Set) RequestID(c *gin.Context) {
 // (the contract's 500) recorded with c.Error for [Set.Errors], and aborts
 // the chain; [http.ErrAbortHandler] is re-panicked.
 func (s *Set) Recover(c *gin.Context) {
-	defer func() {
-		if v := recover(); v != nil {
-			if v == http.ErrAbortHandler {
-				panic(v)
-			}
-			c.Abort()
-			_ = c.Error(recovery.Recovered(s.Set, c.Request, v))
-		}
-	}()
-	c.Next()
+	if err := s.Catch(c.Request, func() error { c.Next(); return nil }); err != nil {
+		c.Abort()
+		_ = c.Error(err)
+	}
 }
 
 // Maintenance fails requests not exempt with
@@ -267,15 +244,15 @@ func (w *writer) release(c *gin.Context) {
 
 // BodyLimit returns gin middleware that limits request bodies to n bytes:
 // a request whose Content-Length says more fails at once with
-// [apierr.TooLarge] (413), the answer the validation package gives a
-// body it reads past its limit; a longer body than its Content-Length
+// [apierr.TooLarge] (413), the answer the validation package and
+// [middleware.Classify] give a body read past its limit; a longer body than its Content-Length
 // says fails the handler that reads it with an *http.MaxBytesError, which
 // [Classify] answers alike.
 func BodyLimit(n int64) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		r := c.Request
 		if r.ContentLength > n {
-			_ = c.Error(validation.DecodeError(&http.MaxBytesError{Limit: n}))
+			_ = c.Error(jsonbody.Classify(&http.MaxBytesError{Limit: n}))
 			c.Abort()
 			return
 		}

@@ -177,7 +177,7 @@ func Run(t *testing.T, doors []Door) {
 				}
 				head := tc.method == http.MethodHead // its body is the server's to drop
 				if tc.want.code != "" && head {
-					if ct := rec.Header().Get("Content-Type"); ct != apierr.JSONContentType {
+					if ct := rec.Header().Get("Content-Type"); ct != apierr.Nexpay.ContentType() {
 						t.Errorf("%s: Content-Type %q", d.Name, ct)
 					}
 				} else if tc.want.code != "" {
@@ -185,7 +185,7 @@ func Run(t *testing.T, doors []Door) {
 					if err := json.Unmarshal(rec.Body.Bytes(), &b); err != nil || b.Code != tc.want.code {
 						t.Errorf("%s: body %q: code %q, want %q (%v)", d.Name, got, b.Code, tc.want.code, err)
 					}
-					if ct := rec.Header().Get("Content-Type"); ct != apierr.JSONContentType {
+					if ct := rec.Header().Get("Content-Type"); ct != apierr.Nexpay.ContentType() {
 						t.Errorf("%s: Content-Type %q", d.Name, ct)
 					}
 				}
