@@ -47,7 +47,8 @@ func Install(e *gin.Engine, opts ...middleware.Option) *Set {
 // GET, as net/http's ServeMux does (RFC 9110, 9.3.2), where a path has a
 // GET route and no HEAD route: the request goes through e again as GET,
 // its body dropped, and the Allow header of a 405 lists HEAD beside GET.
-// Call it before adding middleware and routes.
+// Call it before adding middleware and routes, on one engine per Set: the
+// Set serves HEAD again through the engine it was installed on last.
 func (s *Set) Install(e *gin.Engine) {
 	s.engine = e
 	e.HandleMethodNotAllowed = true
