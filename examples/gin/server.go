@@ -50,8 +50,14 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*gin.Engine, error) {
 		}
 	})
 
+	doc, err := dialect.DocumentHandler()
+	if err != nil {
+		return nil, err
+	}
 	h := ginmw.Handler
 	e.GET("/health", h(a.health))
+	e.GET("/openapi.json", gin.WrapH(doc))
+	e.GET("/openapi.yaml", gin.WrapH(doc))
 	e.POST("/v2/payees", idem, h(a.createPayee))
 	e.GET("/v2/payees/:id", h(a.getPayee))
 	e.POST("/v2/quotes", idem, h(a.createQuote))

@@ -102,6 +102,13 @@ func Start(t *testing.T, bin string, flags ...string) *Server {
 // set: they start side by side, each waited for in turn.
 func StartAll(t *testing.T, bin string, flagSets ...[]string) []*Server {
 	t.Helper()
+	return startAll(t, bin, true, flagSets...)
+}
+
+// startAll is StartAll; document false skips checking the servers' API
+// document and holding their answers to it (see checkDocument).
+func startAll(t *testing.T, bin string, document bool, flagSets ...[]string) []*Server {
+	t.Helper()
 	servers := make([]*Server, len(flagSets))
 	addrs := make([]chan string, len(flagSets))
 	for i, flags := range flagSets {
@@ -117,6 +124,16 @@ func StartAll(t *testing.T, bin string, flagSets ...[]string) []*Server {
 		case <-time.After(startTimeout):
 			t.Fatalf("%s did not print its address\n%s", bin, s.log)
 		}
+		if !document {
+			continue
+		}
+		contract, flags := "nexpay", flagSets[i]
+		for j, f := range flags {
+			if f == "-contract" && j+1 < len(flags) {
+				contract = flags[j+1]
+			}
+		}
+		checkDocument(t, s, contract)
 	}
 	return servers
 }
