@@ -56,7 +56,6 @@ func routerFor(e *echo.Echo, r *http.Request) *echo.Router {
 	return e.Router()
 }
 
-
 // headWriter drops the body of a HEAD request served as GET. It neither
 // flushes nor unwraps: the server sends the headers when the handler
 // returns, as for any HEAD answer.
