@@ -32,14 +32,15 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*gin.Engine, error) {
 	// own 404 and 405 answers, all in the contract, and HEAD served by the
 	// GET routes.
 	kit := ginmw.Install(e, sandbox.MiddlewareOptions(cfg, dialect, ginmw.Classify, log)...)
-	if cfg.Maintenance > 0 {
-		kit.Switch().OnFor(cfg.Maintenance)
+	sw := sandbox.Switch(cfg, kit.Switch())
+	if err := sandbox.StartMaintenance(cfg, sw); err != nil {
+		return nil, err
 	}
-	idem, err := ginidempotency.New(kit, sandbox.IdempotencyConfig(dialect.Contract))
+	idem, err := ginidempotency.New(kit, sandbox.IdempotencyStore(cfg, sandbox.IdempotencyConfig(dialect.Contract)))
 	if err != nil {
 		return nil, err
 	}
-	a := &api{svc: sandbox.NewService(cfg.QuoteTTL), keys: cfg.Keys, maintenance: kit.Switch()}
+	a := &api{svc: sandbox.NewService(cfg.QuoteTTL), keys: cfg.Keys, maintenance: sw}
 
 	e.Use(a.authenticate)
 	// JSON bodies are limited to -max-body; documents have their own limit.
@@ -97,11 +98,15 @@ func (a *api) maintenanceOn(c *gin.Context) error {
 	if err := c.ShouldBindJSON(&req); err != nil {
 		return err
 	}
-	a.maintenance.OnFor(time.Duration(req.RetryAfter) * time.Second)
+	if err := a.maintenance.OnFor(c.Request.Context(), time.Duration(req.RetryAfter)*time.Second); err != nil {
+		return err
+	}
 	return sandbox.WriteJSON(c.Writer, 200, sandbox.MaintenanceState{Maintenance: true, RetryAfter: req.RetryAfter})
 }
 
 func (a *api) maintenanceOff(c *gin.Context) error {
-	a.maintenance.Off()
+	if err := a.maintenance.Off(c.Request.Context()); err != nil {
+		return err
+	}
 	return sandbox.WriteJSON(c.Writer, 200, sandbox.MaintenanceState{})
 }

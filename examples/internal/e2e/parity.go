@@ -29,8 +29,8 @@ type Difference struct {
 
 func (d Difference) String() string { return d.Door + " | " + d.Request + " | " + d.Part }
 
-// An answer is what a server sent back, its body masked.
-type answer struct {
+// A doorAnswer is what a server sent back, its body masked.
+type doorAnswer struct {
 	status int
 	header http.Header
 	body   string
@@ -130,7 +130,7 @@ var plainClient = &http.Client{
 
 // exchange sends st's request and returns the answer, saving what st
 // saves.
-func exchange(t *testing.T, base string, st Step, vars map[string]string) answer {
+func exchange(t *testing.T, base string, st Step, vars map[string]string) doorAnswer {
 	t.Helper()
 	resp, err := plainClient.Do(request(t, base, st, vars))
 	if err != nil {
@@ -149,7 +149,7 @@ func exchange(t *testing.T, base string, st Step, vars map[string]string) answer
 			}
 		}
 	}
-	return answer{status: resp.StatusCode, header: resp.Header, body: mask(string(body))}
+	return doorAnswer{status: resp.StatusCode, header: resp.Header, body: mask(string(body))}
 }
 
 var (
@@ -167,7 +167,7 @@ func mask(s string) string {
 }
 
 // compare returns the parts of got that differ from ref.
-func compare(ref, got answer) []string {
+func compare(ref, got doorAnswer) []string {
 	var parts []string
 	if ref.status != got.status {
 		parts = append(parts, "status")
@@ -221,7 +221,7 @@ func near(a, b string) bool {
 	return err1 == nil && err2 == nil && (d <= 2 || d*20 <= max(x, y))
 }
 
-func show(door string, a answer, part string) string {
+func show(door string, a doorAnswer, part string) string {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "  %s: %d", door, a.status)
 	if name, ok := strings.CutPrefix(part, "header "); ok {
