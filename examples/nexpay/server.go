@@ -30,6 +30,7 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*echo.Echo, error) {
 	// rate limiting, all answering in the contract, and HEAD served by the
 	// GET routes.
 	kit := echomw.Install(e, sandbox.MiddlewareOptions(cfg, dialect, echomw.Classify, log)...)
+	kit.ServeHeadAsGet(e)
 	if cfg.Maintenance > 0 {
 		kit.Switch().OnFor(cfg.Maintenance)
 	}
