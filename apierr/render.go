@@ -65,16 +65,20 @@ func RenderMeta(w http.ResponseWriter, c Contract, e *Error, m Meta) error {
 	}
 	// The response's own header values, in one allocation: nothing is
 	// shared with another response or with e.
-	vals := make([]string, 3+len(e.header))
+	vals := make([]string, 4+len(e.header))
 	vals[0], vals[1], vals[2] = c.ContentType(), "nosniff", "no-store"
 	h := w.Header()
 	h["Content-Type"] = vals[0:1:1]
 	h["X-Content-Type-Options"] = vals[1:2:2]
 	h["Cache-Control"] = vals[2:3:3]
 	delete(h, "Content-Length")
+	if e.retry != "" {
+		vals[3] = e.retry
+		h["Retry-After"] = vals[3:4:4]
+	}
 	for i, f := range e.header {
-		vals[3+i] = f.val
-		h[f.key] = vals[3+i : 4+i : 4+i]
+		vals[4+i] = f.val
+		h[f.key] = vals[4+i : 5+i : 5+i]
 	}
 	w.WriteHeader(b.Status)
 	if m.Method != http.MethodHead {
