@@ -63,7 +63,7 @@ func (s *Set) RespondTo(w http.ResponseWriter, r *http.Request, route string, co
 	if !ok && err == nil {
 		return
 	}
-	m := metaOf(r, route)
+	m := s.metaOf(r, route)
 	if !ok {
 		if r.Context().Err() != nil {
 			s.gone(r, m, err)
@@ -78,33 +78,47 @@ func (s *Set) RespondTo(w http.ResponseWriter, r *http.Request, route string, co
 }
 
 // meta is what a failure's answer, log record and metrics hook say of its
-// request, read from it once.
+// request, read from it once. The trace IDs are worked out once too, and
+// only when something shows them: the contract's body ([apierr.ShowsTrace])
+// or an enabled log record.
 type meta struct {
 	apierr.Meta        // request ID, the trace ID a contract shows, path, method
 	route       string // the route pattern; "" when no route matched
-	w3cTrace    string // the trace ID of a valid traceparent header, or ""
 }
 
-func metaOf(r *http.Request, route string) meta {
-	m := meta{Meta: apierr.MetaOf(r), route: route}
-	m.w3cTrace, _ = TraceID(r)
+func (s *Set) metaOf(r *http.Request, route string) meta {
+	m := meta{Meta: apierr.Meta{RequestID: RequestIDFrom(r), Method: r.Method}, route: route}
+	if r.URL != nil {
+		m.Instance = r.URL.EscapedPath()
+	}
+	if s.trace {
+		m.traced()
+	}
 	return m
 }
 
-// attrs returns the log attributes of m: method, route, request_id, and
-// the IDs a client may quote besides the request ID: trace_id, the 32 hex
-// digits a contract's trace field shows for it (Nexpay legacy traceId,
-// Cryptopay meta.request_id), when they differ from the request ID, and
-// w3c_trace_id, the trace of a valid traceparent header, when it differs
-// from both.
-func (m *meta) attrs(attrs []slog.Attr) []slog.Attr {
+// traced derives the trace ID a contract shows from the request ID, once.
+func (m *meta) traced() {
+	if m.TraceID == "" && m.RequestID != "" {
+		m.TraceID = apierr.TraceHex(m.RequestID)
+	}
+}
+
+// attrs returns the log attributes of m, read from r: method, route,
+// request_id, and the IDs a client may quote besides the request ID:
+// trace_id, the 32 hex digits a contract's trace field shows for it (Nexpay
+// legacy traceId, Cryptopay meta.request_id), when they differ from the
+// request ID, and w3c_trace_id, the trace of a valid traceparent header,
+// when it differs from both.
+func (m *meta) attrs(attrs []slog.Attr, r *http.Request) []slog.Attr {
+	m.traced()
 	attrs = append(attrs, slog.String("method", m.Method), slog.String("route", m.route),
 		slog.String("request_id", m.RequestID))
 	if m.TraceID != "" && m.TraceID != m.RequestID {
 		attrs = append(attrs, slog.String("trace_id", m.TraceID))
 	}
-	if m.w3cTrace != "" && m.w3cTrace != m.RequestID && m.w3cTrace != m.TraceID {
-		attrs = append(attrs, slog.String("w3c_trace_id", m.w3cTrace))
+	if w3c, ok := TraceID(r); ok && w3c != m.RequestID && w3c != m.TraceID {
+		attrs = append(attrs, slog.String("w3c_trace_id", w3c))
 	}
 	return attrs
 }
@@ -154,7 +168,7 @@ func (s *Set) report(r *http.Request, m meta, e *apierr.Error, err error, commit
 	}
 	attrs := make([]slog.Attr, 0, 10)
 	attrs = append(attrs, slog.String("code", e.ID()), slog.Int("status", status))
-	attrs = m.attrs(attrs)
+	attrs = m.attrs(attrs, r)
 	attrs = append(attrs, slog.String("error", err.Error()))
 	var pe *PanicError
 	if errors.As(err, &pe) {
@@ -176,7 +190,7 @@ func (s *Set) gone(r *http.Request, m meta, err error) {
 	if !l.Enabled(r.Context(), slog.LevelDebug) {
 		return
 	}
-	attrs := append(m.attrs(make([]slog.Attr, 0, 6)), slog.String("error", err.Error()))
+	attrs := append(m.attrs(make([]slog.Attr, 0, 6), r), slog.String("error", err.Error()))
 	l.LogAttrs(r.Context(), slog.LevelDebug, "client went away", attrs...)
 }
 
@@ -186,7 +200,7 @@ func (s *Set) dropped(r *http.Request, route string, err error) {
 	if err == nil || !l.Enabled(r.Context(), slog.LevelDebug) {
 		return
 	}
-	m := metaOf(r, route)
-	attrs := append(m.attrs(make([]slog.Attr, 0, 6)), slog.String("error", err.Error()))
+	m := s.metaOf(r, route)
+	attrs := append(m.attrs(make([]slog.Attr, 0, 6), r), slog.String("error", err.Error()))
 	l.LogAttrs(r.Context(), slog.LevelDebug, "error after the response was answered", attrs...)
 }

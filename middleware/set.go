@@ -13,6 +13,7 @@ import (
 // alone; [Set.Wrap] installs them all. A Set is safe for concurrent use.
 type Set struct {
 	contract    apierr.Contract
+	trace       bool // the contract shows a trace ID (apierr.ShowsTrace)
 	logger      *slog.Logger
 	clientLevel slog.Level
 	metrics     func(Failure)
@@ -140,6 +141,7 @@ func New(opts ...Option) *Set {
 	for _, o := range opts {
 		o(s)
 	}
+	s.trace = apierr.ShowsTrace(s.contract)
 	if s.maintenance == nil {
 		s.sw = new(Switch)
 		s.maintenance = s.sw
