@@ -162,7 +162,8 @@ func (s *Set) log() *slog.Logger {
 }
 
 // Wrap returns h behind the whole set, in this order: [Set.RequestID],
-// [Set.Recover], [Set.Maintenance], [Set.RateLimit] and [Set.PlainErrors],
+// [Set.Recover], [Set.TargetError]'s check, [Set.Maintenance],
+// [Set.RateLimit] and [Set.PlainErrors],
 // fused into one handler. Sets nest: a subtree wrapped in another set (a
 // legacy API under its own contract) answers the errors raised inside it in
 // its own contract, the outer set's elsewhere.
@@ -188,6 +189,10 @@ func (s *Set) Front(h http.Handler, plainErrors bool) http.Handler {
 			ww.router = router
 			leave(ww, prev, owned)
 		}()
+		if e := s.TargetError(r); e != nil {
+			s.Respond(ww, r, e)
+			return
+		}
 		if e := s.MaintenanceError(r); e != nil {
 			s.Respond(ww, r, e)
 			return

@@ -53,7 +53,8 @@ func (s *Set) Install(e *echo.Echo) {
 }
 
 // Middleware is the whole set as one echo middleware: [Set.RequestID],
-// [Set.Recover], [Set.Maintenance] and [Set.RateLimit], in that order.
+// [Set.Recover], the check of [middleware.Set.TargetError],
+// [Set.Maintenance] and [Set.RateLimit], in that order.
 // Echo applies its middleware anew on every request, at the cost of one
 // allocation each; for none at all, serve e through [Set.Handler] instead.
 func (s *Set) Middleware(next echo.HandlerFunc) echo.HandlerFunc {
@@ -70,6 +71,9 @@ func (s *Set) Middleware(next echo.HandlerFunc) echo.HandlerFunc {
 		}()
 		if isHeadRedo(r) {
 			return next(c) // admitted as HEAD already
+		}
+		if e := s.TargetError(r); e != nil {
+			return e
 		}
 		if e := s.MaintenanceError(r); e != nil {
 			return e
