@@ -26,6 +26,9 @@ type Set struct {
 	rateKey   func(*http.Request) string
 	customKey bool    // WithRateKey was given: the key is vouched for
 	ipLimiter Limiter // WithIPRateLimit
+
+	ipExempt    func(*http.Request) bool // WithRateLimitExempt
+	ipExemptSet bool                     // else the maintenance exemption
 }
 
 // An Option configures a [Set].

@@ -26,12 +26,17 @@ func MiddlewareOptions(cfg Config, d Dialect, classify func(error, apierr.Contra
 		middleware.WithRateLimit(middleware.NewTokenBucket(rate.Limit(cfg.Rate), burst, 0)),
 		middleware.WithRateKey(RateKey(cfg.Keys)),
 		middleware.WithMaintenanceExempt(MaintenanceExempt),
+		// The admin routes are served during maintenance, but their
+		// token guesses are counted against the IP.
+		middleware.WithRateLimitExempt(middleware.DefaultExempt),
 	}
 }
 
 // RateKey returns the rate-limit key function: the API key when it is the
-// sandbox's, else the client's IP address, so that made-up keys are not
-// each given a budget of their own.
+// sandbox's, else the client's IP address as it is, so that made-up keys
+// are not each given a budget of their own and the middleware knows the
+// request is counted against its IP (health checks, webhooks and gateway
+// callbacks are not).
 func RateKey(keys Keys) func(*http.Request) string {
 	return func(r *http.Request) string {
 		if key := credential(r, "ApiKey"); key != "" && equal(key, keys.APIKey) {
@@ -41,7 +46,7 @@ func RateKey(keys Keys) func(*http.Request) string {
 		if err != nil {
 			host = r.RemoteAddr
 		}
-		return "ip:" + host
+		return host
 	}
 }
 
