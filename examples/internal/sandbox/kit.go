@@ -58,10 +58,10 @@ func MaintenanceExempt(r *http.Request) bool {
 }
 
 // IdempotencyConfig configures the idempotency middleware of the create
-// routes: keys scoped by API key, conflicts answered in the contract.
+// routes: the contract's preset (where the key is, how a repeat is
+// answered), keys scoped by API key.
 func IdempotencyConfig(contract apierr.Contract) idempotency.Config {
-	return idempotency.Config{
-		Contract: contract,
-		Scope:    func(r *http.Request) string { return credential(r, "ApiKey") },
-	}
+	cfg := idempotency.Preset(contract)
+	cfg.Scope = func(r *http.Request) string { return credential(r, "ApiKey") }
+	return cfg
 }
