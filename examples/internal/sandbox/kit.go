@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/cryptopay"
 	"github.com/errkit/errkit/middleware"
 	"github.com/errkit/errkit/middleware/idempotency"
 	"golang.org/x/time/rate"
@@ -15,15 +16,20 @@ import (
 // MiddlewareOptions configures errkit's middleware for the sandbox, the
 // same for both doors: the contract and the classifier of its dialect
 // (classify is the door's: middleware.Classify, echomw.Classify), the
-// logger, a token bucket of cfg.Rate requests per second per API key, and
-// maintenance exemptions.
+// logger, a token bucket of cfg.Rate requests per second per API key (or,
+// without -rate, the contract's documented limit where it states one:
+// Cryptopay's 200 a minute), and maintenance exemptions.
 func MiddlewareOptions(cfg Config, d Dialect, classify func(error, apierr.Contract) (*apierr.Error, bool), log *slog.Logger) []middleware.Option {
-	burst := max(1, int(cfg.Rate))
+	limit := middleware.WithRateLimit(middleware.NewTokenBucket(rate.Limit(cfg.Rate), max(1, int(cfg.Rate)), 0))
+	if d.Contract.Name() == cryptopay.Name && !cfg.RateSet {
+		limit = middleware.CryptopayRateLimit() // 200 a minute per API key
+	}
 	return []middleware.Option{
 		middleware.WithContract(d.Contract),
 		middleware.WithClassifier(d.Classifier(classify)),
 		middleware.WithLogger(log),
-		middleware.WithRateLimit(middleware.NewTokenBucket(rate.Limit(cfg.Rate), burst, 0)),
+		limit,
+		// After the limit: the sandbox's own key, which it vouches for.
 		middleware.WithRateKey(RateKey(cfg.Keys)),
 		middleware.WithMaintenanceExempt(MaintenanceExempt),
 		// The admin routes are served during maintenance, but their
