@@ -21,7 +21,10 @@ const maxPooled = 64 << 10
 // Render writes e to w as contract c's body (c nil means [Nexpay]): the
 // status, Content-Type, X-Content-Type-Options: nosniff, Cache-Control:
 // no-store, Retry-After and the error's other headers, then the body, in one
-// Write. A HEAD request gets the headers only. The header map is given
+// Write. An error that asks the client to come back later (a 429 or 503,
+// or c's code for [RateLimited], [Unavailable] or [Maintenance]) always
+// has a Retry-After of whole seconds, at least 1: the default (see
+// [SetDefaultRetryAfter]) when it carries none. A HEAD request gets the headers only. The header map is given
 // slices of e's own header values (capacity 1, so an append copies):
 // change a rendered response's headers by assigning new slices, not by
 // writing into the ones there.
@@ -64,12 +67,15 @@ func Render(w http.ResponseWriter, r *http.Request, c Contract, e *Error) error 
 	for i := range e.header {
 		h[e.header[i].key] = e.header[i].val[:]
 	}
-	status := e.Status()
+	status, code := e.Status(), e.Code()
 	if d := e.def(); d.cat == nil {
-		status = c.Code(Internal).Status()
+		code = c.Code(Internal)
+		status = code.Status()
 	} else if d.cat != c.Catalogue() {
-		status = c.Code(ConditionForStatus(status)).Status()
+		code = c.Code(ConditionForStatus(status))
+		status = code.Status()
 	}
+	ensureRetryAfter(h, c, code, status)
 	w.WriteHeader(status)
 	if r == nil || r.Method != http.MethodHead {
 		_, err = w.Write(body)

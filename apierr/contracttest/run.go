@@ -77,6 +77,10 @@ func render(t testing.TB, c apierr.Contract, e *apierr.Error) *httptest.Response
 //   - Head: a HEAD request gets the status and headers, no body.
 //   - Conditions: every [apierr.Condition] has a code of c's catalogue,
 //     which renders with its status and Retry-After.
+//   - RetryAfter: every error that asks to come back later (status 429 or
+//     503, or c's code for [apierr.RateLimited], [apierr.Unavailable] or
+//     [apierr.Maintenance]) leaves with Retry-After in whole seconds, at
+//     least 1, the default when it carries none; no other gets one.
 func Run(t *testing.T, c apierr.Contract, opts Options) {
 	t.Helper()
 	t.Run("Codes", func(t *testing.T) { testCodes(t, c, opts) })
@@ -88,6 +92,7 @@ func Run(t *testing.T, c apierr.Contract, opts Options) {
 	t.Run("NotContract", func(t *testing.T) { testNotContract(t, c) })
 	t.Run("Head", func(t *testing.T) { testHead(t, c) })
 	t.Run("Conditions", func(t *testing.T) { testConditions(t, c) })
+	t.Run("RetryAfter", func(t *testing.T) { testRetryAfter(t, c) })
 }
 
 func testCodes(t *testing.T, c apierr.Contract, opts Options) {
