@@ -56,21 +56,24 @@ var (
 // HTTP 500: server errors.
 var InternalError = reg("-32603", 500, "Internal error", "The request failed due to an internal error")
 
-// errkit extension codes, 9 + variant digit + HTTP status, for conditions
-// the provider's page gives no code for.
+// errkit extension codes, 9 + variant digit + the HTTP status of the case,
+// for conditions the provider's page gives no code for. The page's
+// statuses "indicate the general class of error" and are four (400, 403,
+// 404, 500): a case of another status is sent with the class it falls in,
+// the code telling it apart (see docs/contracts.md).
 var (
 	NotFound             = ext("90404", 404, "Not found", "Invalid endpoint or resource not found")
-	MethodNotAllowed     = ext("90405", 405, "Method not allowed", "The endpoint exists but not for this HTTP method")
-	RequestTimeout       = ext("90408", 408, "Request timeout", "The request was not received in time")
-	Conflict             = ext("90409", 409, "Request conflicts with another request in progress", "Another request with the same idempotency key is in progress")
-	TooLarge             = ext("90413", 413, "Request body too large", "The request body is larger than the server accepts")
-	UnsupportedMediaType = ext("90415", 415, "Unsupported media type", "The request body is not JSON")
-	IdempotencyMismatch  = ext("90422", 422, "Idempotency key reused with a different request", "An idempotency key was reused with another request body")
-	TooManyRequests      = ext("90429", 429, "Too many requests", "Rate limited; retry after the Retry-After header value")
-	BadGateway           = ext("90502", 502, "Bad gateway", "An upstream service answered badly")
-	ServiceUnavailable   = ext("90503", 503, "Service unavailable", "Temporarily unavailable; retry after the Retry-After header value")
-	Maintenance          = ext("91503", 503, "Service is under maintenance", "Maintenance; retry after the Retry-After header value")
-	GatewayTimeout       = ext("90504", 504, "Gateway timeout", "An upstream service did not answer in time")
+	MethodNotAllowed     = ext("90405", 400, "Method not allowed", "The endpoint exists but not for this HTTP method (the contract has no 405)")
+	RequestTimeout       = ext("90408", 400, "Request timeout", "The request was not received in time (the contract has no 408)")
+	Conflict             = ext("90409", 400, "Request conflicts with another request in progress", "Another request with the same idempotency key is in progress (the contract has no 409)")
+	TooLarge             = ext("90413", 400, "Request body too large", "The request body is larger than the server accepts (the contract has no 413)")
+	UnsupportedMediaType = ext("90415", 400, "Unsupported media type", "The request body is not JSON (the contract has no 415)")
+	IdempotencyMismatch  = ext("90422", 400, "Idempotency key reused with a different request", "An idempotency key was reused with another request body (the contract has no 422)")
+	TooManyRequests      = ext("90429", 403, "Too many requests", "Rate limited; retry after the Retry-After header value (the contract has no 429)")
+	BadGateway           = ext("90502", 500, "Bad gateway", "An upstream service answered badly (the contract has no 502)")
+	ServiceUnavailable   = ext("90503", 500, "Service unavailable", "Temporarily unavailable; retry after the Retry-After header value (the contract has no 503)")
+	Maintenance          = ext("91503", 500, "Service is under maintenance", "Maintenance; retry after the Retry-After header value (the contract has no 503)")
+	GatewayTimeout       = ext("90504", 500, "Gateway timeout", "An upstream service did not answer in time (the contract has no 504)")
 )
 
 // Roles names the codes a server answers its common failures with:
