@@ -49,8 +49,8 @@ func ExampleBody() {
 	_ = test
 }
 
-// A contract whose document lists its statuses checks that it folds the
-// others into them (the Payout API's table has no 400 and no 429).
+// A contract's package checks the rule for the statuses its document does
+// not list: Nexpay v2 says it uses the conventional ones.
 func ExampleStatuses() {
 	test := func(t *testing.T) {
 		contracttest.Statuses(t, apierr.Nexpay, []int{400, 401, 403, 404, 409, 422, 429, 500, 502, 503, 504}, false)
