@@ -76,7 +76,7 @@ type Config struct {
 	// the contract's Conflict code (409) instead of replaying the first
 	// response, whether it repeats the first request or not: Cryptopay
 	// answers a reused custom_id so. A key whose first request failed
-	// with a 5xx is free again, as always.
+	// with a 5xx is free again, as always; Wait does not apply.
 	RefuseReuse bool
 	// BodyKey, if set, names a top-level member of a JSON object body
 	// that carries the key when the header is absent: "external_id" for
