@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/errkit/errkit/apierr"
 	"github.com/errkit/errkit/apierr/cryptopay"
@@ -88,5 +89,32 @@ func TestPreset(t *testing.T) {
 				t.Errorf("the handler ran %d times", n)
 			}
 		})
+	}
+}
+
+// With RefuseReuse, a key in flight is a 409 at once, even with Wait: the
+// second request is refused, not replayed.
+func TestRefuseReuseDoesNotWait(t *testing.T) {
+	h := &blocking{started: make(chan struct{}), release: make(chan struct{})}
+	cfg := Preset(cryptopay.Contract)
+	cfg.Wait = time.Hour
+	srv := middleware.Wrap(mustNew(t, cfg).Handler(h), middleware.WithContract(cryptopay.Contract))
+	send := func() *httptest.ResponseRecorder {
+		r := httptest.NewRequest(http.MethodPost, "/api/invoices", strings.NewReader(`{"custom_id":"inv-1"}`))
+		r.Header.Set("Content-Type", "application/json")
+		w := httptest.NewRecorder()
+		srv.ServeHTTP(w, r)
+		return w
+	}
+	first := make(chan *httptest.ResponseRecorder)
+	go func() { first <- send() }()
+	<-h.started
+	w := send()
+	close(h.release)
+	if e, err := cryptopay.Contract.Parse(w.Code, w.Body.Bytes()); w.Code != 409 || err != nil || e.Code() != cryptopay.Conflict {
+		t.Errorf("key in flight: %d %s", w.Code, w.Body)
+	}
+	if w := <-first; w.Code != 201 {
+		t.Errorf("first: %d %s", w.Code, w.Body)
 	}
 }
