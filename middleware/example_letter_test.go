@@ -67,3 +67,14 @@ func ExampleCryptopayRateKey() {
 	// Output:
 	// D9xTGq4HsZ
 }
+
+func ExampleSet_CleanTargets() {
+	defer pin()()
+	s := middleware.New(middleware.WithLogger(slog.New(slog.DiscardHandler)))
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /v2/quotes", func(w http.ResponseWriter, r *http.Request) {})
+	// The piece alone, in front of a router that would redirect.
+	get(s.RequestID(s.CleanTargets(mux)), "GET", "/v2/payments/../quotes")
+	// Output:
+	// 404 {"statusCode":404,"code":"[GEN9404]","message":"[GEN9404] Route not found","timestamp":"2026-01-15T10:30:00.000Z","details":{"reason":"path_not_clean"}}
+}

@@ -57,3 +57,16 @@ func cleanPath(p string) string {
 	}
 	return np
 }
+
+// CleanTargets answers every request whose target is not a clean path, or
+// is "*", with [Set.TargetError], before next (a router) can redirect it
+// or answer it outside the contract. [Set.Wrap] includes it.
+func (s *Set) CleanTargets(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if e := s.TargetError(r); e != nil {
+			s.Respond(w, r, e)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
