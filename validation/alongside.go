@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"github.com/errkit/errkit/internal/jsonbody"
 	"net/http"
 	"strconv"
 
@@ -60,7 +61,7 @@ func decodedInFull(err error) bool {
 	if _, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
 		return true
 	}
-	_, ok := unknownFieldName(err)
+	_, ok := jsonbody.UnknownFieldName(err)
 	return ok
 }
 

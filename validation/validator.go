@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/errkit/errkit/internal/jsonbody"
 	"net/http"
 	"reflect"
 	"slices"
@@ -186,14 +187,13 @@ func (v *Validator) validateOutside(ctx context.Context, r *http.Request, i any,
 			set[p] = true
 		}
 		ve = slices.DeleteFunc(ve, func(fe validator.FieldError) bool {
-			return within(clipPath(jsonPath(fe.Namespace(), t.Name())), set)
+			return within(jsonbody.ClipPath(jsonPath(fe.Namespace(), t.Name())), set)
 		})
 		if len(ve) == 0 {
 			return nil
 		}
 	}
-	ce, fields := newFieldsCondition(fieldCount(len(ve)))
-	fields = v.appendFields(fields, ve, t.Name(), r)
+	fields := v.appendFields(nil, ve, t.Name(), r)
 	if t.Kind() == reflect.Struct {
 		if params := paramsOf(t); params != nil {
 			for i := range fields {
@@ -201,8 +201,7 @@ func (v *Validator) validateOutside(ctx context.Context, r *http.Request, i any,
 			}
 		}
 	}
-	ce.Fields, ce.Cause = fields, err
-	return ce
+	return &apierr.ConditionError{Condition: apierr.Validation, Fields: fields, Cause: err}
 }
 
 func indirect(t reflect.Type) reflect.Type {

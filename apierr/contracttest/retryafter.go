@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // retryLater reports whether code, rendered in c, asks the client to come
@@ -39,7 +40,7 @@ func testRetryAfter(t *testing.T, c apierr.Contract) {
 		rec := render(t, c, apierr.New(code))
 		rendered := code
 		if code.Catalogue() != c.Catalogue() {
-			rendered = apierr.CodeFor(c, code.Status())
+			rendered = kit.CodeFor(c, code.Status())
 		}
 		got := rec.Header().Get("Retry-After")
 		if !retryLater(c, rendered) {
