@@ -102,3 +102,25 @@ func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
 }
+
+// TypeErrorsFirst returns the field errors of a body that has values of
+// the wrong type and fails rules too, as [DecodeJSON] answers it (for a
+// checker of its own, such as an OpenAPI request validator): the type
+// errors, then the rule failures of the fields outside them (a field with
+// a type error, or within one, is named once, with its type error), cut
+// at [MaxFieldErrors] with one entry saying how many more were found.
+func TypeErrorsFirst(typeErrs, ruleErrs []apierr.FieldError) []apierr.FieldError {
+	mismatched := make(map[string]bool, len(typeErrs))
+	for _, f := range typeErrs {
+		if f.Rule != RuleTruncated {
+			mismatched[f.Field] = true
+		}
+	}
+	rest := make([]apierr.FieldError, 0, len(ruleErrs))
+	for _, f := range ruleErrs {
+		if f.Rule == RuleTruncated || !within(f.Field, mismatched) {
+			rest = append(rest, f)
+		}
+	}
+	return alongside(typeErrs, rest)
+}

@@ -99,3 +99,18 @@ func TestTypeErrorsAlongsideRulesCapped(t *testing.T) {
 		t.Errorf("field %d is %+v, want a type error", MaxFieldErrors-1, ce.Fields[MaxFieldErrors-1])
 	}
 }
+
+func TestTypeErrorsFirst(t *testing.T) {
+	typed := []apierr.FieldError{{Field: "payee", Rule: "type"}, {Field: "items[0].amount", Rule: "type"}}
+	rules := []apierr.FieldError{
+		{Field: "payee.name", Rule: "required"}, {Field: "items[0].amount", Rule: "required"},
+		{Field: "items[0].currency", Rule: "required"}, {Field: "payees", Rule: "max"},
+	}
+	var got []string
+	for _, f := range TypeErrorsFirst(typed, rules) {
+		got = append(got, f.Field+":"+f.Rule)
+	}
+	if want := []string{"payee:type", "items[0].amount:type", "items[0].currency:required", "payees:max"}; !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}

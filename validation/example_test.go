@@ -395,3 +395,17 @@ func ExampleRulesWithTypeErrors() {
 	// payee.iban required - payee.iban is required
 	// <nil>
 }
+
+func ExampleTypeErrorsFirst() {
+	typed := []apierr.FieldError{{Field: "amount", Rule: "type", Param: "string", Message: "amount must be a string"}}
+	rules := []apierr.FieldError{
+		{Field: "amount", Rule: "required", Message: "amount is required"},
+		{Field: "currency", Rule: "required", Message: "currency is required"},
+	}
+	for _, f := range validation.TypeErrorsFirst(typed, rules) {
+		fmt.Println(f.Field, f.Rule)
+	}
+	// Output:
+	// amount type
+	// currency required
+}
