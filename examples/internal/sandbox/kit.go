@@ -16,12 +16,18 @@ import (
 // MiddlewareOptions configures errkit's middleware for the sandbox, the
 // same for both doors: the contract and the classifier of its dialect
 // (classify is the door's: middleware.Classify, echomw.Classify), the
-// logger, a token bucket of cfg.Rate requests per second per API key (or,
+// logger, a limit of cfg.Rate requests per second per API key (or,
 // without -rate, the contract's documented limit where it states one:
-// Cryptopay's 200 a minute), and maintenance exemptions.
+// Cryptopay's 200 a minute), and maintenance exemptions. With cfg.Shared,
+// the limit and the maintenance switch are the fleet's; else a token
+// bucket and a switch of the process.
 func MiddlewareOptions(cfg Config, d Dialect, classify func(error, apierr.Contract) (*apierr.Error, bool), log *slog.Logger) []middleware.Option {
 	limit := middleware.WithRateLimit(middleware.NewTokenBucket(rate.Limit(cfg.Rate), max(1, int(cfg.Rate)), 0))
-	if d.Contract.Name() == cryptopay.Name && !cfg.RateSet {
+	var maintenance middleware.MaintenanceState
+	switch {
+	case cfg.Shared != nil:
+		limit, maintenance = middleware.WithRateLimit(cfg.Shared.Limiter), cfg.Shared.Maintenance
+	case d.Contract.Name() == cryptopay.Name && !cfg.RateSet:
 		limit = middleware.CryptopayRateLimit() // 200 a minute per API key
 	}
 	return []middleware.Option{
@@ -31,6 +37,7 @@ func MiddlewareOptions(cfg Config, d Dialect, classify func(error, apierr.Contra
 		limit,
 		// After the limit: the sandbox's own key, which it vouches for.
 		middleware.WithRateKey(RateKey(cfg.Keys)),
+		middleware.WithMaintenance(maintenance),
 		middleware.WithMaintenanceExempt(MaintenanceExempt),
 		// The admin routes are served during maintenance, but their
 		// token guesses are counted against the IP.
