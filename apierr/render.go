@@ -39,7 +39,10 @@ func Render(w http.ResponseWriter, r *http.Request, c Contract, e *Error) error 
 // the error's other headers, then the body, in one Write. The code, message
 // and status are decided once, with c (overrides included), and the status
 // line always equals the body's status. A HEAD request gets the headers
-// only.
+// only. An error that asks the client to come back later (a 429 or 503, or
+// c's code for [RateLimited], [Unavailable] or [Maintenance]) always has a
+// Retry-After of whole seconds, at least 1: the default (see
+// [SetDefaultRetryAfter]) when it carries none.
 //
 // The body is built before anything is written: if e's details cannot be
 // encoded (a channel, NaN), the client gets the contract's 500 instead,
@@ -80,6 +83,7 @@ func RenderMeta(w http.ResponseWriter, c Contract, e *Error, m Meta) error {
 		vals[4+i] = f.val
 		h[f.key] = vals[4+i : 5+i : 5+i]
 	}
+	ensureRetryAfter(h, c, b.Code, b.Status)
 	w.WriteHeader(b.Status)
 	if m.Method != http.MethodHead {
 		_, err = w.Write(body)

@@ -124,12 +124,15 @@ func (m *meta) attrs(attrs []slog.Attr, r *http.Request) []slog.Attr {
 }
 
 // Error answers r with err through the set that guards w (see [Set.Wrap]),
-// or in the default configuration ([apierr.Nexpay], slog.Default()) when
-// none does. Handlers that are not a [HandlerFunc] call it to fail.
+// directly or beneath writers that wrap it and unwrap to it, or in the
+// default configuration ([apierr.Nexpay], slog.Default()) when none does.
+// Handlers that are not a [HandlerFunc] call it to fail.
 func Error(w http.ResponseWriter, r *http.Request, err error) {
 	s := defaultSet
 	if g, ok := w.(*responseWriter); ok && g.set != nil {
 		s = g.set
+	} else if !ok {
+		s = enclosingSet(w, defaultSet)
 	}
 	s.Respond(w, r, err)
 }
@@ -140,7 +143,7 @@ type HandlerFunc func(w http.ResponseWriter, r *http.Request) error
 
 // ServeHTTP calls f and answers its error.
 func (f HandlerFunc) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	ww, owned := guard(w, r, defaultSet)
+	ww, owned := guard(w, r, enclosingSet(w, defaultSet))
 	if owned {
 		defer release(ww)
 	}

@@ -27,6 +27,9 @@ type Set struct {
 	rateKey   func(*http.Request) string
 	customKey bool    // WithRateKey was given: the key is vouched for
 	ipLimiter Limiter // WithIPRateLimit
+
+	ipExempt    func(*http.Request) bool // WithRateLimitExempt
+	ipExemptSet bool                     // else the maintenance exemption
 }
 
 // An Option configures a [Set].
@@ -164,10 +167,10 @@ func (s *Set) log() *slog.Logger {
 }
 
 // Wrap returns h behind the whole set, in this order: [Set.RequestID],
-// [Set.Recover], [Set.Maintenance], [Set.RateLimit] and [Set.PlainErrors].
-// Sets nest: a subtree wrapped in another set (a legacy API under its own
-// contract) answers the errors raised inside it in its own contract, the
-// outer set's elsewhere.
+// [Set.Recover], [Set.CleanTargets], [Set.Maintenance], [Set.RateLimit]
+// and [Set.PlainErrors]. Sets nest: a subtree wrapped in another set (a
+// legacy API under its own contract) answers the errors raised inside it in
+// its own contract, the outer set's elsewhere.
 func (s *Set) Wrap(h http.Handler) http.Handler { return s.Front(h, true) }
 
 // Front is [Set.Wrap] for handlers that answer their own route errors
@@ -176,7 +179,7 @@ func (s *Set) Front(h http.Handler, plainErrors bool) http.Handler {
 	if plainErrors {
 		h = s.PlainErrors(h)
 	}
-	return s.RequestID(s.Recover(s.Maintenance(s.RateLimit(h))))
+	return s.RequestID(s.Recover(s.CleanTargets(s.Maintenance(s.RateLimit(h)))))
 }
 
 // Wrap returns h behind the whole set configured by opts; see [Set.Wrap].

@@ -61,7 +61,8 @@ func (s *Set) ServeHeadAsGet(e *echo.Echo) {
 }
 
 // Middleware is the whole set as one echo middleware: [Set.RequestID],
-// [Set.Recover], [Set.Maintenance] and [Set.RateLimit], in that order.
+// [Set.Recover], the check of [middleware.Set.TargetError],
+// [Set.Maintenance] and [Set.RateLimit], in that order.
 // Echo applies its middleware anew on every request; to run the set in
 // front of echo instead, serve e through [Set.Handler].
 func (s *Set) Middleware(next echo.HandlerFunc) echo.HandlerFunc {
@@ -69,6 +70,9 @@ func (s *Set) Middleware(next echo.HandlerFunc) echo.HandlerFunc {
 		r := c.Request()
 		middleware.SetRequestID(c.Response().Header(), r)
 		return s.Catch(r, func() error {
+			if e := s.TargetError(r); e != nil {
+				return e
+			}
 			if e := s.MaintenanceError(r); e != nil {
 				return e
 			}

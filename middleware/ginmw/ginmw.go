@@ -58,8 +58,9 @@ func (s *Set) Install(e *gin.Engine) {
 }
 
 // Middleware is the whole set as one gin middleware: [Set.Errors],
-// [Set.RequestID], [Set.Recover], [Set.Maintenance] and [Set.RateLimit],
-// in that order. Put it first: it answers what the handlers after it
+// [Set.RequestID], [Set.Recover], the check of
+// [middleware.Set.TargetError], [Set.Maintenance] and [Set.RateLimit], in
+// that order. Put it first: it answers what the handlers after it
 // fail with.
 func (s *Set) Middleware(c *gin.Context) {
 	r := c.Request
@@ -70,6 +71,9 @@ func (s *Set) Middleware(c *gin.Context) {
 		if isHeadRedo(r) {
 			w.head = true // admitted as HEAD already
 		} else {
+			if e := s.TargetError(r); e != nil {
+				return e
+			}
 			if e := s.MaintenanceError(r); e != nil {
 				return e
 			}

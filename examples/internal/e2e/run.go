@@ -166,9 +166,16 @@ func request(t *testing.T, base string, st Step, vars map[string]string) *http.R
 	default:
 		body = strings.NewReader(expand(st.Body, vars))
 	}
-	req, err := http.NewRequest(st.Method, base+expand(st.Path, vars), body)
+	target := expand(st.Path, vars)
+	if target == "*" {
+		target = ""
+	}
+	req, err := http.NewRequest(st.Method, base+target, body)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if st.Path == "*" {
+		req.URL.Opaque = "*" // the asterisk-form request-target
 	}
 	switch st.ContentType {
 	case "":
@@ -287,10 +294,14 @@ func checkErrorHeaders(resp *http.Response, fail func(string, ...any)) {
 			fail("header %s = %q, want %q", k, got, v)
 		}
 	}
-	if ra := resp.Header.Get("Retry-After"); ra != "" {
+	ra := resp.Header.Get("Retry-After")
+	if ra != "" {
 		if n, err := strconv.Atoi(ra); err != nil || n < 1 {
 			fail("Retry-After %q is not a positive number of seconds", ra)
 		}
+	}
+	if ra == "" && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) {
+		fail("a %d without Retry-After", resp.StatusCode)
 	}
 }
 

@@ -21,6 +21,7 @@ type Config struct {
 	Addr        string
 	Keys        Keys
 	Rate        float64       // requests per second per API key
+	RateSet     bool          // -rate was given; else the contract's preset, if it has one
 	Maintenance time.Duration // start in maintenance for this long; 0 = not
 	QuoteTTL    time.Duration
 	MaxBody     int64  // largest JSON body, in bytes
@@ -43,7 +44,7 @@ func ParseFlags(name string, args []string, output io.Writer) (Config, error) {
 	fs.StringVar(&c.Addr, "addr", "127.0.0.1:8080", "`address` to listen on (port 0 picks a free one)")
 	fs.StringVar(&c.Keys.APIKey, "api-key", DemoAPIKey, "API key clients send as \"Authorization: ApiKey <key>\"")
 	fs.StringVar(&c.Keys.AdminToken, "admin-token", DemoAdminToken, "token for /admin, sent as \"Authorization: Bearer <token>\"")
-	fs.Float64Var(&c.Rate, "rate", 200, "requests per second allowed per API key")
+	fs.Float64Var(&c.Rate, "rate", 200, "requests per second allowed per API key (under -contract cryptopay, without it: its 200 a minute)")
 	fs.DurationVar(&c.Maintenance, "maintenance", 0, "start in maintenance for this `duration`")
 	fs.DurationVar(&c.QuoteTTL, "quote-ttl", 30*time.Second, "how long a quote holds")
 	fs.Int64Var(&c.MaxBody, "max-body", 1<<20, "largest JSON request body, in `bytes`")
@@ -53,6 +54,7 @@ func ParseFlags(name string, args []string, output io.Writer) (Config, error) {
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
+	fs.Visit(func(f *flag.Flag) { c.RateSet = c.RateSet || f.Name == "rate" })
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
