@@ -126,6 +126,13 @@ func (s *Set) report(r *http.Request, route string, e *apierr.Error, err error, 
 	if !l.Enabled(ctx, level) {
 		return
 	}
+	suppressed := 0
+	if status < 500 && s.sampler != nil {
+		var ok bool
+		if ok, suppressed = s.sampler.admit(e.ID()); !ok {
+			return
+		}
+	}
 	if s.metrics == nil {
 		id = RequestIDFrom(r)
 	}
@@ -139,6 +146,9 @@ func (s *Set) report(r *http.Request, route string, e *apierr.Error, err error, 
 		slog.String("error", err.Error()),
 	)
 	attrs = appendTrace(attrs, r, id)
+	if suppressed > 0 {
+		attrs = append(attrs, slog.Int("suppressed", suppressed))
+	}
 	var pe *PanicError
 	if errors.As(err, &pe) {
 		attrs = append(attrs, slog.String("stack", string(pe.Stack)))

@@ -3,6 +3,7 @@ package middleware
 import (
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/errkit/errkit/apierr"
 )
@@ -16,6 +17,7 @@ type Set struct {
 	logger      *slog.Logger
 	clientLevel slog.Level
 	metrics     func(Failure)
+	sampler     *sampler // 4xx log sampling; nil logs every record
 	classify    func(error, apierr.Contract) (*apierr.Error, bool)
 
 	maintenance MaintenanceState
@@ -136,6 +138,7 @@ func New(opts ...Option) *Set {
 		classify:    Classify,
 		exempt:      DefaultExempt,
 		rateKey:     DefaultRateKey,
+		sampler:     newSampler(DefaultLogFirst, DefaultLogPeriod, time.Now),
 	}
 	for _, o := range opts {
 		o(s)
