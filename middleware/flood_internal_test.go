@@ -1,46 +1,24 @@
 package middleware
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"sync"
 	"testing"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/internal/logtest"
 )
 
-// syncBuffer is a log sink safe for the server's goroutines.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-// records returns the JSON records written so far, and their total size.
-func (b *syncBuffer) records(t *testing.T) ([]map[string]any, int) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	var recs []map[string]any
-	sc := bufio.NewScanner(bytes.NewReader(b.buf.Bytes()))
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var m map[string]any
-		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
-			t.Fatalf("log line %q: %v", sc.Text(), err)
-		}
-		recs = append(recs, m)
+// records returns the records of out and their size.
+func records(t *testing.T, out *logtest.Sink) ([]map[string]any, int) {
+	t.Helper()
+	recs, size, err := out.Records()
+	if err != nil {
+		t.Fatal(err)
 	}
-	return recs, b.buf.Len()
+	return recs, size
 }
 
 // flood sends n requests of method and path to srv from 8 clients and
@@ -78,9 +56,9 @@ func TestFloodLogVolumeBounded(t *testing.T) {
 	if raceEnabled {
 		n = 1600
 	}
-	var out syncBuffer
+	var out logtest.Sink
 	clock := newFakeClock()
-	s := New(WithLogger(slog.New(slog.NewJSONHandler(&out, nil))))
+	s := New(WithLogger(out.Logger()))
 	s.sampler = newSampler(DefaultLogFirst, DefaultLogPeriod, clock.now)
 	mux := http.NewServeMux()
 	mux.Handle("GET /v2/payments/{id}", HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
@@ -95,7 +73,7 @@ func TestFloodLogVolumeBounded(t *testing.T) {
 	flood(t, srv, "/v2/payments/42", n, http.StatusNotFound)
 	flood(t, srv, "/no/such/route", n, http.StatusNotFound)
 	flood(t, srv, "/v2/broken", 80, http.StatusInternalServerError)
-	recs, size := out.records(t)
+	recs, size := records(t, &out)
 	perCode := map[string]int{}
 	for _, r := range recs {
 		perCode[r["code"].(string)]++
@@ -115,7 +93,7 @@ func TestFloodLogVolumeBounded(t *testing.T) {
 	// many were dropped.
 	clock.add(DefaultLogPeriod)
 	flood(t, srv, "/v2/payments/42", 8, http.StatusNotFound)
-	recs, _ = out.records(t)
+	recs, _ = records(t, &out)
 	var suppressed []float64
 	for _, r := range recs[2*DefaultLogFirst+80:] {
 		if v, ok := r["suppressed"]; ok {
@@ -129,12 +107,12 @@ func TestFloodLogVolumeBounded(t *testing.T) {
 
 // TestLogSamplingOff logs every record.
 func TestLogSamplingOff(t *testing.T) {
-	var out syncBuffer
-	s := New(WithLogger(slog.New(slog.NewJSONHandler(&out, nil))), WithLogSampling(0, 0))
+	var out logtest.Sink
+	s := New(WithLogger(out.Logger()), WithLogSampling(0, 0))
 	srv := httptest.NewServer(s.Wrap(http.NewServeMux()))
 	defer srv.Close()
 	flood(t, srv, "/nothing", 200, http.StatusNotFound)
-	if recs, _ := out.records(t); len(recs) != 200 {
+	if recs, _ := records(t, &out); len(recs) != 200 {
 		t.Fatalf("%d records, want 200", len(recs))
 	}
 }

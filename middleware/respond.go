@@ -15,6 +15,7 @@ type Failure struct {
 	Route     string // the route pattern, "" when no route matched
 	Status    int    // the status sent; 0 when nothing was written (the client went away)
 	Code      string // the contract's code ID ("GEN9001"); "" when nothing was written
+	Contract  string // the name of the contract answered in ("nexpay")
 	RequestID string
 	Err       error // the cause, for logs; never rendered
 	Committed bool  // the response was already committed: nothing was written over it
@@ -119,7 +120,7 @@ func (s *Set) report(r *http.Request, route string, e *apierr.Error, err error, 
 	id := ""
 	if s.metrics != nil {
 		id = RequestIDFrom(r)
-		s.metrics(Failure{Request: r, Route: route, Status: status, Code: e.ID(), RequestID: id, Err: err, Committed: committed})
+		s.metrics(Failure{Request: r, Route: route, Status: status, Code: e.ID(), Contract: s.contract.Name(), RequestID: id, Err: err, Committed: committed})
 	}
 	l := s.log()
 	ctx := r.Context()
@@ -182,7 +183,7 @@ func appendTrace(attrs []slog.Attr, r *http.Request, id string) []slog.Attr {
 // gone logs, quietly, a request whose client went away.
 func (s *Set) gone(r *http.Request, route string, err error) {
 	if s.metrics != nil {
-		s.metrics(Failure{Request: r, Route: route, RequestID: RequestIDFrom(r), Err: err})
+		s.metrics(Failure{Request: r, Route: route, Contract: s.contract.Name(), RequestID: RequestIDFrom(r), Err: err})
 	}
 	l := s.log()
 	if !l.Enabled(r.Context(), slog.LevelDebug) {

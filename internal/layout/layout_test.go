@@ -9,14 +9,19 @@ import (
 )
 
 // forbidden lists, per package, the dependencies it must never have:
-// net/http users never compile echo, and the model never compiles the
-// packages built on it.
+// net/http users never compile echo, the model never compiles the
+// packages built on it, and only the telemetry package compiles
+// OpenTelemetry.
 var forbidden = map[string][]string{
 	"github.com/errkit/errkit/apierr":                 {"github.com/labstack/", "github.com/go-playground/", "github.com/getkin/", "github.com/errkit/errkit/middleware", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi"},
 	"github.com/errkit/errkit/validation":             {"github.com/labstack/", "github.com/errkit/errkit/middleware", "github.com/errkit/errkit/openapi"},
-	"github.com/errkit/errkit/middleware":             {"github.com/labstack/", "github.com/getkin/", "github.com/errkit/errkit/openapi"},
+	"github.com/errkit/errkit/middleware":             {"github.com/labstack/", "github.com/getkin/", "github.com/errkit/errkit/openapi", "go.opentelemetry.io/"},
+	"github.com/errkit/errkit/middleware/echomw":      {"go.opentelemetry.io/"},
 	"github.com/errkit/errkit/middleware/idempotency": {"github.com/labstack/", "github.com/getkin/"},
 	"github.com/errkit/errkit/examples/nethttp":       {"github.com/labstack/"},
+	// OpenTelemetry is built by the telemetry package alone, which builds
+	// no framework and no exporter.
+	"github.com/errkit/errkit/telemetry": {"github.com/labstack/", "github.com/getkin/", "github.com/prometheus/", "go.opentelemetry.io/otel/sdk", "go.opentelemetry.io/otel/exporters/"},
 }
 
 func TestLayout(t *testing.T) {
