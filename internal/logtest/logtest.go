@@ -1,5 +1,6 @@
-// Package logtest is a log sink for tests: a slog logger writing JSON
-// records that a test reads back while a server still logs to it.
+// Package logtest is a sink of JSON lines for tests: the records of a
+// slog logger, or spans written as JSON, that a test reads back while a
+// server still writes to it.
 package logtest
 
 import (

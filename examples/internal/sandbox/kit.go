@@ -16,17 +16,18 @@ import (
 // same for both doors: the contract and the classifier of its dialect
 // (classify is the door's: middleware.Classify, echomw.Classify), the
 // logger, a token bucket of cfg.Rate requests per second per API key, and
-// maintenance exemptions.
+// maintenance exemptions, and cfg.Telemetry's recorder of failures when
+// it is on.
 func MiddlewareOptions(cfg Config, d Dialect, classify func(error, apierr.Contract) (*apierr.Error, bool), log *slog.Logger) []middleware.Option {
 	burst := max(1, int(cfg.Rate))
-	return []middleware.Option{
+	return append([]middleware.Option{
 		middleware.WithContract(d.Contract),
 		middleware.WithClassifier(d.Classifier(classify)),
 		middleware.WithLogger(log),
 		middleware.WithRateLimit(middleware.NewTokenBucket(rate.Limit(cfg.Rate), burst, 0)),
 		middleware.WithRateKey(RateKey(cfg.Keys)),
 		middleware.WithMaintenanceExempt(MaintenanceExempt),
-	}
+	}, cfg.Telemetry.Options()...)
 }
 
 // RateKey returns the rate-limit key function: the API key when it is the

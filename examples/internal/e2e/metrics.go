@@ -1,0 +1,45 @@
+package e2e
+
+import (
+	"io"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// metricsCheck sends failures to a server started with -metrics and reads
+// them back from /metrics: counted by code, status and route template,
+// the raw path of an unknown route nowhere.
+func metricsCheck(t *testing.T, s *Server) {
+	vars := map[string]string{}
+	for _, st := range []Step{
+		{Method: "GET", Path: "/v2/payments/" + unknownUUID, Status: 404},
+		{Method: "GET", Path: "/v2/payments/" + unknownUUID, Status: 404},
+		{Method: "GET", Path: "/v2/refunds/r-8a1f93", Status: 404},
+	} {
+		if !runStep(t, s.URL, st, vars) {
+			t.Fatalf("%s %s failed; server log:\n%s", st.Method, st.Path, tail(s.Log(), 20))
+		}
+	}
+	resp, err := client.Get(s.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	_ = resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/plain") {
+		t.Fatalf("/metrics: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	text := string(body)
+	for _, want := range []*regexp.Regexp{
+		regexp.MustCompile(`(?m)^errkit_failures_total\{errkit_code="PAY0001",http_response_status_code="404",http_route="/v2/payments/(\{id\}|:id)",[^}]*\} 2$`),
+		regexp.MustCompile(`(?m)^errkit_failures_total\{errkit_code="GEN9404",http_response_status_code="404",otel[^}]*\} 1$`),
+	} {
+		if !want.MatchString(text) {
+			t.Errorf("/metrics lacks %s:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "r-8a1f93") || strings.Contains(text, unknownUUID) {
+		t.Error("a raw path reached /metrics")
+	}
+}
