@@ -127,3 +127,19 @@ func ExampleRoute() {
 	// /v2/payments/:id
 	// ""
 }
+
+// TraceID reads the active span's trace, else the traceparent header.
+func ExampleTraceID() {
+	r := httptest.NewRequest("GET", "/v2/payments/42", nil)
+	r.Header.Set("Traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+	fmt.Println(telemetry.TraceID(r))
+
+	tp := sdktrace.NewTracerProvider()
+	ctx, span := tp.Tracer("example").Start(context.Background(), "request")
+	defer span.End()
+	id, ok := telemetry.TraceID(r.WithContext(ctx))
+	fmt.Println(id == span.SpanContext().TraceID().String(), ok)
+	// Output:
+	// 4bf92f3577b34da6a3ce929d0e0e4736 true
+	// true true
+}
