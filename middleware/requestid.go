@@ -39,7 +39,7 @@ func ValidRequestID(id string) bool {
 // never reflected.
 func (s *Set) RequestID(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		SetRequestID(w.Header(), r)
+		s.SetRequestID(w.Header(), r)
 		next.ServeHTTP(w, r)
 	})
 }
@@ -47,11 +47,11 @@ func (s *Set) RequestID(next http.Handler) http.Handler {
 // SetRequestID gives r its ID, as [Set.RequestID] chooses it: it sets r's
 // X-Request-Id header and the response header h to it, without allocating
 // when the incoming ID is kept. Other doors (echo) call it.
-func SetRequestID(h http.Header, r *http.Request) { setRequestID(h, r, nil) }
+func SetRequestID(h http.Header, r *http.Request) { setRequestID(h, r, nil, TraceID) }
 
 // setRequestID is SetRequestID cutting new IDs from slab, when not nil,
-// rather than from a pooled one.
-func setRequestID(h http.Header, r *http.Request, slab *idSlab) {
+// rather than from a pooled one, and reading the trace ID with trace.
+func setRequestID(h http.Header, r *http.Request, slab *idSlab, trace func(*http.Request) (string, bool)) {
 	in := r.Header[RequestIDHeader]
 	if len(in) > 0 && ValidRequestID(in[0]) {
 		vals := in[:1:1]
@@ -62,7 +62,7 @@ func setRequestID(h http.Header, r *http.Request, slab *idSlab) {
 		return
 	}
 	var vals []string
-	if tid, ok := TraceID(r); ok {
+	if tid, ok := trace(r); ok {
 		vals = []string{tid}
 	} else if slab != nil {
 		vals = slab.take()

@@ -146,7 +146,7 @@ func (s *Set) report(r *http.Request, route string, e *apierr.Error, err error, 
 		slog.String("request_id", id),
 		slog.String("error", err.Error()),
 	)
-	attrs = appendTrace(attrs, r, id)
+	attrs = s.appendTrace(attrs, r, id)
 	if suppressed > 0 {
 		attrs = append(attrs, slog.Int("suppressed", suppressed))
 	}
@@ -165,16 +165,16 @@ func (s *Set) report(r *http.Request, route string, e *apierr.Error, err error, 
 // request ID: trace_id, the 32 hex digits a contract's trace field shows
 // for it ([apierr.TraceHex]: Nexpay legacy traceId, Cryptopay
 // meta.request_id), when they differ from the request ID, and
-// w3c_trace_id, the trace of a valid traceparent header, when it differs
-// from both.
-func appendTrace(attrs []slog.Attr, r *http.Request, id string) []slog.Attr {
+// w3c_trace_id, the trace ID of the set's trace source ([WithTraceSource]),
+// when it differs from both.
+func (s *Set) appendTrace(attrs []slog.Attr, r *http.Request, id string) []slog.Attr {
 	trace := ""
 	if id != "" {
 		if trace = apierr.TraceHex(id); trace != id {
 			attrs = append(attrs, slog.String("trace_id", trace))
 		}
 	}
-	if tid, ok := TraceID(r); ok && tid != id && tid != trace {
+	if tid, ok := s.traceID(r); ok && tid != id && tid != trace {
 		attrs = append(attrs, slog.String("w3c_trace_id", tid))
 	}
 	return attrs
@@ -190,7 +190,7 @@ func (s *Set) gone(r *http.Request, route string, err error) {
 		return
 	}
 	id := RequestIDFrom(r)
-	attrs := appendTrace([]slog.Attr{slog.String("method", r.Method), slog.String("route", route),
+	attrs := s.appendTrace([]slog.Attr{slog.String("method", r.Method), slog.String("route", route),
 		slog.String("request_id", id), slog.String("error", err.Error())}, r, id)
 	l.LogAttrs(r.Context(), slog.LevelDebug, "client went away", attrs...)
 }

@@ -18,6 +18,7 @@ type Set struct {
 	clientLevel slog.Level
 	metrics     func(Failure)
 	sampler     *sampler // 4xx log sampling; nil logs every record
+	traceID     func(*http.Request) (string, bool)
 	classify    func(error, apierr.Contract) (*apierr.Error, bool)
 
 	maintenance MaintenanceState
@@ -138,6 +139,7 @@ func New(opts ...Option) *Set {
 		classify:    Classify,
 		exempt:      DefaultExempt,
 		rateKey:     DefaultRateKey,
+		traceID:     TraceID,
 		sampler:     newSampler(DefaultLogFirst, DefaultLogPeriod, time.Now),
 	}
 	for _, o := range opts {
@@ -176,7 +178,7 @@ func (s *Set) Wrap(h http.Handler) http.Handler { return s.Front(h, true) }
 func (s *Set) Front(h http.Handler, plainErrors bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ww, prev, owned := enter(w, r, s)
-		setRequestID(w.Header(), r, &ww.ids)
+		setRequestID(w.Header(), r, &ww.ids, s.traceID)
 		router := ww.router
 		ww.router = router || plainErrors
 		defer func() {

@@ -70,9 +70,18 @@ func New(opts ...Option) (*Recorder, error) {
 	return &Recorder{failures: failures}, nil
 }
 
-// Option returns the middleware option that installs the recorder,
-// middleware.WithMetrics(rec.Record).
-func (rec *Recorder) Option() middleware.Option { return middleware.WithMetrics(rec.Record) }
+// Option returns the middleware option that installs the recorder: its
+// Record as the metrics hook ([middleware.WithMetrics]) and [TraceID] as
+// the trace source ([middleware.WithTraceSource]), so that a request
+// without an X-Request-Id of its own takes its span's trace ID as its
+// request ID.
+func (rec *Recorder) Option() middleware.Option {
+	metrics, trace := middleware.WithMetrics(rec.Record), middleware.WithTraceSource(TraceID)
+	return func(s *middleware.Set) {
+		metrics(s)
+		trace(s)
+	}
+}
 
 // Record reports f to the active span of its request and to the failure
 // counter; see the package documentation for what each gets. A failure

@@ -59,7 +59,7 @@ func (s *Set) Install(e *echo.Echo) {
 func (s *Set) Middleware(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) (err error) {
 		r := c.Request()
-		middleware.SetRequestID(c.Response().Header(), r)
+		s.SetRequestID(c.Response().Header(), r)
 		defer func() {
 			if v := recover(); v != nil {
 				if v == http.ErrAbortHandler {
@@ -169,7 +169,7 @@ func (s *Set) marked(h http.Header) bool {
 // c.Response().Header().Get(echo.HeaderXRequestID) reads it.
 func (s *Set) RequestID(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		middleware.SetRequestID(c.Response().Header(), c.Request())
+		s.SetRequestID(c.Response().Header(), c.Request())
 		return next(c)
 	}
 }

@@ -84,6 +84,11 @@ func TestTelemetryFlags(t *testing.T) {
 	codes := map[any]int{}
 	for _, span := range spans {
 		codes[spanAttr(span, "errkit.code")]++
+		// A request that sent no X-Request-Id has its trace's ID.
+		sc, _ := span["SpanContext"].(map[string]any)
+		if id := spanAttr(span, "errkit.request_id"); id != nil && id != sc["TraceID"] {
+			t.Errorf("span of trace %v has request ID %v", sc["TraceID"], id)
+		}
 		if spanAttr(span, "url.path") == MetricsPath {
 			t.Error("a scrape of /metrics was traced")
 		}
