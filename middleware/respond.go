@@ -31,7 +31,9 @@ type Failure struct {
 // ID a contract's trace field shows ([apierr.TraceHex]: Nexpay legacy
 // traceId, Cryptopay meta.request_id), so that the ID a client quotes from
 // a body finds the record. Generated request IDs are 32 hex digits and
-// need none. A valid traceparent's trace, when it differs, is w3c_trace_id.
+// need none. A valid traceparent's trace (or, with [WithTraceSource], the
+// source's), when it differs, is w3c_trace_id. 4xx records are sampled per
+// code ([WithLogSampling]); 5xx records never are.
 func (s *Set) Respond(w http.ResponseWriter, r *http.Request, err error) {
 	committed := false
 	if g, ok := w.(*responseWriter); ok {
