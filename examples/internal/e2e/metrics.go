@@ -4,7 +4,9 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 // metricsCheck sends failures to a server started with -metrics and reads
@@ -42,4 +44,37 @@ func metricsCheck(t *testing.T, s *Server) {
 	if strings.Contains(text, "r-8a1f93") || strings.Contains(text, unknownUUID) {
 		t.Error("a raw path reached /metrics")
 	}
+}
+
+// floodCheck sends a flood of bad requests: the server logs at most the
+// first 10 records per code per second of them, and its 5xx in full.
+func floodCheck(t *testing.T, s *Server) {
+	const n = 1000
+	start := time.Now()
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range n / 4 {
+				resp, err := client.Get(s.URL + "/wp-admin/setup.php")
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				_, _ = io.Copy(io.Discard, resp.Body)
+				_ = resp.Body.Close()
+			}
+		})
+	}
+	wg.Wait()
+	periods := int(time.Since(start)/time.Second) + 2 // the partial ones at each end
+	// A 5xx after the flood: logged, and the mark that the log is read.
+	if !runStep(t, s.URL, Step{Method: "GET", Path: "/v2/debug/panic", Status: 500}, map[string]string{}) {
+		t.FailNow()
+	}
+	s.WaitLog(t, "code=GEN9001")
+	records := strings.Count(s.Log(), `msg="request failed" code=GEN9404`)
+	if records == 0 || records > 10*periods {
+		t.Errorf("%d records of %d bad requests in %d periods, want 1 to %d", records, n, periods, 10*periods)
+	}
+	t.Logf("%d bad requests, %d records", n, records)
 }

@@ -63,6 +63,7 @@ func Run(t *testing.T, dir string) {
 	t.Run("graceful shutdown", func(t *testing.T) { graceful(t, Start(t, bin)) })
 	t.Run("contracts", func(t *testing.T) { contracts(t, bin) })
 	t.Run("metrics", func(t *testing.T) { metricsCheck(t, Start(t, bin, "-metrics")) })
+	t.Run("log under a flood", func(t *testing.T) { floodCheck(t, Start(t, bin, "-rate", "100000")) })
 	t.Run("flags", func(t *testing.T) { flags(t, bin, strings.TrimPrefix(server(t, "").URL, "http://")) })
 	for _, name := range slices.Sorted(maps.Keys(servers)) {
 		servers[name].Stop(t)
