@@ -22,7 +22,7 @@ func (d *discard) WriteHeader(int)             {}
 func BenchmarkRenderPreEncoded(b *testing.B) {
 	w := &discard{h: http.Header{}}
 	body := []byte(`{"statusCode":404,"code":"[PAY0001]","message":"[PAY0001] Payment not found","timestamp":"2026-01-15T10:30:00.000Z"}`)
-	ct, nosniff, nostore := []string{apierr.JSONContentType}, []string{"nosniff"}, []string{"no-store"}
+	ct, nosniff, nostore := []string{apierr.Nexpay.ContentType()}, []string{"nosniff"}, []string{"no-store"}
 	b.ReportAllocs()
 	for b.Loop() {
 		h := w.Header()
@@ -39,7 +39,7 @@ func BenchmarkRenderPreEncoded(b *testing.B) {
 // hands each request a fresh ResponseWriter: the ratio a client sees.
 func BenchmarkRecorderPreEncoded(b *testing.B) {
 	body := []byte(`{"statusCode":404,"code":"[PAY0001]","message":"[PAY0001] Payment not found","timestamp":"2026-01-15T10:30:00.000Z"}`)
-	ct, nosniff, nostore := []string{apierr.JSONContentType}, []string{"nosniff"}, []string{"no-store"}
+	ct, nosniff, nostore := []string{apierr.Nexpay.ContentType()}, []string{"nosniff"}, []string{"no-store"}
 	b.ReportAllocs()
 	for b.Loop() {
 		w := httptest.NewRecorder()

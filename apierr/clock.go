@@ -1,7 +1,6 @@
 package apierr
 
 import (
-	"context"
 	"sync/atomic"
 	"time"
 )
@@ -25,19 +24,4 @@ func now() time.Time {
 		return (*p)()
 	}
 	return time.Now()
-}
-
-type requestIDKey struct{}
-
-// ContextWithRequestID returns a context carrying the request's ID, as the
-// request-ID middleware sets it. Contracts that put a trace ID in the body
-// (Nexpay legacy traceId, Cryptopay meta.request_id) read it from there.
-func ContextWithRequestID(ctx context.Context, id string) context.Context {
-	return context.WithValue(ctx, requestIDKey{}, id)
-}
-
-// RequestID returns the request ID carried by ctx, or "".
-func RequestID(ctx context.Context) string {
-	id, _ := ctx.Value(requestIDKey{}).(string)
-	return id
 }

@@ -3,8 +3,11 @@ package apierr
 import (
 	"fmt"
 	"net/http"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
 )
 
 // A Code identifies one entry of a [Catalogue]: its wire ID, HTTP status and
@@ -34,10 +37,7 @@ type codeDef struct {
 	Spec
 	cat     *Catalogue
 	module  Module
-	errText string // "[PAY0001] Payment not found" for Nexpay, the message elsewhere
-	// pre is the static part of the Nexpay v2 body, up to the opening quote
-	// of the timestamp; only set for codes of the Nexpay catalogue.
-	pre []byte
+	errText string // "[PAY0001] Payment not found" in a catalogue that brackets IDs, the message elsewhere
 }
 
 var (
@@ -146,9 +146,10 @@ type Module struct {
 // Registration is safe for concurrent use but belongs in start-up code:
 // mistakes are refused when the code is registered, never at request time.
 type Catalogue struct {
-	name    string
-	checkID func(id string) error
-	render  func(*codeDef) // fills derived fields of a new code
+	name        string
+	checkID     func(id string) error
+	checkPrefix func(prefix string) error // of modules; nil accepts any
+	bracketed   bool                      // messages start with the ID in brackets: "[PAY0001] Payment not found"
 
 	mu      sync.RWMutex
 	byID    map[string]Code
@@ -182,11 +183,14 @@ func (c *Catalogue) Register(s Spec) (Code, error) {
 	if s.Message == "" {
 		return 0, fmt.Errorf("apierr: %s: register %s: empty message", c.name, s.ID)
 	}
-	def := &codeDef{Spec: s, cat: c, errText: s.Message}
-	if c.render != nil {
-		if err := c.renderDef(def); err != nil {
-			return 0, err
+	def := &codeDef{Spec: s, cat: c, errText: c.text(s.ID, s.Message)}
+	if mods := c.Modules(); len(mods) > 0 {
+		prefix := s.ID[:len(s.ID)-len(strings.TrimLeftFunc(s.ID, unicode.IsLetter))]
+		i := slices.IndexFunc(mods, func(m Module) bool { return m.Prefix == prefix })
+		if i < 0 {
+			return 0, fmt.Errorf("apierr: %s: register %s: module %s is not declared (see AddModule)", c.name, s.ID, prefix)
 		}
+		def.module = mods[i]
 	}
 	registryMu.Lock()
 	defer registryMu.Unlock()
@@ -201,14 +205,21 @@ func (c *Catalogue) Register(s Spec) (Code, error) {
 	return code, nil
 }
 
-func (c *Catalogue) renderDef(def *codeDef) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("apierr: %s: register %s: %v", c.name, def.ID, r)
-		}
-	}()
-	c.render(def)
-	return nil
+// text returns a code's message as errors show it: after the ID in
+// brackets, in a catalogue that writes it so.
+func (c *Catalogue) text(id, message string) string {
+	if c.bracketed {
+		return "[" + id + "] " + message
+	}
+	return message
+}
+
+// label returns a code's ID as bodies and docs show it.
+func (c *Catalogue) label(id string) string {
+	if c.bracketed {
+		return "[" + id + "]"
+	}
+	return id
 }
 
 // MustRegister is like [Catalogue.Register] but panics on error; for
@@ -243,8 +254,9 @@ func (c *Catalogue) Modules() []Module {
 	return append([]Module(nil), c.modules...)
 }
 
-// AddModule declares a module; for Nexpay v2, codes whose prefix is no
-// declared module are refused.
+// AddModule declares a module. In a catalogue with modules, a code is of
+// the module whose prefix is its ID's leading letters, and a code of no
+// declared module is refused.
 func (c *Catalogue) AddModule(m Module) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -253,8 +265,13 @@ func (c *Catalogue) AddModule(m Module) error {
 			return fmt.Errorf("apierr: %s: module %s already declared", c.name, m.Prefix)
 		}
 	}
-	if c.name == nexpayName && !isPrefix(m.Prefix) {
-		return fmt.Errorf("apierr: %s: module prefix %q is not 3 capital letters", c.name, m.Prefix)
+	if m.Prefix == "" {
+		return fmt.Errorf("apierr: %s: module %q has no prefix", c.name, m.Name)
+	}
+	if c.checkPrefix != nil {
+		if err := c.checkPrefix(m.Prefix); err != nil {
+			return fmt.Errorf("apierr: %s: module prefix %q: %w", c.name, m.Prefix, err)
+		}
 	}
 	if m.Name == "" {
 		return fmt.Errorf("apierr: %s: module %s has no name", c.name, m.Prefix)
@@ -263,26 +280,11 @@ func (c *Catalogue) AddModule(m Module) error {
 	return nil
 }
 
-func (c *Catalogue) module(prefix string) (Module, bool) {
-	c.mu.RLock()
-	defer c.mu.RUnlock()
-	for _, m := range c.modules {
-		if m.Prefix == prefix {
-			return m, true
-		}
-	}
-	return Module{}, false
-}
-
 // Unregistered returns an error of a code the catalogue does not hold, as a
 // contract's Parse meets it in a response: the error keeps the ID, status
 // and message it was sent with, its Code is the zero Code, and errors.Is
 // matches another error of the same catalogue and ID. Nothing is registered,
 // so parsing responses never grows the catalogue.
 func (c *Catalogue) Unregistered(s Spec) *Error {
-	d := &codeDef{Spec: s, cat: c, errText: s.Message}
-	if c == nexpay.cat {
-		d.errText = "[" + s.ID + "] " + s.Message
-	}
-	return &Error{d: d}
+	return &Error{d: &codeDef{Spec: s, cat: c, errText: c.text(s.ID, s.Message)}}
 }

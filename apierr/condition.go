@@ -1,32 +1,17 @@
 package apierr
 
-import (
-	"slices"
-	"sync/atomic"
-)
+import "slices"
 
 // A ConditionError is a failure that stands for a generic [Condition] rather
 // than a code: packages that do not know the server's contract (validation,
 // binding, limits) return one, and the middleware renders it with the
 // contract's code for the condition ([ConditionError.In]).
-//
-// A ConditionError holds the error its first In returns, so that the two
-// are one allocation; it is therefore not a plain value: compare its
-// exported fields rather than whole values, and do not copy one after its
-// first In (a copy would read that error while its holder may be changing
-// it). The error handed out is kept in memory as long as the condition.
 type ConditionError struct {
 	Condition Condition
 	Fields    []FieldError // invalid fields, for Validation and BadRequest
 	Details   []Detail     // extra details (an offset into the body, a limit)
 	Message   string       // custom message; "" for the code's own
 	Cause     error        // kept for logs, never rendered
-
-	// The first In hands out out; claimed (atomic) says it did. Later
-	// calls allocate an error of their own, as does In on a copy made
-	// after the first (a copy made before has its own out to hand).
-	claimed uint32
-	out     Error
 }
 
 // NewCondition returns a ConditionError for cond.
@@ -72,13 +57,9 @@ func (e *ConditionError) In(c Contract) *Error {
 		c = nexpay
 	}
 	code := c.Code(e.Condition)
-	out := &e.out
-	if !atomic.CompareAndSwapUint32(&e.claimed, 0, 1) {
-		out = new(Error)
-	}
 	// Clipped, so that an error that adds fields copies the list rather
 	// than write into room another error from e may hold.
-	*out = Error{code: code, d: code.def(), time: now(), message: e.Message, fields: slices.Clip(e.Fields), cause: e.Cause}
+	out := &Error{code: code, d: code.def(), time: now(), message: e.Message, fields: slices.Clip(e.Fields), cause: e.Cause}
 	for _, d := range e.Details {
 		out.With(d.Key, d.Value)
 	}

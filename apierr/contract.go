@@ -8,7 +8,8 @@ import (
 // A Contract is one API's error dialect: the body an error is rendered as,
 // its content type, how such a body is parsed back, and which code answers
 // each generic [Condition]. [Nexpay] is the default; further contracts are
-// packages under apierr/ that implement this interface.
+// packages under apierr/ that implement this interface with the building
+// blocks of package apierr/kit.
 type Contract interface {
 	// Name is the contract's short name ("nexpay").
 	Name() string
@@ -18,11 +19,10 @@ type Contract interface {
 	Catalogue() *Catalogue
 	// Code returns the code that answers a generic condition.
 	Code(Condition) Code
-	// AppendBody appends e's body to dst. r is the request being answered,
-	// or nil; contracts with a trace field read [RequestID] from its
-	// context. An error of another catalogue's code is rendered with the
-	// contract's own code for its status. The cause is never rendered.
-	AppendBody(dst []byte, e *Error, r *http.Request) ([]byte, error)
+	// AppendBody appends the body of b to dst: the code, message and
+	// status [RenderMeta] resolved, as they are, and the request metadata
+	// the contract shows. It fails only for a detail JSON cannot carry.
+	AppendBody(dst []byte, b Body) ([]byte, error)
 	// Parse turns a body of this contract back into an error. It returns a
 	// [*ParseError] for a body that is not of the contract.
 	Parse(status int, body []byte) (*Error, error)
@@ -158,23 +158,3 @@ func (o *overridden) Code(c Condition) Code {
 	}
 	return o.Contract.Code(c)
 }
-
-// Resolve returns the code ID and message contract c renders e with, the
-// rule contracts share: an error of c's own catalogue (also a parsed code
-// the catalogue does not hold) keeps its ID and public message; any other
-// is answered with c's code for its status, keeping its public message
-// below 500 only. The cause is never part of it.
-func Resolve(c Contract, e *Error) (id, message string) {
-	if e.Catalogue() == c.Catalogue() {
-		return e.ID(), e.PublicText()
-	}
-	code := CodeFor(c, e.Status())
-	if e.Status() < 500 && e.PublicText() != "" {
-		return code.ID(), e.PublicText()
-	}
-	return code.ID(), code.Message()
-}
-
-// CodeFor returns the code c answers status with: the code of
-// [ConditionForStatus].
-func CodeFor(c Contract, status int) Code { return c.Code(ConditionForStatus(status)) }

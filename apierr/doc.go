@@ -21,7 +21,16 @@
 // their own [Catalogue]. Conditions the provider gives no code for (unknown
 // route, 405, 413, 415, 429, ...) are answered by errkit extension codes,
 // GEN9 followed by the status ([GEN9404], [GEN9429], ...), which [Override]
-// can replace.
+// can replace. [Render] decides the code, message and status of a failure
+// once, with the contract it is given, and hands the contract those values
+// as a [Body] with the request's [Meta]: the status line and the body always
+// agree.
 //
-//go:generate go run ./internal/gencodes -in codes.txt -out codes_gen.go
+// This package is for handler authors and clients. What only a contract's
+// author needs is in package apierr/kit: the JSON encoders (AppendString,
+// AppendValue, AppendTimestamp), DecodeDetails and DecodeFields,
+// IsTraceHex, NewParseError, RegisterContract and CodeFor moved there from
+// here, and Resolve gave way to [Body].
+//
+//go:generate go run ./internal/cmd/gencodes -in codes.txt -out codes_gen.go
 package apierr

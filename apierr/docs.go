@@ -25,7 +25,7 @@ func (c *Catalogue) Markdown() string {
 			ext = append(ext, code)
 			continue
 		}
-		b.WriteString("| `" + mdCell(displayID(c, code)) + "` | " + mdCell(code.Message()) + " | " + strconv.Itoa(code.Status()) + " |")
+		b.WriteString("| `" + mdCell(c.label(code.ID())) + "` | " + mdCell(code.Message()) + " | " + strconv.Itoa(code.Status()) + " |")
 		if modules {
 			b.WriteString(" " + mdCell(code.Module().Name) + " |")
 		}
@@ -35,17 +35,10 @@ func (c *Catalogue) Markdown() string {
 		b.WriteString("\nerrkit extension codes, for conditions the provider documents no code for:\n\n")
 		b.WriteString("| Code | Message | HTTP Status | Sent when |\n|---|---|---|---|\n")
 		for _, code := range ext {
-			b.WriteString("| `" + mdCell(displayID(c, code)) + "` | " + mdCell(code.Message()) + " | " + strconv.Itoa(code.Status()) + " | " + mdCell(code.Description()) + " |\n")
+			b.WriteString("| `" + mdCell(c.label(code.ID())) + "` | " + mdCell(code.Message()) + " | " + strconv.Itoa(code.Status()) + " | " + mdCell(code.Description()) + " |\n")
 		}
 	}
 	return b.String()
-}
-
-func displayID(c *Catalogue, code Code) string {
-	if c == nexpay.cat {
-		return "[" + code.ID() + "]"
-	}
-	return code.ID()
 }
 
 func mdCell(s string) string {

@@ -8,9 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/errkit/errkit/internal/numtext"
-	"github.com/errkit/errkit/internal/slab"
 )
 
 // An Error is one failure as a contract renders it: a [Code], an optional
@@ -19,8 +16,6 @@ import (
 //
 // The With... methods change the error in place and return it, so an error
 // is built in one expression; build it before sharing it between goroutines.
-// [Render] hands the response's header map slices of the error's own
-// header values, so an error must not be changed once rendered.
 type Error struct {
 	code    Code
 	d       *codeDef // the code's definition; for a parsed unknown code, one made for it
@@ -32,27 +27,8 @@ type Error struct {
 	header  []headerField // Retry-After among them
 }
 
-// headerField is one extra response header; strings, not a Detail's any,
-// so adding one does not box its value. The value is held in an array of
-// one so that Render can hand the header map a slice of it as is.
-type headerField struct {
-	key string
-	val [1]string
-}
-
-// Details are cut from shared batches (see internal/slab): an error with up
-// to four details costs one allocation, the *Error. Keeping them in the
-// error instead would make every error bigger: two details in the error
-// made a 404 17% slower to make and render. A batch is 8 KiB, and an error
-// keeps its batch alive, with the details of up to 63 other errors made
-// around the same time.
-var detailSlab = slab.New[Detail](256)
-
-// A Detail is one key of an error's details object, in the order added.
-type Detail struct {
-	Key   string
-	Value any
-}
+// headerField is one extra response header; strings, not a Detail's any.
+type headerField struct{ key, val string }
 
 // New returns an error of the given code, stamped with the current time of
 // the package clock (see [SetClock]).
@@ -63,42 +39,14 @@ func New(code Code) *Error {
 // NewRetryAfter returns an error that asks the client to come back later:
 // New(code).WithRetryAfter(d), then WithHeader for each name, value pair
 // of header (a name left without a value is ignored, as WithHeader ignores
-// an invalid pair; a Retry-After pair replaces d). The error is allocated
-// with room for its headers: a 503 with Retry-After, or a 429 with up to
-// three more (RateLimit-*), is one allocation, when the names are in Go's
-// canonical spelling ("Ratelimit-Limit", see [http.CanonicalHeaderKey]).
+// an invalid pair; a Retry-After pair replaces d).
 func NewRetryAfter(code Code, d time.Duration, header ...string) *Error {
-	var e *Error
-	if len(header) < 2 {
-		p := &withHeaders1{e: Error{code: code, d: code.def(), time: now()}}
-		p.e.header = p.h[:0:len(p.h)]
-		e = &p.e
-	} else {
-		p := &withHeaders4{e: Error{code: code, d: code.def(), time: now()}}
-		p.e.header = p.h[:0:len(p.h)]
-		e = &p.e
-	}
-	e.WithRetryAfter(d)
+	e := New(code).WithRetryAfter(d)
 	for i := 0; i+1 < len(header); i += 2 {
 		e.WithHeader(header[i], header[i+1])
 	}
 	return e
 }
-
-// An error and room for its headers, allocated together: Retry-After
-// alone, or with up to three more. Each header is 32 bytes, and a larger
-// allocation costs more (room for four made a 503 12% slower), so each
-// error gets the room it uses.
-type (
-	withHeaders1 struct {
-		e Error
-		h [1]headerField
-	}
-	withHeaders4 struct {
-		e Error
-		h [4]headerField
-	}
-)
 
 // Wrap returns an error of the given code caused by cause. The cause is
 // returned by Unwrap and shown by Error, for logs; it is never rendered.
@@ -130,9 +78,7 @@ func (e *Error) With(key string, value any) *Error {
 		}
 	}
 	if e.details == nil {
-		// Room for four: most errors carry one to four details, and
-		// growing one at a time would cost an allocation each.
-		e.details = detailSlab.Make(4)[:0]
+		e.details = make([]Detail, 0, 4) // most errors carry one to four
 	}
 	e.details = append(e.details, Detail{key, value})
 	return e
@@ -183,7 +129,7 @@ func (e *Error) WithFields(fields ...FieldError) *Error {
 // and at least 1. It and WithHeader("Retry-After", ...) set the same
 // header: the last call wins.
 func (e *Error) WithRetryAfter(d time.Duration) *Error {
-	return e.setHeader("Retry-After", numtext.Itoa(retrySeconds(d)))
+	return e.setHeader("Retry-After", strconv.Itoa(retrySeconds(d)))
 }
 
 // maxRetryAfter bounds Retry-After: a year is "much later" to every client,
@@ -214,14 +160,14 @@ func (e *Error) WithHeader(key, value string) *Error {
 func (e *Error) setHeader(key, value string) *Error {
 	for i := range e.header {
 		if e.header[i].key == key {
-			e.header[i].val[0] = value
+			e.header[i].val = value
 			return e
 		}
 	}
 	if e.header == nil {
 		e.header = make([]headerField, 0, 4) // Allow, or Retry-After and the three rate-limit headers
 	}
-	e.header = append(e.header, headerField{key, [1]string{value}})
+	e.header = append(e.header, headerField{key, value})
 	return e
 }
 
@@ -261,10 +207,10 @@ func (e *Error) Message() string {
 	if e.message == "" {
 		return d.errText
 	}
-	if d.cat == nexpay.cat {
-		return "[" + d.ID + "] " + e.message
+	if d.cat == nil {
+		return e.message
 	}
-	return e.message
+	return d.cat.text(d.ID, e.message)
 }
 
 // Text returns the message without the code: the custom message if one was
@@ -313,7 +259,7 @@ func (e *Error) Time() time.Time { return e.time }
 func (e *Error) RetryAfter() time.Duration {
 	for i := range e.header {
 		if e.header[i].key == "Retry-After" {
-			if s, err := strconv.Atoi(e.header[i].val[0]); err == nil && s > 0 {
+			if s, err := strconv.Atoi(e.header[i].val); err == nil && s > 0 {
 				return time.Duration(s) * time.Second
 			}
 			return 0
@@ -322,14 +268,14 @@ func (e *Error) RetryAfter() time.Duration {
 	return 0
 }
 
-// Header returns the extra response headers, Retry-After included, in the
-// order added, each value a string.
-func (e *Error) Header() []Detail {
-	out := make([]Detail, len(e.header))
-	for i, h := range e.header {
-		out[i] = Detail{h.key, h.val[0]}
+// Header returns a copy of the extra response headers, Retry-After
+// included.
+func (e *Error) Header() http.Header {
+	h := make(http.Header, len(e.header))
+	for _, f := range e.header {
+		h[f.key] = []string{f.val}
 	}
-	return out
+	return h
 }
 
 // Unwrap returns the cause.
@@ -380,23 +326,6 @@ func (e *Error) Format(s fmt.State, verb rune) {
 	default:
 		_, _ = fmt.Fprintf(s, "%%!%c(*apierr.Error=%s)", verb, e.Error())
 	}
-}
-
-// FieldError is one invalid field of a request.
-type FieldError struct {
-	// Field is the JSON path from the body root ("payee.iban",
-	// "items[0].amount"), or the parameter's name for query, path and
-	// header parameters.
-	Field string `json:"field"`
-	// In is where the field was sent: "" for the body, "query", "path" or
-	// "header".
-	In string `json:"in,omitempty"`
-	// Rule is the rule that failed ("required", "iban", "type").
-	Rule string `json:"rule,omitempty"`
-	// Param is the rule's parameter, if it has one ("2" for max=2).
-	Param string `json:"param,omitempty"`
-	// Message is a sentence a person can read.
-	Message string `json:"message"`
 }
 
 func validHeaderKey(k string) bool {

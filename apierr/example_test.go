@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/nexpaylegacy"
 )
 
 // Pin the clock so the examples print stable timestamps.
@@ -159,11 +160,6 @@ func ExampleConditionForStatus() {
 	// Output: unsupported_media_type GEN9415
 }
 
-func ExampleCodeFor() {
-	fmt.Println(apierr.CodeFor(apierr.Nexpay, 405).Error())
-	// Output: [GEN9405] Method not allowed
-}
-
 func ExampleNewCondition() {
 	ce := apierr.NewCondition(apierr.Validation).WithFields(apierr.FieldError{Field: "amount", Rule: "required", Message: "amount is required"})
 	e := ce.In(apierr.Nexpay)
@@ -205,17 +201,6 @@ func ExampleCatalogue_Markdown() {
 	// Output: | `[GEN9001]` | Internal server error | 500 | General |
 }
 
-func ExampleAppendString() {
-	fmt.Println(string(apierr.AppendString(nil, `a "quoted" <b>`)))
-	// Output: "a \"quoted\" \u003cb\u003e"
-}
-
-func ExampleAppendTimestamp() {
-	t := time.Date(2026, 1, 15, 7, 30, 0, 5e6, time.FixedZone("BRT", -3*3600))
-	fmt.Println(string(apierr.AppendTimestamp(nil, t)))
-	// Output: 2026-01-15T10:30:00.005Z
-}
-
 // Contract packages keep a code they do not know when parsing a response.
 func ExampleCatalogue_Unregistered() {
 	e := apierr.Nexpay.Catalogue().Unregistered(apierr.Spec{ID: "PAY0999", Status: 409, Message: "Payment frozen"})
@@ -223,26 +208,51 @@ func ExampleCatalogue_Unregistered() {
 	// Output: false PAY0999 409 [PAY0999] Payment frozen
 }
 
-// Contracts answer another catalogue's code with their own for its status.
-func ExampleResolve() {
-	id, msg := apierr.Resolve(apierr.Nexpay, apierr.New(apierr.PAY0001))
-	fmt.Println(id, msg)
-	cat := apierr.NewCatalogue("resolve-example", nil)
+// AppendBody renders what Render writes, without a response: a contract
+// answers another catalogue's code with its own for the status.
+func ExampleAppendBody() {
+	cat := apierr.NewCatalogue("append-body-example", nil)
 	slow := cat.MustRegister(apierr.Spec{ID: "SLOW_DOWN", Status: 429, Message: "Slow down"})
-	id, msg = apierr.Resolve(apierr.Nexpay, apierr.New(slow))
-	fmt.Println(id, msg)
-	// Output:
-	// PAY0001 Payment not found
-	// GEN9429 Slow down
+	body, _ := apierr.AppendBody(nil, apierr.Nexpay, apierr.New(slow).At(time.Date(2026, 1, 15, 10, 30, 0, 0, time.UTC)), apierr.Meta{})
+	fmt.Println(string(body))
+	// Output: {"statusCode":429,"code":"[GEN9429]","message":"[GEN9429] Slow down","timestamp":"2026-01-15T10:30:00.000Z"}
 }
 
 // NewRetryAfter makes an error that asks the client to come back later,
-// with the headers a 429 adds, in one allocation (names in Go's canonical
-// spelling; clients read header names case-insensitively).
+// with the headers a 429 adds (clients read header names
+// case-insensitively).
 func ExampleNewRetryAfter() {
 	e := apierr.NewRetryAfter(apierr.GEN9429, 90*time.Second, "Ratelimit-Limit", "100")
 	rec := httptest.NewRecorder()
 	_ = apierr.Render(rec, nil, apierr.Nexpay, e)
 	fmt.Println(rec.Code, rec.Header().Get("Retry-After"), rec.Header().Get("RateLimit-Limit"))
 	// Output: 429 90 100
+}
+
+// A server that knows its request's metadata hands it to RenderMeta; a
+// contract with a trace field shows the trace ID.
+func ExampleRenderMeta() {
+	rec := httptest.NewRecorder()
+	m := apierr.Meta{RequestID: "req-1", TraceID: "4bf92f3577b34da6a3ce929d0e0e4736", Instance: "/v2/payments/7", Method: "GET"}
+	_ = apierr.RenderMeta(rec, nexpaylegacy.Contract, apierr.New(apierr.PAY0001), m)
+	fmt.Println(rec.Code, rec.Body)
+	// Output: 404 {"errors":[{"code":90404,"message":"Payment not found"}],"traceId":"4bf92f3577b34da6a3ce929d0e0e4736"}
+}
+
+// MetaOf reads what a bare request offers: its ID (from the context, else
+// a valid X-Request-Id header), the trace ID derived from it, its path and
+// method.
+func ExampleMetaOf() {
+	r := httptest.NewRequest("HEAD", "/v2/payments/7", nil)
+	r.Header.Set("X-Request-Id", "req-1")
+	m := apierr.MetaOf(r)
+	fmt.Println(m.RequestID, m.TraceID, m.Instance, m.Method)
+	// Output: req-1 9456bdfa12ea76959c94a3572f5d91c7 /v2/payments/7 HEAD
+}
+
+func ExampleBody_AppendDetails() {
+	b := apierr.Body{Details: []apierr.Detail{{Key: "minimum", Value: "10.00"}}, Fields: []apierr.FieldError{{Field: "amount", Rule: "required", Message: "amount is required"}}}
+	out, _ := b.AppendDetails(nil)
+	fmt.Println(string(out))
+	// Output: {"minimum":"10.00","fields":[{"field":"amount","rule":"required","message":"amount is required"}]}
 }

@@ -3,21 +3,19 @@ package apierr
 import (
 	"errors"
 	"fmt"
-	"net/http"
 	"strconv"
-	"sync/atomic"
+
+	"github.com/errkit/errkit/apierr/internal/contracts"
+	"github.com/errkit/errkit/apierr/internal/wire"
 )
 
-const (
-	nexpayName = "nexpay"
-	// JSONContentType is the Content-Type of Nexpay v2 error bodies.
-	JSONContentType = "application/json; charset=utf-8"
-)
-
-// NexpayContract is the Nexpay v2 contract; [Nexpay] is its one value.
-type NexpayContract struct {
+// nexpayContract is the Nexpay v2 contract; [Nexpay] is its one value.
+type nexpayContract struct {
 	cat   *Catalogue
 	codes [numConditions]Code
+	// pre holds, indexed by code, the static part of the body of each code
+	// of codes.txt: up to the opening quote of the timestamp.
+	pre [][]byte
 }
 
 // nexpay is built while the package initialises, before any other package
@@ -29,77 +27,80 @@ var nexpay = newNexpay()
 //	{"statusCode":404,"code":"[PAY0001]","message":"[PAY0001] Payment not found","timestamp":"2026-01-15T10:30:00.000Z"}
 //
 // with "details" (an object) when the error has details or field errors;
-// field errors go to details.fields.
+// field errors go to details.fields. It also has the method
+// ErrorSchemas() (body string, schemas map[string][]byte), the JSON Schemas
+// the openapi package builds error responses from.
 var Nexpay Contract = nexpay
 
-func newNexpay() *NexpayContract {
+func newNexpay() *nexpayContract {
 	if registry.Load() == nil {
 		registry.Store(&[]*codeDef{unknownDef})
 	}
-	cat := NewCatalogue(nexpayName, checkNexpayID)
-	c := &NexpayContract{cat: cat}
+	cat := NewCatalogue("nexpay", checkNexpayID)
+	cat.checkPrefix, cat.bracketed = checkNexpayPrefix, true
+	c := &nexpayContract{cat: cat, codes: nexpayConditions, pre: make([][]byte, len(nexpaySpecs)+1)}
 	for _, m := range nexpayModules {
 		if err := cat.AddModule(m); err != nil {
 			panic(err)
 		}
-	}
-	cat.render = func(d *codeDef) {
-		m, ok := cat.module(d.ID[:3])
-		if !ok {
-			panic(fmt.Sprintf("module %s is not declared (see AddModule)", d.ID[:3]))
-		}
-		d.module = m
-		d.errText = "[" + d.ID + "] " + d.Message
-		d.pre = appendNexpayHead(nil, d.Status, d.ID, d.Message)
 	}
 	for i, s := range nexpaySpecs {
 		code := cat.MustRegister(s)
 		if code != nexpayConstants[i] {
 			panic(fmt.Sprintf("apierr: %s registered as %d, constant is %d", s.ID, code, nexpayConstants[i]))
 		}
+		c.pre[code] = appendNexpayHead(nil, s.Status, s.ID, s.Message)
 	}
-	c.codes = [numConditions]Code{
-		Internal:             GEN9001,
-		BadRequest:           GEN9002,
-		Validation:           GEN9002,
-		Unauthorized:         GEN9003,
-		Forbidden:            GEN9004,
-		NotFound:             GEN9404,
-		MethodNotAllowed:     GEN9405,
-		RequestTimeout:       GEN9408,
-		Conflict:             GEN9409,
-		TooLarge:             GEN9413,
-		UnsupportedMediaType: GEN9415,
-		IdempotencyMismatch:  GEN9422,
-		RateLimited:          GEN9429,
-		BadGateway:           GEN9502,
-		Unavailable:          GEN9503,
-		Maintenance:          GEN9013,
-		Timeout:              GEN9504,
-		InProgress:           GEN9409,
-	}
+	contracts.Register(cat, Contract(c))
 	return c
 }
 
-func isPrefix(p string) bool {
+// nexpayConditions are the codes Nexpay v2 answers the conditions with.
+var nexpayConditions = [numConditions]Code{
+	Internal:             GEN9001,
+	BadRequest:           GEN9002,
+	Validation:           GEN9002,
+	Unauthorized:         GEN9003,
+	Forbidden:            GEN9004,
+	NotFound:             GEN9404,
+	MethodNotAllowed:     GEN9405,
+	RequestTimeout:       GEN9408,
+	Conflict:             GEN9409,
+	TooLarge:             GEN9413,
+	UnsupportedMediaType: GEN9415,
+	IdempotencyMismatch:  GEN9422,
+	RateLimited:          GEN9429,
+	BadGateway:           GEN9502,
+	Unavailable:          GEN9503,
+	Maintenance:          GEN9013,
+	Timeout:              GEN9504,
+	InProgress:           GEN9409,
+}
+
+var (
+	errNexpayID     = errors.New("a Nexpay code is 3 capital letters and 4 digits, like PAY0001")
+	errNexpayPrefix = errors.New("a Nexpay module prefix is 3 capital letters, like PAY")
+)
+
+func checkNexpayPrefix(p string) error {
 	if len(p) != 3 {
-		return false
+		return errNexpayPrefix
 	}
 	for i := 0; i < 3; i++ {
 		if p[i] < 'A' || p[i] > 'Z' {
-			return false
+			return errNexpayPrefix
 		}
 	}
-	return true
+	return nil
 }
 
 func checkNexpayID(id string) error {
-	if len(id) != 7 || !isPrefix(id[:3]) {
-		return errors.New("a Nexpay code is 3 capital letters and 4 digits, like PAY0001")
+	if len(id) != 7 || checkNexpayPrefix(id[:3]) != nil {
+		return errNexpayID
 	}
 	for i := 3; i < 7; i++ {
 		if id[i] < '0' || id[i] > '9' {
-			return errors.New("a Nexpay code is 3 capital letters and 4 digits, like PAY0001")
+			return errNexpayID
 		}
 	}
 	return nil
@@ -125,16 +126,16 @@ func MustRegister(id string, status int, message string) Code {
 }
 
 // Name returns "nexpay".
-func (*NexpayContract) Name() string { return nexpayName }
+func (c *nexpayContract) Name() string { return c.cat.Name() }
 
-// ContentType returns [JSONContentType].
-func (*NexpayContract) ContentType() string { return JSONContentType }
+// ContentType returns "application/json; charset=utf-8".
+func (*nexpayContract) ContentType() string { return wire.JSONContentType }
 
 // Catalogue returns the Nexpay v2 catalogue.
-func (c *NexpayContract) Catalogue() *Catalogue { return c.cat }
+func (c *nexpayContract) Catalogue() *Catalogue { return c.cat }
 
 // Code returns the code that answers cond.
-func (c *NexpayContract) Code(cond Condition) Code {
+func (c *nexpayContract) Code(cond Condition) Code {
 	if cond < numConditions {
 		return c.codes[cond]
 	}
@@ -147,75 +148,41 @@ func appendNexpayHead(dst []byte, status int, id, message string) []byte {
 	dst = append(dst, `{"statusCode":`...)
 	dst = strconv.AppendInt(dst, int64(status), 10)
 	dst = append(dst, `,"code":"[`...)
-	dst = appendStringInner(dst, id)
+	dst = wire.AppendEscaped(dst, id)
 	dst = append(dst, `]","message":"[`...)
-	dst = appendStringInner(dst, id)
+	dst = wire.AppendEscaped(dst, id)
 	dst = append(dst, "] "...)
-	dst = appendStringInner(dst, message)
+	dst = wire.AppendEscaped(dst, message)
 	return append(dst, `","timestamp":"`...)
 }
 
-// AppendBody appends the Nexpay v2 body of e.
-func (c *NexpayContract) AppendBody(dst []byte, e *Error, _ *http.Request) ([]byte, error) {
-	d := e.def()
-	if d.cat == nil {
-		// The zero Code: no catalogue knows it, so it is an internal error.
-		d = c.Code(Internal).def()
-	} else if d.cat != c.cat {
-		// A code of another catalogue: answer with ours for its status,
-		// keeping what the error carries.
-		d = c.Code(ConditionForStatus(d.Status)).def()
-	}
-	if d.pre != nil && (e.message == "" || d.Status >= 500) {
-		dst = append(dst, d.pre...)
+// AppendBody appends the Nexpay v2 body of b: the code in brackets, the
+// message after it, the timestamp, and details (the field errors under
+// details.fields) when there are any.
+func (c *nexpayContract) AppendBody(dst []byte, b Body) ([]byte, error) {
+	if int(b.Code) < len(c.pre) && b.Code != 0 && b.ID == b.Code.ID() && b.Status == b.Code.Status() && b.Message == b.Code.Message() {
+		dst = append(dst, c.pre[b.Code]...)
 	} else {
-		msg := e.message
-		if msg == "" || d.Status >= 500 {
-			msg = d.Message // a custom 5xx message is for logs only
-		}
-		dst = appendNexpayHead(dst, d.Status, d.ID, msg)
+		dst = appendNexpayHead(dst, b.Status, b.ID, b.Message)
 	}
-	t := e.time
-	if t.IsZero() {
-		t = now()
-	}
-	dst = AppendTimestamp(dst, t)
+	dst = wire.AppendTimestamp(dst, b.Time)
 	dst = append(dst, '"')
-	if len(e.details) > 0 || len(e.fields) > 0 {
-		dst = append(dst, `,"details":{`...)
-		n := 0
-		for _, kv := range e.details {
-			if kv.Key == "fields" && len(e.fields) > 0 {
-				continue
-			}
-			if n > 0 {
-				dst = append(dst, ',')
-			}
-			n++
-			dst = appendString(dst, kv.Key)
-			dst = append(dst, ':')
-			var err error
-			if dst, err = AppendValue(dst, kv.Value); err != nil {
-				return dst, fmt.Errorf("apierr: detail %q: %w", kv.Key, err)
-			}
+	if len(b.Details) > 0 || len(b.Fields) > 0 {
+		dst = append(dst, `,"details":`...)
+		var err error
+		if dst, err = b.AppendDetails(dst); err != nil {
+			return dst, fmt.Errorf("apierr: %w", err)
 		}
-		if len(e.fields) > 0 {
-			if n > 0 {
-				dst = append(dst, ',')
-			}
-			dst = append(dst, `"fields":`...)
-			dst = AppendFields(dst, e.fields)
-		}
-		dst = append(dst, '}')
 	}
 	return append(dst, '}'), nil
 }
 
-// MarshalJSON renders the error as its catalogue's contract would, without
-// a request: the Nexpay v2 body for Nexpay codes.
+// MarshalJSON renders the error as the contract of its catalogue would,
+// without a request: the Nexpay v2 body for Nexpay codes (and for codes of
+// a catalogue no contract registered).
 func (e *Error) MarshalJSON() ([]byte, error) {
-	c := contractOf(e)
-	return c.AppendBody(nil, e, nil)
+	c, _ := contracts.Of(e.Catalogue()).(Contract)
+	return AppendBody(nil, c, e, Meta{})
 }
 
 // UnmarshalJSON parses a Nexpay v2 body into e.
@@ -226,38 +193,4 @@ func (e *Error) UnmarshalJSON(data []byte) error {
 	}
 	*e = *p
 	return nil
-}
-
-// contracts maps a catalogue to its contract; written at initialisation,
-// copied on write so that MarshalJSON reads it without a lock.
-var contracts atomic.Pointer[map[*Catalogue]Contract]
-
-// RegisterContract ties a catalogue to its contract, so that json.Marshal of
-// an error of that catalogue renders that contract's body. Contract packages
-// call it once, at initialisation.
-func RegisterContract(c Contract) {
-	registryMu.Lock()
-	defer registryMu.Unlock()
-	next := map[*Catalogue]Contract{c.Catalogue(): c}
-	if old := contracts.Load(); old != nil {
-		for k, v := range *old {
-			if k != c.Catalogue() {
-				next[k] = v
-			}
-		}
-	}
-	contracts.Store(&next)
-}
-
-func contractOf(e *Error) Contract {
-	cat := e.def().cat
-	if cat == nil || cat == nexpay.cat {
-		return nexpay
-	}
-	if m := contracts.Load(); m != nil {
-		if c := (*m)[cat]; c != nil {
-			return c
-		}
-	}
-	return nexpay
 }

@@ -17,13 +17,12 @@ var nexpaySchemaTime = time.Date(2026, 1, 15, 10, 30, 0, 0, time.UTC)
 
 // ErrorSchemas returns the JSON Schemas (OpenAPI 3.1 dialect) of the Nexpay
 // v2 error body, its details and its field errors, keyed by component name;
-// body names the error body's schema. Their examples are bodies rendered by
-// [NexpayContract.AppendBody]. The openapi package turns them into
-// components.schemas.
-func (c *NexpayContract) ErrorSchemas() (body string, schemas map[string][]byte) {
+// body names the error body's schema. Their examples are bodies the
+// contract renders. The openapi package turns them into components.schemas.
+func (c *nexpayContract) ErrorSchemas() (body string, schemas map[string][]byte) {
 	ref := func(name string) map[string]any { return map[string]any{"$ref": "#/components/schemas/" + name} }
 	render := func(e *Error) json.RawMessage {
-		b, err := c.AppendBody(nil, e.At(nexpaySchemaTime), nil)
+		b, err := AppendBody(nil, c, e.At(nexpaySchemaTime), Meta{})
 		if err != nil {
 			panic("apierr: render a schema example: " + err.Error())
 		}

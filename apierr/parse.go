@@ -8,9 +8,8 @@ import (
 	"io"
 	"net/http"
 	"strings"
-	"time"
 
-	"github.com/go-openapi/strfmt"
+	"github.com/errkit/errkit/apierr/internal/wire"
 )
 
 // MaxParseBody is how much of a response body [ParseResponse] reads.
@@ -32,16 +31,16 @@ func (e *ParseError) Error() string {
 
 func (e *ParseError) Unwrap() error { return e.Err }
 
-// NewParseError returns a ParseError keeping the first 256 bytes of body.
-func NewParseError(contract string, status int, body []byte, err error) *ParseError {
-	if len(body) > 256 {
-		body = body[:256]
-	}
-	return &ParseError{Contract: contract, Status: status, Body: bytes.Clone(body), Err: err}
+// newParseError returns a ParseError keeping the first 256 bytes of body.
+func newParseError(contract string, status int, body []byte, err error) *ParseError {
+	return &ParseError{Contract: contract, Status: status, Body: bytes.Clone(body[:min(len(body), 256)]), Err: err}
 }
 
-// Parse turns a Nexpay v2 error body back into an [*Error]: see
-// [NexpayContract.Parse].
+// Parse turns a Nexpay v2 body back into an [*Error]. status is the
+// response's HTTP status, or 0 to take the body's statusCode. A code the
+// catalogue does not hold is kept ([Error.ID], [Error.Status]); details keep
+// their order and numbers their exact text (json.Number); details.fields
+// become field errors.
 func Parse(status int, body []byte) (*Error, error) { return nexpay.Parse(status, body) }
 
 // ParseResponse reads resp's body (at most [MaxParseBody]) and parses it as a
@@ -53,10 +52,10 @@ func ParseResponseAs(c Contract, resp *http.Response) (*Error, error) {
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, MaxParseBody+1))
 	if err != nil {
-		return nil, NewParseError(c.Name(), resp.StatusCode, body, fmt.Errorf("reading body: %w", err))
+		return nil, newParseError(c.Name(), resp.StatusCode, body, fmt.Errorf("reading body: %w", err))
 	}
 	if len(body) > MaxParseBody {
-		return nil, NewParseError(c.Name(), resp.StatusCode, body, errors.New("body larger than MaxParseBody"))
+		return nil, newParseError(c.Name(), resp.StatusCode, body, errors.New("body larger than MaxParseBody"))
 	}
 	return c.Parse(resp.StatusCode, body)
 }
@@ -69,21 +68,12 @@ type nexpayBody struct {
 	Details    json.RawMessage `json:"details"`
 }
 
-// Parse turns a Nexpay v2 body back into an error. status is the response's
-// HTTP status, or 0 to take the body's statusCode. A code the catalogue does
-// not hold is kept ([Error.ID], [Error.Status]); details keep their order and
-// numbers their exact text (json.Number); details.fields become field errors.
-func (c *NexpayContract) Parse(status int, body []byte) (*Error, error) {
-	fail := func(err error) (*Error, error) { return nil, NewParseError(nexpayName, status, body, err) }
-	if status != 0 && (status < 400 || status > 599) {
-		return fail(fmt.Errorf("status %d is not an error status", status))
-	}
-	trimmed := bytes.TrimSpace(body)
-	if len(trimmed) == 0 {
-		return fail(errors.New("empty body"))
-	}
-	if trimmed[0] != '{' {
-		return fail(errors.New("not a JSON object"))
+// Parse turns a Nexpay v2 body back into an error: see [Parse].
+func (c *nexpayContract) Parse(status int, body []byte) (*Error, error) {
+	fail := func(err error) (*Error, error) { return nil, newParseError(c.Name(), status, body, err) }
+	trimmed, err := wire.Object(status, body)
+	if err != nil {
+		return fail(err)
 	}
 	var b nexpayBody
 	if err := json.Unmarshal(trimmed, &b); err != nil {
@@ -113,7 +103,6 @@ func (c *NexpayContract) Parse(status int, body []byte) (*Error, error) {
 		if e.d.Status != status {
 			d := *e.d
 			d.Status = status
-			d.pre = nil
 			e.d = &d
 		}
 	}
@@ -124,14 +113,11 @@ func (c *NexpayContract) Parse(status int, body []byte) (*Error, error) {
 		e.message = msg
 	}
 	if b.Timestamp != nil {
-		t, err := strfmt.ParseDateTime(*b.Timestamp)
-		if err != nil {
+		if e.time, err = wire.ParseTimestamp(*b.Timestamp); err != nil {
 			return fail(fmt.Errorf("timestamp: %w", err))
 		}
-		e.time = time.Time(t).UTC()
 	}
-	var err error
-	if e.details, e.fields, err = DecodeDetails(b.Details); err != nil {
+	if e.details, e.fields, err = decodeDetails(b.Details); err != nil {
 		return fail(fmt.Errorf("details: %w", err))
 	}
 	return e, nil

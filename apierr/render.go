@@ -5,73 +5,75 @@ import (
 	"sync"
 )
 
-// Header values shared by every error response. Each slice has len == cap,
-// so an append by a later writer copies rather than changes it.
-var (
-	hvJSON    = []string{JSONContentType}
-	hvProblem = []string{"application/problem+json"}
-	hvNosniff = []string{"nosniff"}
-	hvNoStore = []string{"no-store"}
-)
-
 var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
 
 const maxPooled = 64 << 10
 
-// Render writes e to w as contract c's body (c nil means [Nexpay]): the
-// status, Content-Type, X-Content-Type-Options: nosniff, Cache-Control:
-// no-store, Retry-After and the error's other headers, then the body, in one
-// Write. A HEAD request gets the headers only. The header map is given
-// slices of e's own header values (capacity 1, so an append copies):
-// change a rendered response's headers by assigning new slices, not by
-// writing into the ones there.
-//
-// The body is built before anything is written: if e's details cannot be
-// encoded (a channel, NaN), the client gets the contract's 500 instead,
-// complete and valid. Render does not know whether w was already written
-// to; the middleware package guards that. The error returned is w's.
-func Render(w http.ResponseWriter, r *http.Request, c Contract, e *Error) error {
+// AppendBody appends e's body as contract c (nil means [Nexpay]) renders
+// it for a request of m: the bytes [RenderMeta] writes. A nil e is c's
+// internal error.
+func AppendBody(dst []byte, c Contract, e *Error, m Meta) ([]byte, error) {
 	if c == nil {
 		c = nexpay
 	}
 	if e == nil {
 		e = New(c.Code(Internal))
 	}
+	return c.AppendBody(dst, resolve(c, e, m.clean()))
+}
+
+// Render writes e to w as contract c's body for request r: [RenderMeta]
+// with [MetaOf](r). r may be nil.
+func Render(w http.ResponseWriter, r *http.Request, c Contract, e *Error) error {
+	return RenderMeta(w, c, e, MetaOf(r))
+}
+
+// RenderMeta writes e to w as contract c's body (c nil means [Nexpay]) for
+// the request m describes: the status, Content-Type,
+// X-Content-Type-Options: nosniff, Cache-Control: no-store, Retry-After and
+// the error's other headers, then the body, in one Write. The code, message
+// and status are decided once, with c (overrides included), and the status
+// line always equals the body's status. A HEAD request gets the headers
+// only.
+//
+// The body is built before anything is written: if e's details cannot be
+// encoded (a channel, NaN), the client gets the contract's 500 instead,
+// complete and valid. RenderMeta does not know whether w was already
+// written to; the middleware package guards that. The error returned is
+// w's.
+func RenderMeta(w http.ResponseWriter, c Contract, e *Error, m Meta) error {
+	if c == nil {
+		c = nexpay
+	}
+	if e == nil {
+		e = New(c.Code(Internal))
+	}
+	m = m.clean()
+	b := resolve(c, e, m)
 	bp := bufPool.Get().(*[]byte)
-	body, err := c.AppendBody((*bp)[:0], e, r)
+	body, err := c.AppendBody((*bp)[:0], b)
 	if err != nil {
-		e = Wrap(err, c.Code(Internal)).At(e.time)
-		body, err = c.AppendBody((*bp)[:0], e, r)
+		b = resolve(c, Wrap(err, c.Code(Internal)).At(b.Time), m)
+		body, err = c.AppendBody((*bp)[:0], b)
 		if err != nil {
 			body = append((*bp)[:0], `{"error":"internal error"}`...)
 		}
 	}
+	// The response's own header values, in one allocation: nothing is
+	// shared with another response or with e.
+	vals := make([]string, 3+len(e.header))
+	vals[0], vals[1], vals[2] = c.ContentType(), "nosniff", "no-store"
 	h := w.Header()
-	switch ct := c.ContentType(); ct {
-	case JSONContentType:
-		h["Content-Type"] = hvJSON
-	case "application/problem+json":
-		h["Content-Type"] = hvProblem
-	default:
-		h.Set("Content-Type", ct)
-	}
-	h["X-Content-Type-Options"] = hvNosniff
-	h["Cache-Control"] = hvNoStore
+	h["Content-Type"] = vals[0:1:1]
+	h["X-Content-Type-Options"] = vals[1:2:2]
+	h["Cache-Control"] = vals[2:3:3]
 	delete(h, "Content-Length")
-	// The header map is handed slices of the error's own values: no
-	// allocation, and Render only reads e, so an error may be rendered by
-	// several requests at once.
-	for i := range e.header {
-		h[e.header[i].key] = e.header[i].val[:]
+	for i, f := range e.header {
+		vals[3+i] = f.val
+		h[f.key] = vals[3+i : 4+i : 4+i]
 	}
-	status := e.Status()
-	if d := e.def(); d.cat == nil {
-		status = c.Code(Internal).Status()
-	} else if d.cat != c.Catalogue() {
-		status = c.Code(ConditionForStatus(status)).Status()
-	}
-	w.WriteHeader(status)
-	if r == nil || r.Method != http.MethodHead {
+	w.WriteHeader(b.Status)
+	if m.Method != http.MethodHead {
 		_, err = w.Write(body)
 	}
 	if cap(body) <= maxPooled {

@@ -18,7 +18,7 @@ import (
 
 // Header values of the floor, made once like errkit's own.
 var (
-	hvJSON    = []string{apierr.JSONContentType}
+	hvJSON    = []string{apierr.Nexpay.ContentType()}
 	hvNosniff = []string{"nosniff"}
 	hvNoStore = []string{"no-store"}
 	hvReqID   = []string{"01KAQ3M8ZP4V9W2XJ7N5RC6TB1"}

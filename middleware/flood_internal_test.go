@@ -52,10 +52,7 @@ func flood(t *testing.T, srv *httptest.Server, path string, n, status int) {
 // every 5xx is logged, and the dropped ones are counted in the next record
 // of their code.
 func TestFloodLogVolumeBounded(t *testing.T) {
-	n := 4000
-	if raceEnabled {
-		n = 1600
-	}
+	const n = 1600
 	var out logtest.Sink
 	clock := newFakeClock()
 	s := New(WithLogger(out.Logger()))

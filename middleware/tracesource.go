@@ -19,4 +19,4 @@ func WithTraceSource(f func(*http.Request) (string, bool)) Option {
 
 // SetRequestID is the package's [SetRequestID] reading the trace ID from
 // the set's trace source ([WithTraceSource]). Other doors (echo) call it.
-func (s *Set) SetRequestID(h http.Header, r *http.Request) { setRequestID(h, r, nil, s.traceID) }
+func (s *Set) SetRequestID(h http.Header, r *http.Request) { setRequestID(h, r, s.traceID) }

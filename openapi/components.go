@@ -114,7 +114,7 @@ func mark(ext *map[string]any, c apierr.Contract) {
 
 // example renders a code's body as the contract sends it, at exampleTime.
 func example(c apierr.Contract, code apierr.Code) (*openapi3.Example, error) {
-	b, err := c.AppendBody(nil, apierr.New(code).At(exampleTime), nil)
+	b, err := apierr.AppendBody(nil, c, apierr.New(code).At(exampleTime), apierr.Meta{})
 	if err != nil {
 		return nil, fmt.Errorf("openapi: %s: render %s: %w", c.Name(), code.ID(), err)
 	}

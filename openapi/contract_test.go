@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // acme is a contract of the tests' own: {"error":{"code":...,"message":...,"hint":...}},
@@ -38,15 +39,15 @@ func (acme) Code(c apierr.Condition) apierr.Code {
 	return acmeOops
 }
 
-func (acme) AppendBody(dst []byte, e *apierr.Error, _ *http.Request) ([]byte, error) {
+func (acme) AppendBody(dst []byte, b apierr.Body) ([]byte, error) {
 	dst = append(dst, `{"error":{"code":`...)
-	dst = apierr.AppendString(dst, e.ID())
+	dst = kit.AppendString(dst, b.ID)
 	dst = append(dst, `,"message":`...)
-	dst = apierr.AppendString(dst, e.Text())
-	if e.Status() == http.StatusNotFound {
+	dst = kit.AppendString(dst, b.Message)
+	if b.Status == http.StatusNotFound {
 		dst = append(dst, `,"hint":null`...)
 	} else {
-		dst = append(dst, `,"hint":"retry in `+strconv.Itoa(e.Status())+`"`...)
+		dst = append(dst, `,"hint":"retry in `+strconv.Itoa(b.Status)+`"`...)
 	}
 	return append(dst, `}}`...), nil
 }

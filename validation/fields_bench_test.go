@@ -4,7 +4,6 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/errkit/errkit/apierr"
 	"github.com/go-playground/validator/v10"
 )
 
@@ -76,40 +75,6 @@ func BenchmarkFieldsErrorText(b *testing.B) {
 		out := make([]string, 0, len(ve))
 		for _, fe := range ve {
 			out = append(out, fe.Error())
-		}
-	}
-}
-
-func TestFieldsAllocations(t *testing.T) {
-	if testing.Short() || raceEnabled {
-		t.Skip("allocation counts differ under -race")
-	}
-	v := New()
-	var ve validator.ValidationErrors
-	errors.As(v.Engine().Struct(fiveFailing()), &ve)
-	// The messages' bytes come from a shared batch: the list alone is the
-	// one allocation, and with room made beside its condition, none.
-	if n := testing.AllocsPerRun(1000, func() { v.appendFields(nil, ve, "fiveFailures", nil) }); n != 1 {
-		t.Errorf("%v allocations for %d fields, want 1", n, len(ve))
-	}
-	if n := testing.AllocsPerRun(1000, func() {
-		ce, fields := newFieldsCondition(len(ve))
-		ce.Fields = v.appendFields(fields, ve, "fiveFailures", nil)
-		sinkErr = ce.In(nil)
-	}); n != 1 {
-		t.Errorf("the condition, its error and %d fields: %v allocations, want 1", len(ve), n)
-	}
-}
-
-var sinkErr *apierr.Error
-
-// The list made beside a condition has room for every field and no more
-// (an append to it copies), and more than sixteen get a list of their own.
-func TestNewFieldsCondition(t *testing.T) {
-	for _, n := range []int{0, 1, 2, 3, 4, 5, 8, 9, 16, 17, 51} {
-		ce, fields := newFieldsCondition(n)
-		if ce.Condition != apierr.Validation || len(fields) != 0 || cap(fields) != n {
-			t.Errorf("n=%d: condition %v, len %d cap %d", n, ce.Condition, len(fields), cap(fields))
 		}
 	}
 }

@@ -12,7 +12,7 @@ import (
 // errors, each after the Nexpay v2 body of the same failure as the
 // baseline, in the same run. Run it with -benchmem.
 func BenchmarkAppendBody(b *testing.B, c apierr.Contract, code apierr.Code) {
-	r := request(http.MethodPost)
+	m := apierr.MetaOf(request(http.MethodPost))
 	validation := c.Code(apierr.Validation)
 	cases := []struct {
 		name string
@@ -33,7 +33,7 @@ func BenchmarkAppendBody(b *testing.B, c apierr.Contract, code apierr.Code) {
 			buf := make([]byte, 0, 1024)
 			b.ReportAllocs()
 			for b.Loop() {
-				buf, _ = tc.c.AppendBody(buf[:0], tc.e, r)
+				buf, _ = apierr.AppendBody(buf[:0], tc.c, tc.e, m)
 			}
 		})
 	}

@@ -13,7 +13,7 @@ import (
 // bodies.
 func Body(t testing.TB, c apierr.Contract, e *apierr.Error, r *http.Request) []byte {
 	t.Helper()
-	b, err := c.AppendBody(nil, e, r)
+	b, err := apierr.AppendBody(nil, c, e, apierr.MetaOf(r))
 	if err != nil {
 		t.Fatalf("AppendBody: %v", err)
 	}

@@ -31,7 +31,7 @@ func FuzzParse(f *testing.F, c apierr.Contract, seeds ...[]byte) {
 	} {
 		f.Add(e.Status(), render(f, c, e).Body.Bytes())
 	}
-	r := request(http.MethodGet)
+	m := apierr.MetaOf(request(http.MethodGet))
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
 		e, err := c.Parse(status, body)
 		if err != nil {
@@ -44,7 +44,7 @@ func FuzzParse(f *testing.F, c apierr.Contract, seeds ...[]byte) {
 		if e.Status() < 400 || e.Status() > 599 {
 			t.Fatalf("parsed with status %d", e.Status())
 		}
-		out, err := c.AppendBody(nil, e, r)
+		out, err := apierr.AppendBody(nil, c, e, m)
 		if err != nil || !json.Valid(out) {
 			t.Fatalf("render: %v: %s", err, out)
 		}
@@ -55,7 +55,7 @@ func FuzzParse(f *testing.F, c apierr.Contract, seeds ...[]byte) {
 		if p.Status() != e.Status() {
 			t.Fatalf("parsed status %d, then %d from %s", e.Status(), p.Status(), out)
 		}
-		if again, _ := c.AppendBody(nil, p, r); !bytes.Equal(again, out) {
+		if again, _ := apierr.AppendBody(nil, c, p, m); !bytes.Equal(again, out) {
 			t.Fatalf("rendered again differently:\n%s\n%s", out, again)
 		}
 	})

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // Options says what a contract's body cannot carry; the zero Options asks
@@ -184,7 +185,7 @@ func testForeign(t *testing.T, c apierr.Contract, opts Options) {
 		if nc.Status() >= 500 {
 			e.Msg(secret)
 		}
-		want := apierr.CodeFor(c, nc.Status())
+		want := kit.CodeFor(c, nc.Status())
 		rec := render(t, c, e)
 		body := rec.Body.Bytes()
 		if rec.Code != want.Status() {

@@ -6,9 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // Name is the contract's name, as the example server's -contract flag spells it.
@@ -22,9 +22,9 @@ type CryptopayContract struct{}
 //	{"error":{"code":"unauthenticated","message":"unauthenticated","details":[]},"meta":{"request_id":"b1d88d60011a9bda350b0eef7dc8dcbb"}}
 var Contract apierr.Contract = &CryptopayContract{}
 
-func init() { apierr.RegisterContract(Contract) }
+func init() { kit.RegisterContract(Contract) }
 
-var conditionCodes = map[apierr.Condition]apierr.Code{
+var conditionCodes = kit.Conditions{
 	apierr.Internal:             InternalError,
 	apierr.BadRequest:           BadRequest,
 	apierr.Validation:           Invalid,
@@ -48,60 +48,51 @@ var conditionCodes = map[apierr.Condition]apierr.Code{
 // Name returns "cryptopay".
 func (*CryptopayContract) Name() string { return Name }
 
-// ContentType returns [apierr.JSONContentType].
-func (*CryptopayContract) ContentType() string { return apierr.JSONContentType }
+// ContentType returns [kit.JSONContentType].
+func (*CryptopayContract) ContentType() string { return kit.JSONContentType }
 
 // Catalogue returns the Cryptopay catalogue.
 func (*CryptopayContract) Catalogue() *apierr.Catalogue { return catalogue }
 
 // Code returns the code that answers cond (see the package documentation).
-func (*CryptopayContract) Code(cond apierr.Condition) apierr.Code {
-	if code, ok := conditionCodes[cond]; ok {
-		return code
-	}
-	return InternalError
-}
+func (*CryptopayContract) Code(cond apierr.Condition) apierr.Code { return conditionCodes.Code(cond) }
 
 const detailCode = "detail"
 
-// AppendBody appends e's Cryptopay body to dst: field errors, then details,
+// AppendBody appends b's Cryptopay body to dst: field errors, then details,
 // as entries of error.details, and meta.request_id (see the package
-// documentation). The cause is never rendered.
-func (c *CryptopayContract) AppendBody(dst []byte, e *apierr.Error, r *http.Request) ([]byte, error) {
-	if e == nil {
-		e = apierr.New(InternalError)
-	}
-	id, msg := apierr.Resolve(c, e)
+// documentation).
+func (c *CryptopayContract) AppendBody(dst []byte, b apierr.Body) ([]byte, error) {
 	dst = append(dst, `{"error":{"code":`...)
-	dst = apierr.AppendString(dst, id)
+	dst = kit.AppendString(dst, b.ID)
 	dst = append(dst, `,"message":`...)
-	dst = apierr.AppendString(dst, msg)
+	dst = kit.AppendString(dst, b.Message)
 	dst = append(dst, `,"details":[`...)
 	n := 0
-	for _, f := range e.Fields() {
+	for _, f := range b.Fields {
 		if n > 0 {
 			dst = append(dst, ',')
 		}
 		n++
 		dst = append(dst, `{"code":`...)
-		dst = apierr.AppendString(dst, RuleCode(f.Rule))
+		dst = kit.AppendString(dst, RuleCode(f.Rule))
 		dst = append(dst, `,"target":`...)
-		dst = apierr.AppendString(dst, f.Field)
+		dst = kit.AppendString(dst, f.Field)
 		dst = append(dst, `,"message":`...)
 		m := f.Message
 		if m == "" {
 			m = f.Field + " is invalid"
 		}
-		dst = apierr.AppendString(dst, m)
+		dst = kit.AppendString(dst, m)
 		if f.Param != "" {
 			dst = append(dst, `,"args":{"value":`...)
-			dst = apierr.AppendString(dst, f.Param)
+			dst = kit.AppendString(dst, f.Param)
 			dst = append(dst, '}')
 		}
 		dst = append(dst, '}')
 	}
-	for _, kv := range e.Details() {
-		if s, ok := kv.Value.(string); ok && kv.Key == requestIDDetail && apierr.IsTraceHex(s) {
+	for _, kv := range b.Details {
+		if s, ok := kv.Value.(string); ok && kv.Key == requestIDDetail && kit.IsTraceHex(s) {
 			continue
 		}
 		if n > 0 {
@@ -109,16 +100,16 @@ func (c *CryptopayContract) AppendBody(dst []byte, e *apierr.Error, r *http.Requ
 		}
 		n++
 		dst = append(dst, `{"code":"detail","target":`...)
-		dst = apierr.AppendString(dst, kv.Key)
+		dst = kit.AppendString(dst, kv.Key)
 		dst = append(dst, `,"args":{"value":`...)
 		var err error
-		if dst, err = apierr.AppendValue(dst, kv.Value); err != nil {
+		if dst, err = kit.AppendValue(dst, kv.Value); err != nil {
 			return dst, fmt.Errorf("cryptopay: detail %q: %w", kv.Key, err)
 		}
 		dst = append(dst, "}}"...)
 	}
 	dst = append(dst, `]},"meta":{"request_id":"`...)
-	dst = appendRequestID(dst, e, r)
+	dst = appendRequestID(dst, b)
 	return append(dst, `"}}`...), nil
 }
 
@@ -150,14 +141,11 @@ type body struct {
 // status.
 func (c *CryptopayContract) Parse(status int, data []byte) (*apierr.Error, error) {
 	fail := func(err error) (*apierr.Error, error) {
-		return nil, apierr.NewParseError(Name, status, data, err)
+		return nil, kit.NewParseError(Name, status, data, err)
 	}
-	if status != 0 && (status < 400 || status > 599) {
-		return fail(fmt.Errorf("status %d is not an error status", status))
-	}
-	trimmed := bytes.TrimSpace(data)
-	if len(trimmed) == 0 || trimmed[0] != '{' {
-		return fail(errors.New("not a JSON object"))
+	trimmed, err := kit.ParseObject(Name, status, data)
+	if err != nil {
+		return nil, err
 	}
 	var b body
 	dec := json.NewDecoder(bytes.NewReader(trimmed))
@@ -205,7 +193,7 @@ func (c *CryptopayContract) Parse(status int, data []byte) (*apierr.Error, error
 		}
 		e.WithFields(f)
 	}
-	if apierr.IsTraceHex(b.Meta.RequestID) {
+	if kit.IsTraceHex(b.Meta.RequestID) {
 		e.With(requestIDDetail, b.Meta.RequestID)
 	}
 	return e, nil

@@ -12,9 +12,9 @@
 // where code comes from the field's rule ([RuleCode]), target is the field
 // and args.value the rule's parameter, when it has one. The error's other
 // details are entries {"code":"detail","target":key,"args":{"value":v}}.
-// meta.request_id is always present: 32 lower-case hex digits, the request
-// ID of [apierr.RequestID] when it already is 32 hex digits, else derived
-// from it (the first 16 bytes of its SHA-256), else random.
+// meta.request_id is always present: 32 lower-case hex digits, the
+// request's [apierr.Meta].TraceID (its request ID when that already is 32
+// hex digits, else derived from it, see [apierr.TraceHex]), else random.
 //
 // Each generic [apierr.Condition] is answered as follows (E marks errkit
 // extension codes):
@@ -43,4 +43,6 @@
 // request syntax, size too large, invalid request message framing, or
 // deceptive request routing". 502 and 504 are 500s. The rate limit the
 // provider documents is 200 requests per minute per API key.
+//
+//go:generate go run ../internal/cmd/gencodes -in codes.txt -out codes_gen.go
 package cryptopay

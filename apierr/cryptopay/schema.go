@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // ErrorSchemas returns the JSON Schemas (OpenAPI 3.1 dialect) of the
@@ -52,17 +53,9 @@ func (*CryptopayContract) ErrorSchemas() (body string, schemas map[string][]byte
 		},
 	}
 	return "CryptopayError", map[string][]byte{
-		"CryptopayError":       mustJSON(errBody),
-		"CryptopayErrorDetail": mustJSON(detail),
+		"CryptopayError":       kit.MustJSON(errBody),
+		"CryptopayErrorDetail": kit.MustJSON(detail),
 	}
-}
-
-func mustJSON(v any) []byte {
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic(err)
-	}
-	return b
 }
 
 var _ interface {

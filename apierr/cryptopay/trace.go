@@ -3,28 +3,28 @@ package cryptopay
 import (
 	"crypto/rand"
 	"encoding/hex"
-	"net/http"
+	"strings"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // requestIDDetail is the detail a parsed body's meta.request_id is kept in.
 const requestIDDetail = "request_id"
 
-// appendRequestID appends the request ID the body carries: the request's,
-// else one kept from a parsed body, else a random one.
-func appendRequestID(dst []byte, e *apierr.Error, r *http.Request) []byte {
-	if r != nil {
-		if id := apierr.RequestID(r.Context()); id != "" {
-			return apierr.AppendTraceHex(dst, id)
+// appendRequestID appends the request ID the body carries: the request's
+// trace ID, else one kept from a parsed body (lower-cased), else a random
+// one.
+func appendRequestID(dst []byte, b apierr.Body) []byte {
+	if b.Meta.TraceID != "" {
+		return append(dst, b.Meta.TraceID...)
+	}
+	for _, d := range b.Details {
+		if s, ok := d.Value.(string); ok && d.Key == requestIDDetail && kit.IsTraceHex(s) {
+			return append(dst, strings.ToLower(s)...)
 		}
 	}
-	if v, ok := e.Detail(requestIDDetail); ok {
-		if s, ok := v.(string); ok && apierr.IsTraceHex(s) {
-			return apierr.AppendTraceHex(dst, s)
-		}
-	}
-	var b [16]byte
-	_, _ = rand.Read(b[:])
-	return hex.AppendEncode(dst, b[:])
+	var r [16]byte
+	_, _ = rand.Read(r[:])
+	return hex.AppendEncode(dst, r[:])
 }

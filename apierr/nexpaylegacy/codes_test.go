@@ -96,7 +96,7 @@ func TestSeedExamples(t *testing.T) {
 		_ = json.Unmarshal(example, &trace)
 		r := httptest.NewRequest("GET", "/", nil)
 		r = r.WithContext(apierr.ContextWithRequestID(r.Context(), trace.TraceID))
-		got, err := Contract.AppendBody(nil, e, r)
+		got, err := apierr.AppendBody(nil, Contract, e, apierr.MetaOf(r))
 		if err != nil || string(got) != want.String() {
 			t.Errorf("example %d:\ngot  %s\nwant %s", i, got, want.String())
 		}
@@ -107,7 +107,7 @@ func TestSeedExamples(t *testing.T) {
 		if v, _ := p.Detail("traceId"); v != trace.TraceID {
 			t.Errorf("traceId %v", v)
 		}
-		if again, _ := Contract.AppendBody(nil, p, nil); !bytes.Equal(again, got) {
+		if again, _ := apierr.AppendBody(nil, Contract, p, apierr.Meta{}); !bytes.Equal(again, got) {
 			t.Errorf("re-rendered %s", again)
 		}
 	}

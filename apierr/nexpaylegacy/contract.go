@@ -1,15 +1,14 @@
 package nexpaylegacy
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/http"
 	"strconv"
 	"strings"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // Name is the contract's name, as the example server's -contract flag spells it.
@@ -23,9 +22,9 @@ type LegacyContract struct{}
 //	{"errors":[{"code":-32600,"message":"Invalid Request","data":"Unknown symbol BTCUSD"}],"traceId":"b1d88d60011a9bda350b0eef7dc8dcbb"}
 var Contract apierr.Contract = &LegacyContract{}
 
-func init() { apierr.RegisterContract(Contract) }
+func init() { kit.RegisterContract(Contract) }
 
-var conditionCodes = map[apierr.Condition]apierr.Code{
+var conditionCodes = kit.Conditions{
 	apierr.Internal:             InternalError,
 	apierr.BadRequest:           InvalidRequest,
 	apierr.Validation:           InvalidRequestParameter,
@@ -49,44 +48,14 @@ var conditionCodes = map[apierr.Condition]apierr.Code{
 // Name returns "nexpay-legacy".
 func (*LegacyContract) Name() string { return Name }
 
-// ContentType returns [apierr.JSONContentType].
-func (*LegacyContract) ContentType() string { return apierr.JSONContentType }
+// ContentType returns [kit.JSONContentType].
+func (*LegacyContract) ContentType() string { return kit.JSONContentType }
 
 // Catalogue returns the legacy catalogue.
 func (*LegacyContract) Catalogue() *apierr.Catalogue { return catalogue }
 
 // Code returns the code that answers cond (see the package documentation).
-func (*LegacyContract) Code(cond apierr.Condition) apierr.Code {
-	if code, ok := conditionCodes[cond]; ok {
-		return code
-	}
-	return InternalError
-}
-
-// resolve returns the ID and message e is rendered with: its own for a
-// legacy code, also one a parsed body sent that the catalogue does not hold;
-// for another catalogue's, the legacy code for its status and its message
-// only below 500, where a message cannot describe internals.
-func (c *LegacyContract) resolve(e *apierr.Error) (string, string) {
-	if code := e.Code(); code.Valid() && code.Catalogue() == catalogue {
-		return code.ID(), e.PublicText()
-	}
-	if unregistered(e) {
-		return e.ID(), e.PublicText()
-	}
-	code := apierr.CodeFor(c, e.Status())
-	if e.Status() < 500 && e.PublicText() != "" {
-		return code.ID(), e.PublicText()
-	}
-	return code.ID(), code.Message()
-}
-
-// unregistered reports whether e has a code of the legacy catalogue that
-// the catalogue does not hold, as Parse keeps an unknown code, with an ID
-// the body can carry.
-func unregistered(e *apierr.Error) bool {
-	return e.Code() == 0 && e.Catalogue() == catalogue && checkID(e.ID()) == nil
-}
+func (*LegacyContract) Code(cond apierr.Condition) apierr.Code { return conditionCodes.Code(cond) }
 
 // appendEntry appends one entry of errors up to its data: the caller
 // appends the data's content with appendInner (or nothing) and closes it
@@ -95,15 +64,7 @@ func appendEntry(dst []byte, id, msg string) []byte {
 	dst = append(dst, `{"code":`...)
 	dst = append(dst, id...) // a decimal integer (checkID)
 	dst = append(dst, `,"message":`...)
-	return apierr.AppendString(dst, msg)
-}
-
-// appendInner appends s escaped as inside a JSON string, without quotes.
-func appendInner(dst []byte, s string) []byte {
-	n := len(dst)
-	dst = apierr.AppendString(dst, s)
-	copy(dst[n:], dst[n+1:len(dst)-1])
-	return dst[:len(dst)-2]
+	return kit.AppendString(dst, msg)
 }
 
 // FieldData returns the data of a field's entry: "amount (gt=0): amount
@@ -129,19 +90,19 @@ func FieldData(f apierr.FieldError) string {
 func appendFieldEntry(dst []byte, f apierr.FieldError) []byte {
 	dst = appendEntry(dst, InvalidRequestParameter.ID(), InvalidRequestParameter.Message())
 	dst = append(dst, `,"data":"`...)
-	dst = appendInner(dst, f.Field)
+	dst = kit.AppendEscaped(dst, f.Field)
 	if f.Rule != "" {
 		dst = append(dst, " ("...)
-		dst = appendInner(dst, f.Rule)
+		dst = kit.AppendEscaped(dst, f.Rule)
 		if f.Param != "" {
 			dst = append(dst, '=')
-			dst = appendInner(dst, f.Param)
+			dst = kit.AppendEscaped(dst, f.Param)
 		}
 		dst = append(dst, ')')
 	}
 	if f.Message != "" {
 		dst = append(dst, ": "...)
-		dst = appendInner(dst, f.Message)
+		dst = kit.AppendEscaped(dst, f.Message)
 	}
 	return append(dst, `"}`...)
 }
@@ -166,11 +127,11 @@ func parseFieldData(data string) apierr.FieldError {
 // detail "data" as it is, others as key=value (strings bare, other values
 // as JSON), joined by "; "; nothing when there are none. A traceId kept
 // from a parsed body is not a detail here.
-func appendDetailData(dst []byte, e *apierr.Error) ([]byte, error) {
+func appendDetailData(dst []byte, details []apierr.Detail) ([]byte, error) {
 	n := 0
-	for _, kv := range e.Details() {
+	for _, kv := range details {
 		s, isString := kv.Value.(string)
-		if kv.Key == traceDetail && isString && apierr.IsTraceHex(s) {
+		if kv.Key == traceDetail && isString && kit.IsTraceHex(s) {
 			continue
 		}
 		if n == 0 {
@@ -180,20 +141,20 @@ func appendDetailData(dst []byte, e *apierr.Error) ([]byte, error) {
 		}
 		n++
 		if kv.Key == "data" && isString {
-			dst = appendInner(dst, s)
+			dst = kit.AppendEscaped(dst, s)
 			continue
 		}
-		dst = appendInner(dst, kv.Key)
+		dst = kit.AppendEscaped(dst, kv.Key)
 		dst = append(dst, '=')
 		if isString {
-			dst = appendInner(dst, s)
+			dst = kit.AppendEscaped(dst, s)
 			continue
 		}
-		v, err := apierr.AppendValue(nil, kv.Value)
+		v, err := kit.AppendValue(nil, kv.Value)
 		if err != nil {
 			return dst, fmt.Errorf("nexpaylegacy: detail %q: %w", kv.Key, err)
 		}
-		dst = appendInner(dst, string(v))
+		dst = kit.AppendEscaped(dst, string(v))
 	}
 	if n > 0 {
 		dst = append(dst, '"')
@@ -201,35 +162,30 @@ func appendDetailData(dst []byte, e *apierr.Error) ([]byte, error) {
 	return dst, nil
 }
 
-// AppendBody appends e's legacy body to dst: the error's own entry (left
+// AppendBody appends b's legacy body to dst: the error's own entry (left
 // out for a 30010 with field errors), one 30010 entry per field error, and
-// traceId when the request has an ID. The cause is never rendered.
-func (c *LegacyContract) AppendBody(dst []byte, e *apierr.Error, r *http.Request) ([]byte, error) {
-	if e == nil {
-		e = apierr.New(InternalError)
-	}
-	id, msg := c.resolve(e)
-	fields := e.Fields()
-	validation := id == InvalidRequestParameter.ID()
+// traceId: the request's trace ID, else one kept from a parsed body.
+func (c *LegacyContract) AppendBody(dst []byte, b apierr.Body) ([]byte, error) {
+	validation := b.ID == InvalidRequestParameter.ID()
 	dst = append(dst, `{"errors":[`...)
-	if !validation || len(fields) == 0 {
-		dst = appendEntry(dst, id, msg)
+	if !validation || len(b.Fields) == 0 {
+		dst = appendEntry(dst, b.ID, b.Message)
 		var err error
-		if dst, err = appendDetailData(dst, e); err != nil {
+		if dst, err = appendDetailData(dst, b.Details); err != nil {
 			return dst, err
 		}
 		dst = append(dst, '}')
 	}
-	for i, f := range fields {
+	for i, f := range b.Fields {
 		if i > 0 || !validation {
 			dst = append(dst, ',')
 		}
 		dst = appendFieldEntry(dst, f)
 	}
 	dst = append(dst, ']')
-	if id := traceID(e, r); id != "" {
+	if id := traceID(b); id != "" {
 		dst = append(dst, `,"traceId":"`...)
-		dst = apierr.AppendTraceHex(dst, id)
+		dst = append(dst, id...)
 		dst = append(dst, '"')
 	}
 	return append(dst, '}'), nil
@@ -253,14 +209,11 @@ type body struct {
 // with the status.
 func (c *LegacyContract) Parse(status int, data []byte) (*apierr.Error, error) {
 	fail := func(err error) (*apierr.Error, error) {
-		return nil, apierr.NewParseError(Name, status, data, err)
+		return nil, kit.NewParseError(Name, status, data, err)
 	}
-	if status != 0 && (status < 400 || status > 599) {
-		return fail(fmt.Errorf("status %d is not an error status", status))
-	}
-	trimmed := bytes.TrimSpace(data)
-	if len(trimmed) == 0 || trimmed[0] != '{' {
-		return fail(errors.New("not a JSON object"))
+	trimmed, err := kit.ParseObject(Name, status, data)
+	if err != nil {
+		return nil, err
 	}
 	var b body
 	if err := json.Unmarshal(trimmed, &b); err != nil {
@@ -312,7 +265,7 @@ func (c *LegacyContract) Parse(status int, data []byte) (*apierr.Error, error) {
 			e.WithFields(parseFieldData(*b.Errors[i].Data))
 		}
 	}
-	if apierr.IsTraceHex(b.TraceID) {
+	if kit.IsTraceHex(b.TraceID) {
 		e.With(traceDetail, b.TraceID)
 	}
 	return e, nil

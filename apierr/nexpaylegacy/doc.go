@@ -8,9 +8,9 @@
 // an error of another code with field errors has its own entry first. The
 // error's details are written in data: a detail "data" as it is, others as
 // key=value, joined by "; ". traceId is 32 lower-case hex digits: the
-// request ID of [apierr.RequestID] when it already is 32 hex digits, else
-// derived from it (the first 16 bytes of its SHA-256); it is left out when
-// there is no request ID.
+// request's [apierr.Meta].TraceID (its request ID when that already is 32
+// hex digits, else derived from it, see [apierr.TraceHex]); it is left out
+// when there is no request ID.
 //
 // Each generic [apierr.Condition] is answered as follows. The provider's
 // page lists 400, 403, 404 and 500; errkit keeps the real HTTP status for
@@ -44,4 +44,6 @@
 // about payment status; 130, 140, 200); their messages are not public in
 // the material errkit follows, so they are not in the catalogue. Register
 // them on [Contract].Catalogue() if you need them.
+//
+//go:generate go run ../internal/cmd/gencodes -in codes.txt -out codes_gen.go
 package nexpaylegacy

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // ErrorSchemas returns the JSON Schemas (OpenAPI 3.1 dialect) of the
@@ -43,17 +44,9 @@ func (*LegacyContract) ErrorSchemas() (body string, schemas map[string][]byte) {
 		},
 	}
 	return "NexpayLegacyError", map[string][]byte{
-		"NexpayLegacyError":      mustJSON(errBody),
-		"NexpayLegacyErrorEntry": mustJSON(entry),
+		"NexpayLegacyError":      kit.MustJSON(errBody),
+		"NexpayLegacyErrorEntry": kit.MustJSON(entry),
 	}
-}
-
-func mustJSON(v any) []byte {
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic(err)
-	}
-	return b
 }
 
 var _ interface {

@@ -1,25 +1,24 @@
 package nexpaylegacy
 
 import (
-	"net/http"
+	"strings"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // traceDetail is the detail a parsed body's traceId is kept in.
 const traceDetail = "traceId"
 
-// traceID returns the ID the body's traceId is made from: the request's,
-// else one kept from a parsed body, else "".
-func traceID(e *apierr.Error, r *http.Request) string {
-	if r != nil {
-		if id := apierr.RequestID(r.Context()); id != "" {
-			return id
-		}
+// traceID returns the body's traceId: the request's trace ID, else one
+// kept from a parsed body (lower-cased), else "".
+func traceID(b apierr.Body) string {
+	if b.Meta.TraceID != "" {
+		return b.Meta.TraceID
 	}
-	if v, ok := e.Detail(traceDetail); ok {
-		if s, ok := v.(string); ok && apierr.IsTraceHex(s) {
-			return s
+	for _, d := range b.Details {
+		if s, ok := d.Value.(string); ok && d.Key == traceDetail && kit.IsTraceHex(s) {
+			return strings.ToLower(s)
 		}
 	}
 	return ""

@@ -1,13 +1,12 @@
 package nextapi
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/http"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // Name is the contract's name, as the example server's -contract flag spells it.
@@ -21,9 +20,9 @@ type NextAPIContract struct{}
 //	{"error":{"code":"INSUFFICIENT_FUNDS","message":"Account available balance is too low","details":{"available_balance":5000}}}
 var Contract apierr.Contract = &NextAPIContract{}
 
-func init() { apierr.RegisterContract(Contract) }
+func init() { kit.RegisterContract(Contract) }
 
-var conditionCodes = map[apierr.Condition]apierr.Code{
+var conditionCodes = kit.Conditions{
 	apierr.Internal:             InternalError,
 	apierr.BadRequest:           ValidationError,
 	apierr.Validation:           ValidationError,
@@ -47,58 +46,28 @@ var conditionCodes = map[apierr.Condition]apierr.Code{
 // Name returns "nextapi".
 func (*NextAPIContract) Name() string { return Name }
 
-// ContentType returns [apierr.JSONContentType].
-func (*NextAPIContract) ContentType() string { return apierr.JSONContentType }
+// ContentType returns [kit.JSONContentType].
+func (*NextAPIContract) ContentType() string { return kit.JSONContentType }
 
 // Catalogue returns the NextAPI catalogue.
 func (*NextAPIContract) Catalogue() *apierr.Catalogue { return catalogue }
 
 // Code returns the code that answers cond (see the package documentation).
-func (*NextAPIContract) Code(cond apierr.Condition) apierr.Code {
-	if code, ok := conditionCodes[cond]; ok {
-		return code
-	}
-	return InternalError
-}
+func (*NextAPIContract) Code(cond apierr.Condition) apierr.Code { return conditionCodes.Code(cond) }
 
-// AppendBody appends e's NextAPI body to dst. Details and field errors
-// (under "fields") go to error.details; the cause is never rendered.
-func (c *NextAPIContract) AppendBody(dst []byte, e *apierr.Error, _ *http.Request) ([]byte, error) {
-	if e == nil {
-		e = apierr.New(InternalError)
-	}
-	id, msg := apierr.Resolve(c, e)
+// AppendBody appends b's NextAPI body to dst. Details and field errors
+// (under "fields") go to error.details.
+func (c *NextAPIContract) AppendBody(dst []byte, b apierr.Body) ([]byte, error) {
 	dst = append(dst, `{"error":{"code":`...)
-	dst = apierr.AppendString(dst, id)
+	dst = kit.AppendString(dst, b.ID)
 	dst = append(dst, `,"message":`...)
-	dst = apierr.AppendString(dst, msg)
-	details, fields := e.Details(), e.Fields()
-	if len(details) > 0 || len(fields) > 0 {
-		dst = append(dst, `,"details":{`...)
-		n := 0
-		for _, kv := range details {
-			if kv.Key == "fields" && len(fields) > 0 {
-				continue
-			}
-			if n > 0 {
-				dst = append(dst, ',')
-			}
-			n++
-			dst = apierr.AppendString(dst, kv.Key)
-			dst = append(dst, ':')
-			var err error
-			if dst, err = apierr.AppendValue(dst, kv.Value); err != nil {
-				return dst, fmt.Errorf("nextapi: detail %q: %w", kv.Key, err)
-			}
+	dst = kit.AppendString(dst, b.Message)
+	if len(b.Details) > 0 || len(b.Fields) > 0 {
+		dst = append(dst, `,"details":`...)
+		var err error
+		if dst, err = b.AppendDetails(dst); err != nil {
+			return dst, fmt.Errorf("nextapi: %w", err)
 		}
-		if len(fields) > 0 {
-			if n > 0 {
-				dst = append(dst, ',')
-			}
-			dst = append(dst, `"fields":`...)
-			dst = apierr.AppendFields(dst, fields)
-		}
-		dst = append(dst, '}')
 	}
 	return append(dst, "}}"...), nil
 }
@@ -119,14 +88,11 @@ type body struct {
 // ([apierr.Catalogue.Unregistered]), with the status.
 func (c *NextAPIContract) Parse(status int, data []byte) (*apierr.Error, error) {
 	fail := func(err error) (*apierr.Error, error) {
-		return nil, apierr.NewParseError(Name, status, data, err)
+		return nil, kit.NewParseError(Name, status, data, err)
 	}
-	if status != 0 && (status < 400 || status > 599) {
-		return fail(fmt.Errorf("status %d is not an error status", status))
-	}
-	trimmed := bytes.TrimSpace(data)
-	if len(trimmed) == 0 || trimmed[0] != '{' {
-		return fail(errors.New("not a JSON object"))
+	trimmed, err := kit.ParseObject(Name, status, data)
+	if err != nil {
+		return nil, err
 	}
 	var b body
 	if err := json.Unmarshal(trimmed, &b); err != nil {
@@ -135,7 +101,7 @@ func (c *NextAPIContract) Parse(status int, data []byte) (*apierr.Error, error) 
 	if b.Error == nil || b.Error.Code == nil || b.Error.Message == nil {
 		return fail(errors.New(`missing "error.code" or "error.message"`))
 	}
-	details, fields, err := apierr.DecodeDetails(b.Error.Details)
+	details, fields, err := kit.DecodeDetails(b.Error.Details)
 	if err != nil {
 		return fail(fmt.Errorf("details: %w", err))
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/errkit/errkit/apierr"
 	"github.com/errkit/errkit/apierr/contracttest"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 func render(t *testing.T, e *apierr.Error) []byte { return contracttest.Body(t, Contract, e, nil) }
@@ -57,7 +58,7 @@ func TestInProgressIsNotMismatch(t *testing.T) {
 	}
 	// Another catalogue's 409 (a duplicate payment) is neither: a new key
 	// would pay twice, and nothing is in progress.
-	if got := apierr.CodeFor(Contract, 409); got != Conflict {
+	if got := kit.CodeFor(Contract, 409); got != Conflict {
 		t.Errorf("a foreign 409 is answered with %s", got.ID())
 	}
 	body := render(t, apierr.NewCondition(apierr.InProgress).In(Contract))
@@ -148,7 +149,7 @@ func TestParseUnknownCode(t *testing.T) {
 	if !errors.Is(p, catalogue.Unregistered(apierr.Spec{ID: "DAILY_LIMIT"})) {
 		t.Error("not the unregistered code DAILY_LIMIT")
 	}
-	if out, _ := Contract.AppendBody(nil, p, nil); string(out) != body {
+	if out, _ := apierr.AppendBody(nil, Contract, p, apierr.Meta{}); string(out) != body {
 		t.Errorf("re-rendered as %s", out)
 	}
 	if v, _ := p.Detail("limit"); v != json.Number("100") {
@@ -157,7 +158,7 @@ func TestParseUnknownCode(t *testing.T) {
 }
 
 func TestUnencodableDetail(t *testing.T) {
-	if _, err := Contract.AppendBody(nil, apierr.New(Forbidden).With("ch", make(chan int)), nil); err == nil || !strings.Contains(err.Error(), "ch") {
+	if _, err := apierr.AppendBody(nil, Contract, apierr.New(Forbidden).With("ch", make(chan int)), apierr.Meta{}); err == nil || !strings.Contains(err.Error(), "ch") {
 		t.Errorf("err = %v", err)
 	}
 }

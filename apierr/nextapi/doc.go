@@ -35,4 +35,6 @@
 //	maintenance           MAINTENANCE             503 (extension)
 //	timeout               GATEWAY_TIMEOUT         504 (extension)
 //	in_progress           REQUEST_IN_PROGRESS     409 (extension)
+//
+//go:generate go run ../internal/cmd/gencodes -in codes.txt -out codes_gen.go
 package nextapi

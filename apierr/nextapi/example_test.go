@@ -24,7 +24,7 @@ func Example() {
 // A server speaking NextAPI answers a Nexpay code with the NextAPI code for
 // its status.
 func Example_foreignCode() {
-	body, _ := nextapi.Contract.AppendBody(nil, apierr.New(apierr.PAY0001), nil)
+	body, _ := apierr.AppendBody(nil, nextapi.Contract, apierr.New(apierr.PAY0001), apierr.Meta{})
 	os.Stdout.Write(body)
 	// Output: {"error":{"code":"RESOURCE_NOT_FOUND","message":"Payment not found"}}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // ErrorSchemas returns the JSON Schemas (OpenAPI 3.1 dialect) of the
@@ -49,17 +50,9 @@ func (*NextAPIContract) ErrorSchemas() (body string, schemas map[string][]byte) 
 		"examples": []json.RawMessage{json.RawMessage(`{"error":{"code":"INSUFFICIENT_FUNDS","message":"Account available balance is too low","details":{"available_balance":5000,"requested_amount":10000}}}`)},
 	}
 	return "NextAPIError", map[string][]byte{
-		"NextAPIError":      mustJSON(errBody),
-		"NextAPIFieldError": mustJSON(field),
+		"NextAPIError":      kit.MustJSON(errBody),
+		"NextAPIFieldError": kit.MustJSON(field),
 	}
-}
-
-func mustJSON(v any) []byte {
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic(err)
-	}
-	return b
 }
 
 var _ interface {

@@ -1,13 +1,12 @@
 package payout
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net/http"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // Name is the contract's name, as the example server's -contract flag spells it.
@@ -21,9 +20,9 @@ type PayoutContract struct{}
 //	{"message":"Invalid API key","code":"unauthorized","error":{"code":"unauthorized","message":"Invalid API key"}}
 var Contract apierr.Contract = &PayoutContract{}
 
-func init() { apierr.RegisterContract(Contract) }
+func init() { kit.RegisterContract(Contract) }
 
-var conditionCodes = map[apierr.Condition]apierr.Code{
+var conditionCodes = kit.Conditions{
 	apierr.Internal:             InternalError,
 	apierr.BadRequest:           MalformedRequest,
 	apierr.Validation:           ValidationFailed,
@@ -47,33 +46,14 @@ var conditionCodes = map[apierr.Condition]apierr.Code{
 // Name returns "payout".
 func (*PayoutContract) Name() string { return Name }
 
-// ContentType returns [apierr.JSONContentType].
-func (*PayoutContract) ContentType() string { return apierr.JSONContentType }
+// ContentType returns [kit.JSONContentType].
+func (*PayoutContract) ContentType() string { return kit.JSONContentType }
 
 // Catalogue returns the Payout API catalogue.
 func (*PayoutContract) Catalogue() *apierr.Catalogue { return catalogue }
 
 // Code returns the code that answers cond (see the package documentation).
-func (*PayoutContract) Code(cond apierr.Condition) apierr.Code {
-	if code, ok := conditionCodes[cond]; ok {
-		return code
-	}
-	return InternalError
-}
-
-// resolve returns the code and message e is rendered with: its own for a
-// Payout code; for another catalogue's, the Payout code for its status and
-// its message only below 500, where a message cannot describe internals.
-func (c *PayoutContract) resolve(e *apierr.Error) (apierr.Code, string) {
-	if code := e.Code(); code.Valid() && code.Catalogue() == catalogue {
-		return code, e.PublicText()
-	}
-	code := apierr.CodeFor(c, e.Status())
-	if e.Status() < 500 && e.PublicText() != "" {
-		return code, e.PublicText()
-	}
-	return code, code.Message()
-}
+func (*PayoutContract) Code(cond apierr.Condition) apierr.Code { return conditionCodes.Code(cond) }
 
 func fieldMessage(f apierr.FieldError) string {
 	if f.Message != "" {
@@ -84,17 +64,13 @@ func fieldMessage(f apierr.FieldError) string {
 
 // AppendBody appends e's Payout API body to dst. Field errors, or the field
 // of a field code, go to "errors" and the first one's message becomes the
-// message. Details are not rendered (the body has no place for them), nor is
-// the cause.
-func (c *PayoutContract) AppendBody(dst []byte, e *apierr.Error, _ *http.Request) ([]byte, error) {
-	if e == nil {
-		e = apierr.New(InternalError)
-	}
-	code, msg := c.resolve(e)
-	wire := wireCode(code.Status())
-	fields := e.Fields()
+// message. Details are not rendered: the body has no place for them.
+func (c *PayoutContract) AppendBody(dst []byte, b apierr.Body) ([]byte, error) {
+	msg := b.Message
+	wire := wireCode(b.Status)
+	fields := b.Fields
 	if len(fields) == 0 {
-		if name := codeFields[code]; name != "" {
+		if name := codeFields[b.Code]; name != "" {
 			fields = []apierr.FieldError{{Field: name, Message: msg}}
 		}
 	}
@@ -102,9 +78,9 @@ func (c *PayoutContract) AppendBody(dst []byte, e *apierr.Error, _ *http.Request
 		msg = fieldMessage(fields[0])
 	}
 	dst = append(dst, `{"message":`...)
-	dst = apierr.AppendString(dst, msg)
+	dst = kit.AppendString(dst, msg)
 	dst = append(dst, `,"code":`...)
-	dst = apierr.AppendString(dst, wire)
+	dst = kit.AppendString(dst, wire)
 	if len(fields) > 0 {
 		dst = append(dst, `,"errors":[`...)
 		for i, f := range fields {
@@ -112,17 +88,17 @@ func (c *PayoutContract) AppendBody(dst []byte, e *apierr.Error, _ *http.Request
 				dst = append(dst, ',')
 			}
 			dst = append(dst, `{"field":`...)
-			dst = apierr.AppendString(dst, f.Field)
+			dst = kit.AppendString(dst, f.Field)
 			dst = append(dst, `,"message":`...)
-			dst = apierr.AppendString(dst, fieldMessage(f))
+			dst = kit.AppendString(dst, fieldMessage(f))
 			dst = append(dst, '}')
 		}
 		dst = append(dst, ']')
 	}
 	dst = append(dst, `,"error":{"code":`...)
-	dst = apierr.AppendString(dst, wire)
+	dst = kit.AppendString(dst, wire)
 	dst = append(dst, `,"message":`...)
-	dst = apierr.AppendString(dst, msg)
+	dst = kit.AppendString(dst, msg)
 	return append(dst, "}}"...), nil
 }
 
@@ -148,14 +124,11 @@ type body struct {
 // message gives the code for the status, with the body's message.
 func (c *PayoutContract) Parse(status int, data []byte) (*apierr.Error, error) {
 	fail := func(err error) (*apierr.Error, error) {
-		return nil, apierr.NewParseError(Name, status, data, err)
+		return nil, kit.NewParseError(Name, status, data, err)
 	}
-	if status != 0 && (status < 400 || status > 599) {
-		return fail(fmt.Errorf("status %d is not an error status", status))
-	}
-	trimmed := bytes.TrimSpace(data)
-	if len(trimmed) == 0 || trimmed[0] != '{' {
-		return fail(errors.New("not a JSON object"))
+	trimmed, err := kit.ParseObject(Name, status, data)
+	if err != nil {
+		return nil, err
 	}
 	var b body
 	if err := json.Unmarshal(trimmed, &b); err != nil {
@@ -188,7 +161,7 @@ func (c *PayoutContract) Parse(status int, data []byte) (*apierr.Error, error) {
 		}
 		code := ValidationFailed
 		if wire != CodeValidationError {
-			code = apierr.CodeFor(c, status)
+			code = kit.CodeFor(c, status)
 		}
 		return apierr.New(code).WithFields(fields...), nil
 	}
@@ -200,7 +173,7 @@ func (c *PayoutContract) Parse(status int, data []byte) (*apierr.Error, error) {
 	if code, ok := templated(msg); ok && wire == CodeValidationError {
 		return apierr.New(code).Msg(msg), nil
 	}
-	code := apierr.CodeFor(c, status)
+	code := kit.CodeFor(c, status)
 	e := apierr.New(code)
 	if msg != code.Message() {
 		e.Msg(msg)

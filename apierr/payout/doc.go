@@ -55,4 +55,6 @@
 //	maintenance            maintenance (E)           500     Service is under maintenance
 //	timeout                timeout (E)               500     Gateway timeout
 //	in_progress            conflict (E)              422     Request conflicts with another request in progress
+//
+//go:generate go run ../internal/cmd/gencodes -in codes.txt -out codes_gen.go
 package payout

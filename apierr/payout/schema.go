@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // ErrorSchemas returns the JSON Schemas (OpenAPI 3.1 dialect) of the
@@ -40,17 +41,9 @@ func (*PayoutContract) ErrorSchemas() (body string, schemas map[string][]byte) {
 		},
 	}
 	return "PayoutError", map[string][]byte{
-		"PayoutError":      mustJSON(errBody),
-		"PayoutFieldError": mustJSON(field),
+		"PayoutError":      kit.MustJSON(errBody),
+		"PayoutFieldError": kit.MustJSON(field),
 	}
-}
-
-func mustJSON(v any) []byte {
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic(err)
-	}
-	return b
 }
 
 var _ interface {

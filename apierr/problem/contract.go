@@ -1,7 +1,6 @@
 package problem
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // Name is the contract's name, as the example server's -contract flag spells it.
@@ -59,58 +59,10 @@ func (c *ProblemContract) TypeURI(code apierr.Code) string {
 	return c.base + code.ID()
 }
 
-// resolve returns what e is rendered with: the code, the ID for the code
-// member, the status and the message. A Nexpay code is rendered as it is,
-// with the error's status (a parsed body may have sent it with another).
-// A code the catalogue does not hold, as [apierr.Parse] and Parse keep it,
-// keeps its ID, status and message. Another catalogue's code is answered
-// with the Nexpay code for its status. The message is kept only below 500
-// for codes not of the catalogue, where it cannot describe internals.
-func (c *ProblemContract) resolve(e *apierr.Error) (code apierr.Code, id string, status int, msg string) {
-	code = e.Code()
-	switch {
-	case code.Valid() && code.Catalogue() == c.Catalogue():
-		return code, code.ID(), e.Status(), e.PublicText()
-	case code == 0 && e.ID() != "" && e.Catalogue() == c.Catalogue():
-		// A code the catalogue does not hold, as Parse keeps one: its
-		// message is the code's, not a cause's.
-		status = e.Status()
-		if msg = e.PublicText(); msg == "" {
-			msg = http.StatusText(status)
-		}
-		return apierr.CodeFor(c, status), e.ID(), status, msg
-	case !code.Valid():
-		status = e.Status()
-		code = apierr.CodeFor(c, status)
-		if id = e.ID(); id == "" {
-			id = code.ID()
-		}
-	default:
-		code = apierr.CodeFor(c, e.Status())
-		id, status = code.ID(), code.Status()
-	}
-	if e.Status() < 500 && e.PublicText() != "" {
-		return code, id, status, e.PublicText()
-	}
-	return code, id, status, code.Message()
-}
-
-// appendInner appends s escaped as inside a JSON string, without quotes.
-func appendInner(dst []byte, s string) []byte {
-	n := len(dst)
-	dst = apierr.AppendString(dst, s)
-	copy(dst[n:], dst[n+1:len(dst)-1])
-	return dst[:len(dst)-2]
-}
-
-// instance returns the request's path for the instance member: escaped,
-// with one leading slash (a leading "//" would make it a network-path
-// reference), or "" when there is none or it is too long.
-func instance(r *http.Request) string {
-	if r == nil || r.URL == nil {
-		return ""
-	}
-	p := r.URL.EscapedPath()
+// instance returns the request's path for the instance member: with one
+// leading slash (a leading "//" would make it a network-path reference), or
+// "" when there is none or it is too long.
+func instance(p string) string {
 	if p == "" || len(p) > maxInstance {
 		return ""
 	}
@@ -120,57 +72,56 @@ func instance(r *http.Request) string {
 	return p
 }
 
-// AppendBody appends e's problem details to dst. The cause is never rendered.
-func (c *ProblemContract) AppendBody(dst []byte, e *apierr.Error, r *http.Request) ([]byte, error) {
-	if e == nil {
-		e = apierr.New(c.Code(apierr.Internal))
-	}
-	code, id, status, msg := c.resolve(e)
-	blank := c.base == "" || code.Extension() || id != code.ID() || status != code.Status()
+// AppendBody appends b's problem details to dst. A code the catalogue does
+// not hold (a parsed body's), an extension code, and a code sent with
+// another status than its own are about:blank, titled with the status's
+// reason phrase.
+func (c *ProblemContract) AppendBody(dst []byte, b apierr.Body) ([]byte, error) {
+	code, status := b.Code, b.Status
+	blank := c.base == "" || !code.Valid() || code.Extension() || b.ID != code.ID() || status != code.Status()
 	title := code.Message()
-	if t := http.StatusText(status); blank && t != "" {
-		title = t
+	if blank {
+		if title = http.StatusText(status); title == "" {
+			title = b.Message
+		}
+	}
+	msg := b.Message
+	if msg == "" {
+		msg = title
 	}
 	dst = append(dst, `{"type":`...)
 	if blank {
 		dst = append(dst, `"about:blank"`...)
 	} else {
-		dst = apierr.AppendString(dst, c.base)
-		dst = appendInner(dst[:len(dst)-1], id)
+		dst = kit.AppendString(dst, c.base)
+		dst = kit.AppendEscaped(dst[:len(dst)-1], b.ID)
 		dst = append(dst, '"')
 	}
 	dst = append(dst, `,"title":`...)
-	dst = apierr.AppendString(dst, title)
+	dst = kit.AppendString(dst, title)
 	dst = append(dst, `,"status":`...)
 	dst = strconv.AppendInt(dst, int64(status), 10)
 	if msg != title {
 		dst = append(dst, `,"detail":`...)
-		dst = apierr.AppendString(dst, msg)
+		dst = kit.AppendString(dst, msg)
 	}
-	if inst := instance(r); inst != "" {
+	if inst := instance(b.Meta.Instance); inst != "" {
 		dst = append(dst, `,"instance":`...)
-		dst = apierr.AppendString(dst, inst)
+		dst = kit.AppendString(dst, inst)
 	}
 	dst = append(dst, `,"code":`...)
-	dst = apierr.AppendString(dst, id)
-	if fields := e.Fields(); len(fields) > 0 {
+	dst = kit.AppendString(dst, b.ID)
+	if len(b.Fields) > 0 {
 		dst = append(dst, `,"errors":`...)
-		dst = apierr.AppendFields(dst, fields)
+		dst = b.AppendFields(dst)
 	}
-	if details := e.Details(); len(details) > 0 {
-		dst = append(dst, `,"details":{`...)
-		for i, kv := range details {
-			if i > 0 {
-				dst = append(dst, ',')
-			}
-			dst = apierr.AppendString(dst, kv.Key)
-			dst = append(dst, ':')
-			var err error
-			if dst, err = apierr.AppendValue(dst, kv.Value); err != nil {
-				return dst, fmt.Errorf("problem: detail %q: %w", kv.Key, err)
-			}
+	if len(b.Details) > 0 {
+		dst = append(dst, `,"details":`...)
+		b.Fields = nil // written as errors above
+		var err error
+		if dst, err = b.AppendDetails(dst); err != nil {
+			return dst, fmt.Errorf("problem: %w", err)
 		}
-		dst = append(dst, '}')
 	}
 	return append(dst, '}'), nil
 }
@@ -199,24 +150,21 @@ var members = []string{"type", "title", "detail", "instance", "code", "status", 
 // write, become details. instance is not kept.
 func (c *ProblemContract) Parse(status int, data []byte) (*apierr.Error, error) {
 	fail := func(err error) (*apierr.Error, error) {
-		return nil, apierr.NewParseError(Name, status, data, err)
+		return nil, kit.NewParseError(Name, status, data, err)
 	}
-	if status != 0 && (status < 400 || status > 599) {
-		return fail(fmt.Errorf("status %d is not an error status", status))
-	}
-	trimmed := bytes.TrimSpace(data)
-	if len(trimmed) == 0 || trimmed[0] != '{' {
-		return fail(errors.New("not a JSON object"))
+	trimmed, err := kit.ParseObject(Name, status, data)
+	if err != nil {
+		return nil, err
 	}
 	var b body
 	if err := json.Unmarshal(trimmed, &b); err != nil {
 		return fail(err)
 	}
-	all, topFields, err := apierr.DecodeDetails(trimmed)
+	all, topFields, err := kit.DecodeDetails(trimmed)
 	if err != nil {
 		return fail(err)
 	}
-	details, fields, err := apierr.DecodeDetails(b.Details)
+	details, fields, err := kit.DecodeDetails(b.Details)
 	if err != nil {
 		return fail(fmt.Errorf("details: %w", err))
 	}
@@ -254,7 +202,7 @@ func (c *ProblemContract) Parse(status int, data []byte) (*apierr.Error, error) 
 	case typ == "" && b.Title == nil && b.Detail == nil:
 		return fail(errors.New("not a problem details object"))
 	default:
-		code = apierr.CodeFor(c, status)
+		code = kit.CodeFor(c, status)
 	}
 	if e == nil {
 		e = apierr.New(code)

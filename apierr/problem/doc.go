@@ -3,7 +3,7 @@
 //
 // A body has the standard members type, title, status, detail and instance,
 // and three extension members: code (the Nexpay code, "PAY0001"), errors
-// (the field errors, as [apierr.AppendFields] writes them) and details (the
+// (the field errors, as [apierr.Body.AppendFields] writes them) and details (the
 // error's details, an object):
 //
 //	{"type":"https://errkit.dev/problems/PAY0001","title":"Payment not found","status":404,
@@ -21,5 +21,5 @@
 // [apierr.Nexpay] does, so a team can move between the two contracts without
 // changing a handler. The catalogue is Nexpay's, so json.Marshal of an
 // error still renders the Nexpay v2 body: render problem bodies with
-// [apierr.Render] or [ProblemContract.AppendBody].
+// [apierr.Render] or [apierr.AppendBody].
 package problem

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // ErrorSchemas returns the JSON Schemas (OpenAPI 3.1 dialect) of problem
@@ -15,7 +16,7 @@ func (c *ProblemContract) ErrorSchemas() (body string, schemas map[string][]byte
 	for _, code := range c.Catalogue().Codes() {
 		ids = append(ids, code.ID())
 	}
-	example, _ := c.AppendBody(nil, apierr.New(apierr.PAY0001).With("paymentId", "p_1"), nil)
+	example, _ := apierr.AppendBody(nil, c, apierr.New(apierr.PAY0001).With("paymentId", "p_1"), apierr.Meta{})
 	problem := map[string]any{
 		"type":        "object",
 		"description": "RFC 9457 problem details",
@@ -44,17 +45,9 @@ func (c *ProblemContract) ErrorSchemas() (body string, schemas map[string][]byte
 		},
 	}
 	return "Problem", map[string][]byte{
-		"Problem":           mustJSON(problem),
-		"ProblemFieldError": mustJSON(field),
+		"Problem":           kit.MustJSON(problem),
+		"ProblemFieldError": kit.MustJSON(field),
 	}
-}
-
-func mustJSON(v any) []byte {
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic(err)
-	}
-	return b
 }
 
 var _ interface {

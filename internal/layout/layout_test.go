@@ -9,15 +9,15 @@ import (
 )
 
 // forbidden lists, per package, the dependencies it must never have:
-// net/http users never compile echo, the model never compiles the
-// packages built on it, and only the telemetry package compiles
-// OpenTelemetry.
+// net/http users never compile echo, the middleware never compiles
+// validation (nor validator/v10), the model never compiles the packages
+// built on it, and only the telemetry package compiles OpenTelemetry.
 var forbidden = map[string][]string{
 	"github.com/errkit/errkit/apierr":                 {"github.com/labstack/", "github.com/go-playground/", "github.com/getkin/", "github.com/errkit/errkit/middleware", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi"},
 	"github.com/errkit/errkit/validation":             {"github.com/labstack/", "github.com/errkit/errkit/middleware", "github.com/errkit/errkit/openapi"},
-	"github.com/errkit/errkit/middleware":             {"github.com/labstack/", "github.com/getkin/", "github.com/errkit/errkit/openapi", "go.opentelemetry.io/"},
-	"github.com/errkit/errkit/middleware/echomw":      {"go.opentelemetry.io/"},
-	"github.com/errkit/errkit/middleware/idempotency": {"github.com/labstack/", "github.com/getkin/"},
+	"github.com/errkit/errkit/middleware":             {"github.com/labstack/", "github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi", "go.opentelemetry.io/"},
+	"github.com/errkit/errkit/middleware/echomw":      {"github.com/go-playground/", "github.com/errkit/errkit/validation", "go.opentelemetry.io/"},
+	"github.com/errkit/errkit/middleware/idempotency": {"github.com/labstack/", "github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation"},
 	"github.com/errkit/errkit/examples/nethttp":       {"github.com/labstack/"},
 	// OpenTelemetry is built by the telemetry package alone, which builds
 	// no framework and no exporter.
@@ -40,6 +40,25 @@ func TestLayout(t *testing.T) {
 					t.Errorf("%s depends on %s", pkg, dep)
 				}
 			}
+		}
+	}
+}
+
+// apierr, its kit and the contract packages need only the standard library
+// (and each other): a handler author who returns apierr errors compiles no
+// third-party module.
+func TestModelNeedsOnlyStdlib(t *testing.T) {
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	out, err := exec.Command(gobin, "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", "github.com/errkit/errkit/apierr/...").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	for _, dep := range strings.Fields(string(out)) {
+		if dep != "github.com/errkit/errkit/apierr" && !strings.HasPrefix(dep, "github.com/errkit/errkit/apierr/") {
+			t.Errorf("a package of apierr depends on %s", dep)
 		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/errkit/errkit/apierr"
 	"github.com/errkit/errkit/apierr/cryptopay"
+	"github.com/errkit/errkit/apierr/kit"
 	"github.com/errkit/errkit/apierr/nexpaylegacy"
 	"github.com/errkit/errkit/middleware"
 	"github.com/errkit/errkit/middleware/echomw"
@@ -511,13 +512,9 @@ func TestChi(t *testing.T) {
 // with a trace field (legacy Nexpay traceId, Cryptopay meta.request_id) do.
 type traceContract struct{ apierr.Contract }
 
-func (c traceContract) AppendBody(dst []byte, e *apierr.Error, r *http.Request) ([]byte, error) {
+func (c traceContract) AppendBody(dst []byte, b apierr.Body) ([]byte, error) {
 	dst = append(dst, `{"traceId":`...)
-	id := ""
-	if r != nil {
-		id = apierr.RequestID(r.Context())
-	}
-	dst = apierr.AppendString(dst, id)
+	dst = kit.AppendString(dst, b.Meta.RequestID)
 	return append(dst, '}'), nil
 }
 

@@ -209,7 +209,7 @@ func TestBothDoors(t *testing.T) {
 					if err := json.Unmarshal(rec.Body.Bytes(), &b); err != nil || b.Code != tc.want.code {
 						t.Errorf("%s: body %q: code %q, want %q (%v)", d.name, got, b.Code, tc.want.code, err)
 					}
-					if ct := rec.Header().Get("Content-Type"); ct != apierr.JSONContentType {
+					if ct := rec.Header().Get("Content-Type"); ct != apierr.Nexpay.ContentType() {
 						t.Errorf("%s: Content-Type %q", d.name, ct)
 					}
 				}

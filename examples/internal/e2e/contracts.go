@@ -96,7 +96,7 @@ func contracts(t *testing.T, bin string) {
 				// What the wire can tell of the code with this message: a
 				// contract may send one code per status (the Payout API
 				// does) and tell its codes apart by their messages only.
-				ref, err := d.Contract.AppendBody(nil, apierr.New(want).Msg(e.Text()), nil)
+				ref, err := apierr.AppendBody(nil, d.Contract, apierr.New(want).Msg(e.Text()), apierr.Meta{})
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -89,10 +89,8 @@ func (d Dialect) recode(e *apierr.Error, code apierr.Code) *apierr.Error {
 	for _, kv := range e.Details() {
 		out.With(kv.Key, kv.Value)
 	}
-	for _, kv := range e.Header() { // Retry-After among them
-		if v, ok := kv.Value.(string); ok {
-			out.WithHeader(kv.Key, v)
-		}
+	for k, v := range e.Header() { // Retry-After among them
+		out.WithHeader(k, v[0])
 	}
 	return out
 }

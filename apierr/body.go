@@ -1,0 +1,90 @@
+package apierr
+
+import (
+	"time"
+
+	"github.com/errkit/errkit/apierr/internal/wire"
+)
+
+// A Body is an error as a contract renders it: the values [RenderMeta]
+// resolved once, with the (possibly overridden) contract, and the request
+// metadata. A contract's AppendBody writes them as they are and never works
+// out a code, message or status again.
+type Body struct {
+	// Code is the code rendered: the error's own when it is of the
+	// contract's catalogue, else the contract's code for its status. It
+	// is the zero Code when the error's code is one its catalogue does not
+	// hold (a parsed body's, see [Catalogue.Unregistered]); ID and Status
+	// are then the error's.
+	Code    Code
+	ID      string       // Code's wire identifier, without decoration: "PAY0001"
+	Status  int          // the response's HTTP status
+	Message string       // the public message, without the code; never a cause's text, nor a custom message at 5xx
+	Time    time.Time    // when the error happened; never zero
+	Details []Detail     // the error's details, in the order added
+	Fields  []FieldError // the error's field errors
+	Meta    Meta         // what the contract may show of the request
+}
+
+// resolve decides what contract c renders e with, the one rule every
+// contract shares: an error of c's catalogue (also a parsed code the
+// catalogue does not hold) keeps its code, status and public message; any
+// other is answered with c's code for its status, keeping its public
+// message only when both statuses are below 500. The cause is never part of
+// it.
+func resolve(c Contract, e *Error, m Meta) Body {
+	b := Body{Time: e.time, Details: e.details, Fields: e.fields, Meta: m}
+	if b.Time.IsZero() {
+		b.Time = now()
+	}
+	if cat := e.Catalogue(); cat != nil && cat == c.Catalogue() {
+		b.Code, b.ID, b.Status, b.Message = e.code, e.ID(), e.Status(), e.PublicText()
+		return b
+	}
+	b.Code = c.Code(ConditionForStatus(e.Status()))
+	b.ID, b.Status, b.Message = b.Code.ID(), b.Code.Status(), b.Code.Message()
+	if text := e.PublicText(); text != "" && e.Status() < 500 && b.Status < 500 {
+		b.Message = text
+	}
+	return b
+}
+
+// AppendDetails appends b's details as a JSON object, in the order added,
+// with the field errors as a list under "fields" (in place of a detail of
+// that name): the details object of Nexpay v2 and NextAPI bodies. It fails
+// for a value JSON cannot carry (a channel, NaN), naming its key.
+func (b Body) AppendDetails(dst []byte) ([]byte, error) {
+	dst = append(dst, '{')
+	n := 0
+	for _, kv := range b.Details {
+		if kv.Key == "fields" && len(b.Fields) > 0 {
+			continue
+		}
+		var err error
+		if dst, err = wire.AppendMember(dst, n, kv.Key, kv.Value); err != nil {
+			return dst, err
+		}
+		n++
+	}
+	if len(b.Fields) > 0 {
+		if n > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, `"fields":`...)
+		dst = b.AppendFields(dst)
+	}
+	return append(dst, '}'), nil
+}
+
+// AppendFields appends b's field errors as a JSON array of objects with
+// field, in (when not the body), rule and param (when set) and message.
+func (b Body) AppendFields(dst []byte) []byte {
+	dst = append(dst, '[')
+	for i, f := range b.Fields {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = wire.AppendField(dst, f.Field, f.In, f.Rule, f.Param, f.Message)
+	}
+	return append(dst, ']')
+}

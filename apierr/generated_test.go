@@ -1,0 +1,10 @@
+package apierr
+
+import (
+	"testing"
+
+	"github.com/errkit/errkit/apierr/internal/gencodes"
+)
+
+// codes_gen.go is what go generate makes of codes.txt.
+func TestGeneratedIsCurrent(t *testing.T) { gencodes.Check(t, "codes.txt", "codes_gen.go") }

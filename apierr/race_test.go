@@ -1,5 +1,0 @@
-//go:build race
-
-package apierr_test
-
-const raceEnabled = true

@@ -1,0 +1,74 @@
+package apierr
+
+import (
+	"context"
+	"net/http"
+)
+
+// Meta is what a contract may show of the request it answers.
+type Meta struct {
+	RequestID string // the request's ID as answered in X-Request-ID; "" if none
+	TraceID   string // the 32 lowercase hex digits a contract's trace field shows (legacy traceId, Cryptopay meta.request_id); "" if none
+	Instance  string // the request path (RFC 9457 instance)
+	Method    string // the request method; a HEAD gets the headers only
+}
+
+// MetaOf returns what a bare request offers a contract: the request ID of
+// its context ([ContextWithRequestID]) or else of its X-Request-Id header
+// when that is a valid ID (up to 64 letters, digits and -_.:), the trace
+// ID derived from it ([TraceHex]), its escaped path and its method. A nil r
+// offers nothing.
+func MetaOf(r *http.Request) Meta {
+	if r == nil {
+		return Meta{}
+	}
+	m := Meta{RequestID: RequestID(r.Context()), Method: r.Method}
+	if m.RequestID == "" {
+		if v := r.Header["X-Request-Id"]; len(v) > 0 && validRequestID(v[0]) {
+			m.RequestID = v[0]
+		}
+	}
+	if m.RequestID != "" {
+		m.TraceID = TraceHex(m.RequestID)
+	}
+	if r.URL != nil {
+		m.Instance = r.URL.EscapedPath()
+	}
+	return m
+}
+
+// clean returns m with a TraceID of 32 lowercase hex digits, or none: one
+// that is not is passed through [TraceHex].
+func (m Meta) clean() Meta {
+	if m.TraceID != "" {
+		m.TraceID = TraceHex(m.TraceID)
+	}
+	return m
+}
+
+func validRequestID(id string) bool {
+	if id == "" || len(id) > 64 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == ':') {
+			return false
+		}
+	}
+	return true
+}
+
+type requestIDKey struct{}
+
+// ContextWithRequestID returns a context carrying the request's ID, as the
+// request-ID middleware sets it; [MetaOf] reads it from there.
+func ContextWithRequestID(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, requestIDKey{}, id)
+}
+
+// RequestID returns the request ID carried by ctx, or "".
+func RequestID(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey{}).(string)
+	return id
+}
