@@ -10,20 +10,33 @@ import (
 
 // forbidden lists, per package, the dependencies it must never have:
 // net/http users never compile echo, the middleware never compiles
-// validation (nor validator/v10), the model never compiles the packages
-// built on it, and only the telemetry package compiles OpenTelemetry.
+// validation (nor validator/v10), importing apierr, middleware or
+// validation never compiles go-redis (only redisstore does) nor
+// OpenTelemetry (only telemetry does), and the model never compiles the
+// packages built on it.
 var forbidden = map[string][]string{
-	"github.com/errkit/errkit/apierr":                 {"github.com/labstack/", "github.com/go-playground/", "github.com/getkin/", "github.com/errkit/errkit/middleware", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi"},
-	"github.com/errkit/errkit/validation":             {"github.com/labstack/", "github.com/errkit/errkit/middleware", "github.com/errkit/errkit/openapi"},
-	"github.com/errkit/errkit/middleware":             {"github.com/labstack/", "github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi", "go.opentelemetry.io/"},
-	"github.com/errkit/errkit/middleware/echomw":      {"github.com/go-playground/", "github.com/errkit/errkit/validation", "go.opentelemetry.io/"},
-	"github.com/errkit/errkit/middleware/idempotency": {"github.com/labstack/", "github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation"},
+	"github.com/errkit/errkit/apierr":                 {"github.com/labstack/", "github.com/go-playground/", "github.com/getkin/", "github.com/errkit/errkit/middleware", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi", redis, goRedis, redisstore},
+	"github.com/errkit/errkit/validation":             {"github.com/labstack/", "github.com/errkit/errkit/middleware", "github.com/errkit/errkit/openapi", redis, goRedis, redisstore},
+	"github.com/errkit/errkit/middleware":             {"github.com/labstack/", "github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi", redis, goRedis, redisstore, otel},
+	"github.com/errkit/errkit/middleware/echomw":      {"github.com/go-playground/", "github.com/errkit/errkit/validation", redis, goRedis, redisstore, otel},
+	"github.com/errkit/errkit/middleware/idempotency": {"github.com/labstack/", "github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation", redis, goRedis, redisstore},
+	"github.com/errkit/errkit/redisstore":             {"github.com/labstack/", "github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi"},
 	"github.com/errkit/errkit/examples/nethttp":       {"github.com/labstack/"},
 	"github.com/errkit/errkit/openapi":                {"github.com/labstack/", "github.com/gin-gonic/"},
 	// OpenTelemetry is built by the telemetry package alone, which builds
 	// no framework and no exporter.
 	"github.com/errkit/errkit/telemetry": {"github.com/labstack/", "github.com/getkin/", "github.com/prometheus/", "go.opentelemetry.io/otel/sdk", "go.opentelemetry.io/otel/exporters/"},
 }
+
+// The shared-state packages: go-redis, redis_rate, and errkit's own.
+const (
+	redis      = "github.com/redis/"
+	goRedis    = "github.com/go-redis/"
+	redisstore = "github.com/errkit/errkit/redisstore"
+)
+
+// OpenTelemetry, which only the telemetry package builds.
+const otel = "go.opentelemetry.io/"
 
 func TestLayout(t *testing.T) {
 	gobin, err := exec.LookPath("go")

@@ -65,6 +65,7 @@ func Run(t *testing.T, dir string) {
 	t.Run("metrics", func(t *testing.T) { metricsCheck(t, Start(t, bin, "-metrics")) })
 	t.Run("log under a flood", func(t *testing.T) { floodCheck(t, Start(t, bin, "-rate", "100000")) })
 	t.Run("flags", func(t *testing.T) { flags(t, bin, strings.TrimPrefix(server(t, "").URL, "http://")) })
+	t.Run("fleet on redis", func(t *testing.T) { fleet(t, bin) })
 	for _, name := range slices.Sorted(maps.Keys(servers)) {
 		servers[name].Stop(t)
 	}

@@ -25,9 +25,17 @@ type Config struct {
 	QuoteTTL    time.Duration
 	MaxBody     int64  // largest JSON body, in bytes
 	Contract    string // name of the error contract; see [DialectNamed]
-	Metrics     bool   // serve Prometheus metrics at [MetricsPath]
-	Trace       string // where spans go: "" (nowhere) or "stdout"
+	// Redis is the URL of the Redis a fleet of replicas shares
+	// idempotency keys, maintenance and rate limits in; "" keeps them in
+	// memory.
+	Redis string
+	// RedisTimeout bounds every Redis call.
+	RedisTimeout time.Duration
+	// Shared is that state once [Main] (or a test) has opened it.
+	Shared *Shared
 
+	Metrics bool   // serve Prometheus metrics at [MetricsPath]
+	Trace   string // where spans go: "" (nowhere) or "stdout"
 	// Telemetry is built by [Main] from Metrics and Trace; nil is off.
 	Telemetry *Telemetry
 }
@@ -45,6 +53,8 @@ func ParseFlags(name string, args []string, output io.Writer) (Config, error) {
 	fs.DurationVar(&c.QuoteTTL, "quote-ttl", 30*time.Second, "how long a quote holds")
 	fs.Int64Var(&c.MaxBody, "max-body", 1<<20, "largest JSON request body, in `bytes`")
 	fs.StringVar(&c.Contract, "contract", "nexpay", "error `contract` the server answers in: "+strings.Join(ContractNames(), ", "))
+	fs.DurationVar(&c.RedisTimeout, "redis-timeout", 50*time.Millisecond, "deadline of every Redis call (with -redis)")
+	fs.StringVar(&c.Redis, "redis", "", "`URL` of a Redis (redis://host:port/db, rediss://...) shared by a fleet of replicas for idempotency keys, maintenance and rate limits; empty keeps them in memory")
 	fs.BoolVar(&c.Metrics, "metrics", false, "serve Prometheus metrics at "+MetricsPath)
 	fs.StringVar(&c.Trace, "trace", "", "write a span per request to `exporter`: stdout, or empty for none")
 	if err := fs.Parse(args); err != nil {
@@ -62,11 +72,18 @@ func ParseFlags(name string, args []string, output io.Writer) (Config, error) {
 		return c, errors.New("-maintenance must not be negative and -quote-ttl must be positive")
 	case c.MaxBody <= 0:
 		return c, errors.New("-max-body must be positive")
+	case c.RedisTimeout <= 0:
+		return c, errors.New("-redis-timeout must be positive")
 	case c.Trace != "" && c.Trace != "stdout":
 		return c, fmt.Errorf("-trace %q: want stdout or nothing", c.Trace)
 	}
 	if _, err := DialectNamed(c.Contract); err != nil {
 		return c, err
+	}
+	if c.Redis != "" {
+		if err := checkRedisURL(c.Redis); err != nil {
+			return c, err
+		}
 	}
 	return c, nil
 }
