@@ -15,6 +15,7 @@ type Failure struct {
 	Route     string // the route pattern, "" when no route matched
 	Status    int    // the status sent; 0 when nothing was written (the client went away)
 	Code      string // the contract's code ID ("GEN9001"); "" when nothing was written
+	Contract  string // the name of the contract answered in ("nexpay")
 	RequestID string
 	Err       error // the cause, for logs; never rendered
 	Committed bool  // the response was already committed: nothing was written over it
@@ -30,7 +31,9 @@ type Failure struct {
 // ID a contract's trace field shows (Nexpay legacy traceId, Cryptopay
 // meta.request_id), so that the ID a client quotes from a body finds the
 // record. Generated request IDs are 32 hex digits and need none. A valid
-// traceparent's trace, when it differs, is w3c_trace_id.
+// traceparent's trace (or, with [WithTraceSource], the source's), when it
+// differs, is w3c_trace_id. 4xx records are sampled per code
+// ([WithLogSampling]); 5xx records never are.
 func (s *Set) Respond(w http.ResponseWriter, r *http.Request, err error) {
 	committed := false
 	if g, ok := w.(*responseWriter); ok {
@@ -104,20 +107,21 @@ func (m *meta) traced() {
 	}
 }
 
-// attrs returns the log attributes of m, read from r: method, route,
-// request_id, and the IDs a client may quote besides the request ID:
-// trace_id, the 32 hex digits a contract's trace field shows for it (Nexpay
-// legacy traceId, Cryptopay meta.request_id), when they differ from the
-// request ID, and w3c_trace_id, the trace of a valid traceparent header,
-// when it differs from both.
-func (m *meta) attrs(attrs []slog.Attr, r *http.Request) []slog.Attr {
+// attrs returns the log attributes of m: method, route, request_id, and
+// the IDs a client may quote besides the request ID: trace_id, the 32 hex
+// digits a contract's trace field shows for it (Nexpay legacy traceId,
+// Cryptopay meta.request_id), when they differ from the request ID, and
+// w3c_trace_id, the trace ID of the set's trace source ([WithTraceSource])
+// for r, when it differs from both. The trace source is read only here,
+// for a record that is logged.
+func (m *meta) attrs(attrs []slog.Attr, r *http.Request, source func(*http.Request) (string, bool)) []slog.Attr {
 	m.traced()
 	attrs = append(attrs, slog.String("method", m.Method), slog.String("route", m.route),
 		slog.String("request_id", m.RequestID))
 	if m.TraceID != "" && m.TraceID != m.RequestID {
 		attrs = append(attrs, slog.String("trace_id", m.TraceID))
 	}
-	if w3c, ok := TraceID(r); ok && w3c != m.RequestID && w3c != m.TraceID {
+	if w3c, ok := source(r); ok && w3c != m.RequestID && w3c != m.TraceID {
 		attrs = append(attrs, slog.String("w3c_trace_id", w3c))
 	}
 	return attrs
@@ -162,17 +166,27 @@ func (s *Set) report(r *http.Request, m meta, e *apierr.Error, err error, commit
 		err = e
 	}
 	if s.metrics != nil {
-		s.metrics(Failure{Request: r, Route: m.route, Status: status, Code: e.ID(), RequestID: m.RequestID, Err: err, Committed: committed})
+		s.metrics(Failure{Request: r, Route: m.route, Status: status, Code: e.ID(), Contract: s.contract.Name(), RequestID: m.RequestID, Err: err, Committed: committed})
 	}
 	l := s.log()
 	ctx := r.Context()
 	if !l.Enabled(ctx, level) {
 		return
 	}
+	suppressed := 0
+	if status < 500 && s.sampler != nil {
+		var ok bool
+		if ok, suppressed = s.sampler.admit(e.ID()); !ok {
+			return
+		}
+	}
 	attrs := make([]slog.Attr, 0, 10)
 	attrs = append(attrs, slog.String("code", e.ID()), slog.Int("status", status))
-	attrs = m.attrs(attrs, r)
+	attrs = m.attrs(attrs, r, s.traceID)
 	attrs = append(attrs, slog.String("error", err.Error()))
+	if suppressed > 0 {
+		attrs = append(attrs, slog.Int("suppressed", suppressed))
+	}
 	var pe *PanicError
 	if errors.As(err, &pe) {
 		attrs = append(attrs, slog.String("stack", string(pe.Stack)))
@@ -187,13 +201,13 @@ func (s *Set) report(r *http.Request, m meta, e *apierr.Error, err error, commit
 // gone logs, quietly, a request whose client went away.
 func (s *Set) gone(r *http.Request, m meta, err error) {
 	if s.metrics != nil {
-		s.metrics(Failure{Request: r, Route: m.route, RequestID: m.RequestID, Err: err})
+		s.metrics(Failure{Request: r, Route: m.route, Contract: s.contract.Name(), RequestID: m.RequestID, Err: err})
 	}
 	l := s.log()
 	if !l.Enabled(r.Context(), slog.LevelDebug) {
 		return
 	}
-	attrs := append(m.attrs(make([]slog.Attr, 0, 6), r), slog.String("error", err.Error()))
+	attrs := append(m.attrs(make([]slog.Attr, 0, 6), r, s.traceID), slog.String("error", err.Error()))
 	l.LogAttrs(r.Context(), slog.LevelDebug, "client went away", attrs...)
 }
 
@@ -204,6 +218,6 @@ func (s *Set) dropped(r *http.Request, route string, err error) {
 		return
 	}
 	m := s.metaOf(r, route)
-	attrs := append(m.attrs(make([]slog.Attr, 0, 6), r), slog.String("error", err.Error()))
+	attrs := append(m.attrs(make([]slog.Attr, 0, 6), r, s.traceID), slog.String("error", err.Error()))
 	l.LogAttrs(r.Context(), slog.LevelDebug, "error after the response was answered", attrs...)
 }

@@ -3,6 +3,7 @@ package middleware
 import (
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/errkit/errkit/apierr"
 )
@@ -17,6 +18,8 @@ type Set struct {
 	logger      *slog.Logger
 	clientLevel slog.Level
 	metrics     func(Failure)
+	sampler     *sampler // 4xx log sampling; nil logs every record
+	traceID     func(*http.Request) (string, bool)
 	classify    func(error, apierr.Contract) (*apierr.Error, bool)
 
 	maintenance MaintenanceState
@@ -140,6 +143,8 @@ func New(opts ...Option) *Set {
 		classify:    Classify,
 		exempt:      DefaultExempt,
 		rateKey:     DefaultRateKey,
+		traceID:     TraceID,
+		sampler:     newSampler(DefaultLogFirst, DefaultLogPeriod, time.Now),
 	}
 	for _, o := range opts {
 		o(s)

@@ -68,7 +68,7 @@ func (s *Set) ServeHeadAsGet(e *echo.Echo) {
 func (s *Set) Middleware(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		r := c.Request()
-		middleware.SetRequestID(c.Response().Header(), r)
+		s.SetRequestID(c.Response().Header(), r)
 		return s.Catch(r, func() error {
 			if e := s.TargetError(r); e != nil {
 				return e
@@ -145,7 +145,7 @@ func (a *answered) Unwrap() http.ResponseWriter { return a.ResponseWriter }
 // c.Response().Header().Get(echo.HeaderXRequestID) reads it.
 func (s *Set) RequestID(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		middleware.SetRequestID(c.Response().Header(), c.Request())
+		s.SetRequestID(c.Response().Header(), c.Request())
 		return next(c)
 	}
 }

@@ -65,7 +65,7 @@ func (s *Set) NewEcho(cfg echo.Config) *echo.Echo {
 func (s *Set) Middleware(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c *echo.Context) error {
 		r := c.Request()
-		middleware.SetRequestID(c.Response().Header(), r)
+		s.SetRequestID(c.Response().Header(), r)
 		return s.Catch(r, func() error {
 			if e := s.TargetError(r); e != nil {
 				return e
@@ -121,7 +121,7 @@ func (s *Set) ErrorHandler(c *echo.Context, err error) {
 // c.Response().Header().Get(echo.HeaderXRequestID) reads it.
 func (s *Set) RequestID(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c *echo.Context) error {
-		middleware.SetRequestID(c.Response().Header(), c.Request())
+		s.SetRequestID(c.Response().Header(), c.Request())
 		return next(c)
 	}
 }

@@ -34,6 +34,11 @@ type Config struct {
 	RedisTimeout time.Duration
 	// Shared is that state once [Main] (or a test) has opened it.
 	Shared *Shared
+
+	Metrics bool   // serve Prometheus metrics at [MetricsPath]
+	Trace   string // where spans go: "" (nowhere) or "stdout"
+	// Telemetry is built by [Main] from Metrics and Trace; nil is off.
+	Telemetry *Telemetry
 }
 
 // ParseFlags reads the command line of a sandbox server.
@@ -51,6 +56,8 @@ func ParseFlags(name string, args []string, output io.Writer) (Config, error) {
 	fs.StringVar(&c.Contract, "contract", "nexpay", "error `contract` the server answers in: "+strings.Join(ContractNames(), ", "))
 	fs.DurationVar(&c.RedisTimeout, "redis-timeout", 50*time.Millisecond, "deadline of every Redis call (with -redis)")
 	fs.StringVar(&c.Redis, "redis", "", "`URL` of a Redis (redis://host:port/db, rediss://...) shared by a fleet of replicas for idempotency keys, maintenance and rate limits; empty keeps them in memory")
+	fs.BoolVar(&c.Metrics, "metrics", false, "serve Prometheus metrics at "+MetricsPath)
+	fs.StringVar(&c.Trace, "trace", "", "write a span per request to `exporter`: stdout, or empty for none")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -69,6 +76,8 @@ func ParseFlags(name string, args []string, output io.Writer) (Config, error) {
 		return c, errors.New("-max-body must be positive")
 	case c.RedisTimeout <= 0:
 		return c, errors.New("-redis-timeout must be positive")
+	case c.Trace != "" && c.Trace != "stdout":
+		return c, fmt.Errorf("-trace %q: want stdout or nothing", c.Trace)
 	}
 	if _, err := DialectNamed(c.Contract); err != nil {
 		return c, err

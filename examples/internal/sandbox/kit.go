@@ -18,9 +18,10 @@ import (
 // (classify is the door's: middleware.Classify, echomw.Classify,
 // echov5mw.Classify, ginmw.Classify), the logger, a limit of cfg.Rate
 // requests per second per API key (or, without -rate, the contract's
-// documented limit where it states one: Cryptopay's 200 a minute), and
-// maintenance exemptions. With cfg.Shared, the limit and the maintenance
-// switch are the fleet's; else a token bucket and a switch of the process.
+// documented limit where it states one: Cryptopay's 200 a minute),
+// maintenance exemptions, and cfg.Telemetry's recorder of failures when it
+// is on. With cfg.Shared, the limit and the maintenance switch are the
+// fleet's; else a token bucket and a switch of the process.
 func MiddlewareOptions(cfg Config, d Dialect, classify func(error, apierr.Contract) (*apierr.Error, bool), log *slog.Logger) []middleware.Option {
 	limit := middleware.WithRateLimit(middleware.NewTokenBucket(rate.Limit(cfg.Rate), max(1, int(cfg.Rate)), 0))
 	var maintenance middleware.MaintenanceState
@@ -30,7 +31,7 @@ func MiddlewareOptions(cfg Config, d Dialect, classify func(error, apierr.Contra
 	case d.Contract.Name() == cryptopay.Name && !cfg.RateSet:
 		limit = middleware.CryptopayRateLimit() // 200 a minute per API key
 	}
-	return []middleware.Option{
+	return append([]middleware.Option{
 		middleware.WithContract(d.Contract),
 		middleware.WithClassifier(d.Classifier(classify)),
 		middleware.WithLogger(log),
@@ -42,7 +43,7 @@ func MiddlewareOptions(cfg Config, d Dialect, classify func(error, apierr.Contra
 		// The admin routes are served during maintenance, but their
 		// token guesses are counted against the IP.
 		middleware.WithRateLimitExempt(middleware.DefaultExempt),
-	}
+	}, cfg.Telemetry.Options()...)
 }
 
 // RateKey returns the rate-limit key function: the API key when it is the
