@@ -24,7 +24,8 @@ type Error struct {
 	fields  []FieldError
 	cause   error
 	time    time.Time
-	header  []headerField // Retry-After among them
+	retry   string        // the Retry-After header value; "" if none
+	header  []headerField // the other extra headers
 }
 
 // headerField is one extra response header; strings, not a Detail's any.
@@ -157,7 +158,13 @@ func (e *Error) WithHeader(key, value string) *Error {
 }
 
 // setHeader is WithHeader for a valid, canonical key and a valid value.
+// Retry-After, the one header most errors that carry any have (a 503),
+// is a field of its own.
 func (e *Error) setHeader(key, value string) *Error {
+	if key == "Retry-After" {
+		e.retry = value
+		return e
+	}
 	for i := range e.header {
 		if e.header[i].key == key {
 			e.header[i].val = value
@@ -165,7 +172,7 @@ func (e *Error) setHeader(key, value string) *Error {
 		}
 	}
 	if e.header == nil {
-		e.header = make([]headerField, 0, 4) // Allow, or Retry-After and the three rate-limit headers
+		e.header = make([]headerField, 0, 3) // Allow, or the three rate-limit headers
 	}
 	e.header = append(e.header, headerField{key, value})
 	return e
@@ -257,13 +264,8 @@ func (e *Error) Time() time.Time { return e.time }
 // [Error.WithRetryAfter] or [Error.WithHeader]: 0 if there is none, or if
 // it is not a number of seconds (an HTTP date).
 func (e *Error) RetryAfter() time.Duration {
-	for i := range e.header {
-		if e.header[i].key == "Retry-After" {
-			if s, err := strconv.Atoi(e.header[i].val); err == nil && s > 0 {
-				return time.Duration(s) * time.Second
-			}
-			return 0
-		}
+	if s, err := strconv.Atoi(e.retry); err == nil && s > 0 {
+		return time.Duration(s) * time.Second
 	}
 	return 0
 }
@@ -271,7 +273,10 @@ func (e *Error) RetryAfter() time.Duration {
 // Header returns a copy of the extra response headers, Retry-After
 // included.
 func (e *Error) Header() http.Header {
-	h := make(http.Header, len(e.header))
+	h := make(http.Header, len(e.header)+1)
+	if e.retry != "" {
+		h["Retry-After"] = []string{e.retry}
+	}
 	for _, f := range e.header {
 		h[f.key] = []string{f.val}
 	}

@@ -19,22 +19,30 @@ func AppendBody(dst []byte, c Contract, e *Error, m Meta) ([]byte, error) {
 	if e == nil {
 		e = New(c.Code(Internal))
 	}
-	return c.AppendBody(dst, resolve(c, e, m.clean()))
+	return c.AppendBody(dst, resolve(c, e, m))
 }
 
 // Render writes e to w as contract c's body for request r: [RenderMeta]
-// with [MetaOf](r). r may be nil.
+// with [MetaOf](r), whose trace ID is derived only when c shows one
+// ([ShowsTrace]). r may be nil.
 func Render(w http.ResponseWriter, r *http.Request, c Contract, e *Error) error {
-	return RenderMeta(w, c, e, MetaOf(r))
+	if c == nil {
+		c = nexpay
+	}
+	return RenderMeta(w, c, e, metaOf(r, ShowsTrace(c)))
 }
 
 // RenderMeta writes e to w as contract c's body (c nil means [Nexpay]) for
-// the request m describes: the status, Content-Type,
+// the request m describes, as m says it (m.TraceID is shown as it is, see
+// [Meta]): the status, Content-Type,
 // X-Content-Type-Options: nosniff, Cache-Control: no-store, Retry-After and
 // the error's other headers, then the body, in one Write. The code, message
 // and status are decided once, with c (overrides included), and the status
 // line always equals the body's status. A HEAD request gets the headers
-// only.
+// only. An error that asks the client to come back later (a 429 or 503, or
+// c's code for [RateLimited], [Unavailable] or [Maintenance]) always has a
+// Retry-After of whole seconds, at least 1: the default (see
+// [SetDefaultRetryAfter]) when it carries none.
 //
 // The body is built before anything is written: if e's details cannot be
 // encoded (a channel, NaN), the client gets the contract's 500 instead,
@@ -48,7 +56,6 @@ func RenderMeta(w http.ResponseWriter, c Contract, e *Error, m Meta) error {
 	if e == nil {
 		e = New(c.Code(Internal))
 	}
-	m = m.clean()
 	b := resolve(c, e, m)
 	bp := bufPool.Get().(*[]byte)
 	body, err := c.AppendBody((*bp)[:0], b)
@@ -61,17 +68,22 @@ func RenderMeta(w http.ResponseWriter, c Contract, e *Error, m Meta) error {
 	}
 	// The response's own header values, in one allocation: nothing is
 	// shared with another response or with e.
-	vals := make([]string, 3+len(e.header))
+	vals := make([]string, 4+len(e.header))
 	vals[0], vals[1], vals[2] = c.ContentType(), "nosniff", "no-store"
 	h := w.Header()
 	h["Content-Type"] = vals[0:1:1]
 	h["X-Content-Type-Options"] = vals[1:2:2]
 	h["Cache-Control"] = vals[2:3:3]
 	delete(h, "Content-Length")
-	for i, f := range e.header {
-		vals[3+i] = f.val
-		h[f.key] = vals[3+i : 4+i : 4+i]
+	if e.retry != "" {
+		vals[3] = e.retry
+		h["Retry-After"] = vals[3:4:4]
 	}
+	for i, f := range e.header {
+		vals[4+i] = f.val
+		h[f.key] = vals[4+i : 5+i : 5+i]
+	}
+	ensureRetryAfter(h, c, b.Code, b.Status)
 	w.WriteHeader(b.Status)
 	if m.Method != http.MethodHead {
 		_, err = w.Write(body)

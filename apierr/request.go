@@ -5,10 +5,13 @@ import (
 	"net/http"
 )
 
-// Meta is what a contract may show of the request it answers.
+// Meta is what a contract may show of the request it answers. Contracts
+// show it as it is: TraceID is [TraceHex] of the request ID, worked out by
+// whoever builds the Meta, and only when the contract shows a trace
+// ([ShowsTrace]).
 type Meta struct {
 	RequestID string // the request's ID as answered in X-Request-ID; "" if none
-	TraceID   string // the 32 lowercase hex digits a contract's trace field shows (legacy traceId, Cryptopay meta.request_id); "" if none
+	TraceID   string // the 32 lowercase hex digits a contract's trace field shows (legacy traceId, Cryptopay meta.request_id), [TraceHex] of RequestID; "" if none
 	Instance  string // the request path (RFC 9457 instance)
 	Method    string // the request method; a HEAD gets the headers only
 }
@@ -19,6 +22,11 @@ type Meta struct {
 // ID derived from it ([TraceHex]), its escaped path and its method. A nil r
 // offers nothing.
 func MetaOf(r *http.Request) Meta {
+	return metaOf(r, true)
+}
+
+// metaOf is [MetaOf], deriving the trace ID only when trace is true.
+func metaOf(r *http.Request, trace bool) Meta {
 	if r == nil {
 		return Meta{}
 	}
@@ -28,20 +36,11 @@ func MetaOf(r *http.Request) Meta {
 			m.RequestID = v[0]
 		}
 	}
-	if m.RequestID != "" {
+	if trace && m.RequestID != "" {
 		m.TraceID = TraceHex(m.RequestID)
 	}
 	if r.URL != nil {
 		m.Instance = r.URL.EscapedPath()
-	}
-	return m
-}
-
-// clean returns m with a TraceID of 32 lowercase hex digits, or none: one
-// that is not is passed through [TraceHex].
-func (m Meta) clean() Meta {
-	if m.TraceID != "" {
-		m.TraceID = TraceHex(m.TraceID)
 	}
 	return m
 }

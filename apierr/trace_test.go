@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/cryptopay"
+	"github.com/errkit/errkit/apierr/nexpaylegacy"
 )
 
 func TestTraceHex(t *testing.T) {
@@ -20,4 +22,13 @@ func TestTraceHex(t *testing.T) {
 func ExampleTraceHex() {
 	fmt.Println(apierr.TraceHex("0af7651916cd43dd8448eb211c80319c"))
 	// Output: 0af7651916cd43dd8448eb211c80319c
+}
+
+// A contract with a trace field says so, also behind an override; the
+// trace ID of a request is then derived once, by whoever builds its Meta.
+func ExampleShowsTrace() {
+	legacy, _ := apierr.Override(nexpaylegacy.Contract, nil)
+	fmt.Println(apierr.ShowsTrace(apierr.Nexpay), apierr.ShowsTrace(nexpaylegacy.Contract), apierr.ShowsTrace(legacy),
+		apierr.ShowsTrace(cryptopay.Contract), apierr.ShowsTrace(nil))
+	// Output: false true true true false
 }

@@ -66,15 +66,20 @@ func RateLimitError(c apierr.Contract, d RateDecision) *apierr.Error {
 // RateLimitError asks the set's limiter about r, keyed by the set's rate
 // key, then, when the key is not r's client IP, the IP's limiter (see
 // [WithRateLimit] and [WithIPRateLimit]), and returns [RateLimitError] of
-// the first denial: nil when r may pass or no limiter is configured.
+// the first denial: nil when r may pass or no limiter is configured. A
+// request [WithRateLimitExempt] exempts is not counted against its IP.
 func (s *Set) RateLimitError(r *http.Request) *apierr.Error {
 	if s.limiter == nil && s.ipLimiter == nil {
 		return nil
 	}
 	ctx := r.Context()
 	key := ""
+	ip := clientIP(r.RemoteAddr)
 	if s.limiter != nil {
 		key = s.rateKey(r)
+		if key == ip && s.ipExempted(r) {
+			return nil
+		}
 		if e := RateLimitError(s.contract, s.limiter.Allow(ctx, key)); e != nil {
 			return e
 		}
@@ -83,13 +88,10 @@ func (s *Set) RateLimitError(r *http.Request) *apierr.Error {
 	if ipl == nil && !s.customKey {
 		ipl = s.limiter
 	}
-	if ipl == nil {
+	if ipl == nil || ip == key || s.ipExempted(r) {
 		return nil
 	}
-	if ip := clientIP(r.RemoteAddr); ip != key {
-		return RateLimitError(s.contract, ipl.Allow(ctx, ip))
-	}
-	return nil
+	return RateLimitError(s.contract, ipl.Allow(ctx, ip))
 }
 
 // RateLimit answers requests over the limit of the set's [Limiter] (see

@@ -31,22 +31,27 @@ func ValidRequestID(id string) bool {
 }
 
 // RequestID gives each request an ID: the incoming X-Request-Id when it is
-// valid ([ValidRequestID]), else the trace ID of a valid W3C traceparent,
-// else a new one of 32 hex digits. The ID replaces the request's
+// valid ([ValidRequestID]), else the trace ID of a valid W3C traceparent
+// (of the set's trace source, see [WithTraceSource]), else a new one of 32
+// hex digits. The ID replaces the request's
 // X-Request-Id header, so handlers read it with [RequestIDFrom], and is
 // echoed in the response's. A garbage or oversized incoming ID is dropped,
 // never reflected.
 func (s *Set) RequestID(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		SetRequestID(w.Header(), r)
+		s.SetRequestID(w.Header(), r)
 		next.ServeHTTP(w, r)
 	})
 }
 
 // SetRequestID gives r its ID, as [Set.RequestID] chooses it: it sets r's
 // X-Request-Id header and the response header h to it. Other doors (echo)
-// call it.
-func SetRequestID(h http.Header, r *http.Request) {
+// call it; [Set.SetRequestID] reads the set's trace source instead of the
+// traceparent header.
+func SetRequestID(h http.Header, r *http.Request) { setRequestID(h, r, TraceID) }
+
+// setRequestID is SetRequestID reading the trace ID with trace.
+func setRequestID(h http.Header, r *http.Request, trace func(*http.Request) (string, bool)) {
 	in := r.Header[RequestIDHeader]
 	if len(in) > 0 && ValidRequestID(in[0]) {
 		vals := in[:1:1]
@@ -57,7 +62,7 @@ func SetRequestID(h http.Header, r *http.Request) {
 		return
 	}
 	var vals []string
-	if tid, ok := TraceID(r); ok {
+	if tid, ok := trace(r); ok {
 		vals = []string{tid}
 	} else {
 		vals = newRequestID()

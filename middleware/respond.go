@@ -15,6 +15,7 @@ type Failure struct {
 	Route     string // the route pattern, "" when no route matched
 	Status    int    // the status sent; 0 when nothing was written (the client went away)
 	Code      string // the contract's code ID ("GEN9001"); "" when nothing was written
+	Contract  string // the name of the contract answered in ("nexpay")
 	RequestID string
 	Err       error // the cause, for logs; never rendered
 	Committed bool  // the response was already committed: nothing was written over it
@@ -30,7 +31,9 @@ type Failure struct {
 // ID a contract's trace field shows (Nexpay legacy traceId, Cryptopay
 // meta.request_id), so that the ID a client quotes from a body finds the
 // record. Generated request IDs are 32 hex digits and need none. A valid
-// traceparent's trace, when it differs, is w3c_trace_id.
+// traceparent's trace (or, with [WithTraceSource], the source's), when it
+// differs, is w3c_trace_id. 4xx records are sampled per code
+// ([WithLogSampling]); 5xx records never are.
 func (s *Set) Respond(w http.ResponseWriter, r *http.Request, err error) {
 	committed := false
 	if g, ok := w.(*responseWriter); ok {
@@ -63,7 +66,7 @@ func (s *Set) RespondTo(w http.ResponseWriter, r *http.Request, route string, co
 	if !ok && err == nil {
 		return
 	}
-	m := metaOf(r, route)
+	m := s.metaOf(r, route)
 	if !ok {
 		if r.Context().Err() != nil {
 			s.gone(r, m, err)
@@ -78,44 +81,62 @@ func (s *Set) RespondTo(w http.ResponseWriter, r *http.Request, route string, co
 }
 
 // meta is what a failure's answer, log record and metrics hook say of its
-// request, read from it once.
+// request, read from it once. The trace IDs are worked out once too, and
+// only when something shows them: the contract's body ([apierr.ShowsTrace])
+// or an enabled log record.
 type meta struct {
 	apierr.Meta        // request ID, the trace ID a contract shows, path, method
 	route       string // the route pattern; "" when no route matched
-	w3cTrace    string // the trace ID of a valid traceparent header, or ""
 }
 
-func metaOf(r *http.Request, route string) meta {
-	m := meta{Meta: apierr.MetaOf(r), route: route}
-	m.w3cTrace, _ = TraceID(r)
+func (s *Set) metaOf(r *http.Request, route string) meta {
+	m := meta{Meta: apierr.Meta{RequestID: RequestIDFrom(r), Method: r.Method}, route: route}
+	if r.URL != nil {
+		m.Instance = r.URL.EscapedPath()
+	}
+	if s.trace {
+		m.traced()
+	}
 	return m
+}
+
+// traced derives the trace ID a contract shows from the request ID, once.
+func (m *meta) traced() {
+	if m.TraceID == "" && m.RequestID != "" {
+		m.TraceID = apierr.TraceHex(m.RequestID)
+	}
 }
 
 // attrs returns the log attributes of m: method, route, request_id, and
 // the IDs a client may quote besides the request ID: trace_id, the 32 hex
 // digits a contract's trace field shows for it (Nexpay legacy traceId,
 // Cryptopay meta.request_id), when they differ from the request ID, and
-// w3c_trace_id, the trace of a valid traceparent header, when it differs
-// from both.
-func (m *meta) attrs(attrs []slog.Attr) []slog.Attr {
+// w3c_trace_id, the trace ID of the set's trace source ([WithTraceSource])
+// for r, when it differs from both. The trace source is read only here,
+// for a record that is logged.
+func (m *meta) attrs(attrs []slog.Attr, r *http.Request, source func(*http.Request) (string, bool)) []slog.Attr {
+	m.traced()
 	attrs = append(attrs, slog.String("method", m.Method), slog.String("route", m.route),
 		slog.String("request_id", m.RequestID))
 	if m.TraceID != "" && m.TraceID != m.RequestID {
 		attrs = append(attrs, slog.String("trace_id", m.TraceID))
 	}
-	if m.w3cTrace != "" && m.w3cTrace != m.RequestID && m.w3cTrace != m.TraceID {
-		attrs = append(attrs, slog.String("w3c_trace_id", m.w3cTrace))
+	if w3c, ok := source(r); ok && w3c != m.RequestID && w3c != m.TraceID {
+		attrs = append(attrs, slog.String("w3c_trace_id", w3c))
 	}
 	return attrs
 }
 
 // Error answers r with err through the set that guards w (see [Set.Wrap]),
-// or in the default configuration ([apierr.Nexpay], slog.Default()) when
-// none does. Handlers that are not a [HandlerFunc] call it to fail.
+// directly or beneath writers that wrap it and unwrap to it, or in the
+// default configuration ([apierr.Nexpay], slog.Default()) when none does.
+// Handlers that are not a [HandlerFunc] call it to fail.
 func Error(w http.ResponseWriter, r *http.Request, err error) {
 	s := defaultSet
 	if g, ok := w.(*responseWriter); ok && g.set != nil {
 		s = g.set
+	} else if !ok {
+		s = enclosingSet(w, defaultSet)
 	}
 	s.Respond(w, r, err)
 }
@@ -126,7 +147,7 @@ type HandlerFunc func(w http.ResponseWriter, r *http.Request) error
 
 // ServeHTTP calls f and answers its error.
 func (f HandlerFunc) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	ww, owned := guard(w, r, defaultSet)
+	ww, owned := guard(w, r, enclosingSet(w, defaultSet))
 	if owned {
 		defer release(ww)
 	}
@@ -145,17 +166,27 @@ func (s *Set) report(r *http.Request, m meta, e *apierr.Error, err error, commit
 		err = e
 	}
 	if s.metrics != nil {
-		s.metrics(Failure{Request: r, Route: m.route, Status: status, Code: e.ID(), RequestID: m.RequestID, Err: err, Committed: committed})
+		s.metrics(Failure{Request: r, Route: m.route, Status: status, Code: e.ID(), Contract: s.contract.Name(), RequestID: m.RequestID, Err: err, Committed: committed})
 	}
 	l := s.log()
 	ctx := r.Context()
 	if !l.Enabled(ctx, level) {
 		return
 	}
+	suppressed := 0
+	if status < 500 && s.sampler != nil {
+		var ok bool
+		if ok, suppressed = s.sampler.admit(e.ID()); !ok {
+			return
+		}
+	}
 	attrs := make([]slog.Attr, 0, 10)
 	attrs = append(attrs, slog.String("code", e.ID()), slog.Int("status", status))
-	attrs = m.attrs(attrs)
+	attrs = m.attrs(attrs, r, s.traceID)
 	attrs = append(attrs, slog.String("error", err.Error()))
+	if suppressed > 0 {
+		attrs = append(attrs, slog.Int("suppressed", suppressed))
+	}
 	var pe *PanicError
 	if errors.As(err, &pe) {
 		attrs = append(attrs, slog.String("stack", string(pe.Stack)))
@@ -170,13 +201,13 @@ func (s *Set) report(r *http.Request, m meta, e *apierr.Error, err error, commit
 // gone logs, quietly, a request whose client went away.
 func (s *Set) gone(r *http.Request, m meta, err error) {
 	if s.metrics != nil {
-		s.metrics(Failure{Request: r, Route: m.route, RequestID: m.RequestID, Err: err})
+		s.metrics(Failure{Request: r, Route: m.route, Contract: s.contract.Name(), RequestID: m.RequestID, Err: err})
 	}
 	l := s.log()
 	if !l.Enabled(r.Context(), slog.LevelDebug) {
 		return
 	}
-	attrs := append(m.attrs(make([]slog.Attr, 0, 6)), slog.String("error", err.Error()))
+	attrs := append(m.attrs(make([]slog.Attr, 0, 6), r, s.traceID), slog.String("error", err.Error()))
 	l.LogAttrs(r.Context(), slog.LevelDebug, "client went away", attrs...)
 }
 
@@ -186,7 +217,7 @@ func (s *Set) dropped(r *http.Request, route string, err error) {
 	if err == nil || !l.Enabled(r.Context(), slog.LevelDebug) {
 		return
 	}
-	m := metaOf(r, route)
-	attrs := append(m.attrs(make([]slog.Attr, 0, 6)), slog.String("error", err.Error()))
+	m := s.metaOf(r, route)
+	attrs := append(m.attrs(make([]slog.Attr, 0, 6), r, s.traceID), slog.String("error", err.Error()))
 	l.LogAttrs(r.Context(), slog.LevelDebug, "error after the response was answered", attrs...)
 }

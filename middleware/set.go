@@ -3,6 +3,7 @@ package middleware
 import (
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/errkit/errkit/apierr"
 )
@@ -13,9 +14,12 @@ import (
 // alone; [Set.Wrap] installs them all. A Set is safe for concurrent use.
 type Set struct {
 	contract    apierr.Contract
+	trace       bool // the contract shows a trace ID (apierr.ShowsTrace)
 	logger      *slog.Logger
 	clientLevel slog.Level
 	metrics     func(Failure)
+	sampler     *sampler // 4xx log sampling; nil logs every record
+	traceID     func(*http.Request) (string, bool)
 	classify    func(error, apierr.Contract) (*apierr.Error, bool)
 
 	maintenance MaintenanceState
@@ -26,6 +30,9 @@ type Set struct {
 	rateKey   func(*http.Request) string
 	customKey bool    // WithRateKey was given: the key is vouched for
 	ipLimiter Limiter // WithIPRateLimit
+
+	ipExempt    func(*http.Request) bool // WithRateLimitExempt
+	ipExemptSet bool                     // else the maintenance exemption
 }
 
 // An Option configures a [Set].
@@ -136,10 +143,13 @@ func New(opts ...Option) *Set {
 		classify:    Classify,
 		exempt:      DefaultExempt,
 		rateKey:     DefaultRateKey,
+		traceID:     TraceID,
+		sampler:     newSampler(DefaultLogFirst, DefaultLogPeriod, time.Now),
 	}
 	for _, o := range opts {
 		o(s)
 	}
+	s.trace = apierr.ShowsTrace(s.contract)
 	if s.maintenance == nil {
 		s.sw = new(Switch)
 		s.maintenance = s.sw
@@ -162,10 +172,10 @@ func (s *Set) log() *slog.Logger {
 }
 
 // Wrap returns h behind the whole set, in this order: [Set.RequestID],
-// [Set.Recover], [Set.Maintenance], [Set.RateLimit] and [Set.PlainErrors].
-// Sets nest: a subtree wrapped in another set (a legacy API under its own
-// contract) answers the errors raised inside it in its own contract, the
-// outer set's elsewhere.
+// [Set.Recover], [Set.CleanTargets], [Set.Maintenance], [Set.RateLimit]
+// and [Set.PlainErrors]. Sets nest: a subtree wrapped in another set (a
+// legacy API under its own contract) answers the errors raised inside it in
+// its own contract, the outer set's elsewhere.
 func (s *Set) Wrap(h http.Handler) http.Handler { return s.Front(h, true) }
 
 // Front is [Set.Wrap] for handlers that answer their own route errors
@@ -174,7 +184,7 @@ func (s *Set) Front(h http.Handler, plainErrors bool) http.Handler {
 	if plainErrors {
 		h = s.PlainErrors(h)
 	}
-	return s.RequestID(s.Recover(s.Maintenance(s.RateLimit(h))))
+	return s.RequestID(s.Recover(s.CleanTargets(s.Maintenance(s.RateLimit(h)))))
 }
 
 // Wrap returns h behind the whole set configured by opts; see [Set.Wrap].

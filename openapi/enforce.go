@@ -117,7 +117,9 @@ func (v *Validator) Handler(next http.Handler) http.Handler {
 //   - a JSON body over [MaxBody], not JSON, or missing when required: the
 //     validation package's [apierr.TooLarge] and [apierr.BadRequest];
 //   - values of the wrong type, in the body or in parameters:
-//     [apierr.BadRequest], a field error of rule "type" each;
+//     [apierr.BadRequest], a field error of rule "type" each, then the
+//     other violations of the fields outside them
+//     ([validation.TypeErrorsFirst]);
 //   - any other violation: [apierr.Validation], one field error per
 //     violation, each on its JSON path from the body's root
 //     ("items[0].amount") or named by its parameter with In set, its rule
@@ -249,7 +251,9 @@ func conditionOf(err error) error {
 	}
 	switch {
 	case len(typed) > 0:
-		return (&apierr.ConditionError{Condition: apierr.BadRequest, Cause: err}).WithFields(capFields(typed)...)
+		// As the validation package answers: the type errors, then the
+		// rules the rest of the body fails.
+		return (&apierr.ConditionError{Condition: apierr.BadRequest, Cause: err}).WithFields(validation.TypeErrorsFirst(typed, others)...)
 	case len(others) > 0:
 		return (&apierr.ConditionError{Condition: apierr.Validation, Cause: err}).WithFields(capFields(others)...)
 	}

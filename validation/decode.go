@@ -29,6 +29,11 @@ type decodeConfig struct {
 	validator       *Validator
 	skipValidation  bool
 	anyContentType  bool
+	onlyTypeErrors  bool // validate only a body with values of the wrong type
+
+	// mismatched holds the paths of every value of the wrong type (or
+	// unknown member) of the body being decoded, listed or not.
+	mismatched []string
 }
 
 // MaxBytes sets the largest body accepted; a larger one is
@@ -48,7 +53,16 @@ func DisallowUnknownFields() DecodeOption {
 // WithValidator validates the decoded value with v rather than with a
 // default [Validator]; nil skips validation.
 func WithValidator(v *Validator) DecodeOption {
-	return func(c *decodeConfig) { c.validator, c.skipValidation = v, v == nil }
+	return func(c *decodeConfig) { c.validator, c.skipValidation, c.onlyTypeErrors = v, v == nil, false }
+}
+
+// RulesWithTypeErrors validates with v only a body that has values of
+// the wrong type, so that the failures of the rules on what decoded are
+// listed with the type errors; a body that decodes is left unvalidated. It
+// is for a caller that validates later, as echo's c.Bind then c.Validate
+// do. nil means a default [Validator].
+func RulesWithTypeErrors(v *Validator) DecodeOption {
+	return func(c *decodeConfig) { c.validator, c.skipValidation, c.onlyTypeErrors = v, false, true }
 }
 
 // AnyContentType skips the Content-Type check of [DecodeJSON].
@@ -77,7 +91,8 @@ func newDecodeConfig(opts []DecodeOption) decodeConfig {
 //     sentence) and, where known, "offset" (0-based, in bytes);
 //   - values of the wrong type, and unknown fields with
 //     [DisallowUnknownFields]: [apierr.BadRequest] listing every one as a
-//     field error on its JSON path;
+//     field error on its JSON path, then the failed rules of the rest of
+//     the body (a mismatched field is listed once, with its type error);
 //   - failed validation: [apierr.Validation] listing every failed field.
 //
 // A list holds at most [MaxFieldErrors] field errors, the last of them
@@ -102,10 +117,7 @@ func DecodeJSON(r *http.Request, dst any, opts ...DecodeOption) error {
 	if err != nil {
 		return err
 	}
-	if err := decode(body, dst, &c); err != nil {
-		return err
-	}
-	return c.validate(r, dst)
+	return c.decodeAndValidate(r, body, dst)
 }
 
 // Decode is [DecodeJSON] for a body already read: it decodes and validates
@@ -115,10 +127,7 @@ func Decode(body []byte, dst any, opts ...DecodeOption) error {
 	if c.maxBytes > 0 && int64(len(body)) > c.maxBytes {
 		return tooLarge(c.maxBytes)
 	}
-	if err := decode(body, dst, &c); err != nil {
-		return err
-	}
-	return c.validate(nil, dst)
+	return c.decodeAndValidate(nil, body, dst)
 }
 
 func (c *decodeConfig) validate(r *http.Request, dst any) error {
@@ -206,6 +215,7 @@ func decodeFailure(body []byte, dst any, c *decodeConfig, err error) error {
 	if len(tc.fields) > 0 {
 		ce.Message, ce.Details = "", nil
 		ce.Fields = tc.result()
+		c.mismatched = tc.paths
 	}
 	return ce
 }

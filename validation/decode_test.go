@@ -110,6 +110,11 @@ func TestDecodeJSON(t *testing.T) {
 			[]DecodeOption{DisallowUnknownFields()}, &want{cond: apierr.BadRequest, fields: []apierr.FieldError{
 				{Field: "amount", Rule: "type", Param: "string", Message: "amount must be a string"},
 				{Field: "x", Rule: "unknown", Message: "x is not a known field"},
+				// The rules run on what decoded; amount, mismatched, is
+				// named once.
+				{Field: "currency", Rule: "required", Message: "currency is required"},
+				{Field: "payee.name", Rule: "required", Message: "payee.name is required"},
+				{Field: "payee.iban", Rule: "required", Message: "payee.iban is required"},
 			}}},
 		{"validation", `{"amount":"1.005","currency":"BRL","payee":{"name":"","iban":"GB28NWBK60161331926819"},"items":[{"amount":"0"}]}`, "application/json", nil,
 			&want{cond: apierr.Validation, fields: []apierr.FieldError{

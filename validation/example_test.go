@@ -378,3 +378,34 @@ func ExampleBindTag() {
 	fmt.Println(validation.Fields(err)[0].In)
 	// Output: path
 }
+
+func ExampleRulesWithTypeErrors() {
+	// A caller that validates later (echo's c.Bind, then c.Validate) still
+	// hears of the rules a body with a value of the wrong type fails.
+	var p CreatePayout
+	err := validation.Decode([]byte(`{"amount":5,"currency":"EUR"}`), &p, validation.RulesWithTypeErrors(nil))
+	for _, f := range validation.Fields(err) {
+		fmt.Println(f.Field, f.Rule, "-", f.Message)
+	}
+	// A body that decodes is left for the later validation.
+	fmt.Println(validation.Decode([]byte(`{"amount":"5.00"}`), &p, validation.RulesWithTypeErrors(nil)))
+	// Output:
+	// amount type - amount must be a string
+	// payee.name required - payee.name is required
+	// payee.iban required - payee.iban is required
+	// <nil>
+}
+
+func ExampleTypeErrorsFirst() {
+	typed := []apierr.FieldError{{Field: "amount", Rule: "type", Param: "string", Message: "amount must be a string"}}
+	rules := []apierr.FieldError{
+		{Field: "amount", Rule: "required", Message: "amount is required"},
+		{Field: "currency", Rule: "required", Message: "currency is required"},
+	}
+	for _, f := range validation.TypeErrorsFirst(typed, rules) {
+		fmt.Println(f.Field, f.Rule)
+	}
+	// Output:
+	// amount type
+	// currency required
+}

@@ -29,7 +29,11 @@ func (v *Validator) appendFields(dst []apierr.FieldError, errs validator.Validat
 		dst = make([]apierr.FieldError, 0, len(errs)+min(more, 1))
 	}
 	first := len(dst)
-	var buf []byte // reused for each message
+	// The messages are written one after the other and made one string,
+	// which each field's message is a part of: this error's own text, in
+	// one allocation.
+	buf := make([]byte, 0, 48*len(errs)) // most messages are shorter
+	ends := make([]int, 0, 8)
 	for _, fe := range errs {
 		path := jsonbody.ClipPath(jsonPath(fe.Namespace(), root))
 		tag := fe.Tag()
@@ -38,11 +42,17 @@ func (v *Validator) appendFields(dst []apierr.FieldError, errs validator.Validat
 			name = "value"
 		}
 		if m, ok := v.messages[tag]; ok {
-			buf = m(buf[:0], name, fe)
+			buf = m(buf, name, fe)
 		} else {
-			buf = append(append(buf[:0], name...), " is invalid"...)
+			buf = append(append(buf, name...), " is invalid"...)
 		}
-		dst = append(dst, apierr.FieldError{Field: path, Rule: tag, Param: fe.Param(), Message: string(buf)})
+		ends = append(ends, len(buf))
+		dst = append(dst, apierr.FieldError{Field: path, Rule: tag, Param: fe.Param()})
+	}
+	text, start := string(buf), 0
+	for i, end := range ends {
+		dst[first+i].Message = text[start:end]
+		start = end
 	}
 	if v.translator != nil {
 		for i, fe := range errs {

@@ -22,9 +22,11 @@ type typeChecker struct {
 	disallowUnknown bool
 	fields          []apierr.FieldError // the first MaxFieldErrors
 	more            int                 // those found beyond them
+	paths           []string            // the paths of all of them, listed or not
 }
 
 func (c *typeChecker) add(f apierr.FieldError) {
+	c.paths = append(c.paths, f.Field)
 	if len(c.fields) < MaxFieldErrors {
 		c.fields = append(c.fields, f)
 	} else {

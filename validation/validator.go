@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/errkit/errkit/internal/jsonbody"
 	"net/http"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 
@@ -152,6 +154,12 @@ func (v *Validator) ValidateRequest(r *http.Request, i any) error {
 }
 
 func (v *Validator) validate(ctx context.Context, r *http.Request, i any) error {
+	return v.validateOutside(ctx, r, i, nil)
+}
+
+// validateOutside is validate leaving out the failures of the fields at
+// the JSON paths skip lists or within them (see [within]).
+func (v *Validator) validateOutside(ctx context.Context, r *http.Request, i any, skip []string) error {
 	if i == nil {
 		return nil
 	}
@@ -172,6 +180,18 @@ func (v *Validator) validate(ctx context.Context, r *http.Request, i any) error 
 	if !ok {
 		// A nil pointer or a misused tag: the server's mistake.
 		return &apierr.ConditionError{Condition: apierr.Internal, Cause: err}
+	}
+	if len(skip) > 0 {
+		set := make(map[string]bool, len(skip))
+		for _, p := range skip {
+			set[p] = true
+		}
+		ve = slices.DeleteFunc(ve, func(fe validator.FieldError) bool {
+			return within(jsonbody.ClipPath(jsonPath(fe.Namespace(), t.Name())), set)
+		})
+		if len(ve) == 0 {
+			return nil
+		}
 	}
 	fields := v.appendFields(nil, ve, t.Name(), r)
 	if t.Kind() == reflect.Struct {

@@ -1,6 +1,7 @@
 package contracttest_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -46,4 +47,20 @@ func ExampleBody() {
 		}
 	}
 	_ = test
+}
+
+// A contract's package checks the rule for the statuses its document does
+// not list: Nexpay v2 says it uses the conventional ones.
+func ExampleStatuses() {
+	test := func(t *testing.T) {
+		contracttest.Statuses(t, apierr.Nexpay, []int{400, 401, 403, 404, 409, 422, 429, 500, 502, 503, 504}, false)
+	}
+	_ = test
+}
+
+// FoldInto is the shared table of a folding contract's statuses.
+func ExampleFoldInto() {
+	fmt.Println(contracttest.FoldInto[apierr.RateLimited])
+	// Output:
+	// [429 403]
 }

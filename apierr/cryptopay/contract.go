@@ -48,6 +48,10 @@ var conditionCodes = kit.Conditions{
 // Name returns "cryptopay".
 func (*CryptopayContract) Name() string { return Name }
 
+// ShowsTrace reports true: the body's meta.request_id is the request's trace ID
+// ([apierr.Meta].TraceID; see [apierr.ShowsTrace]).
+func (*CryptopayContract) ShowsTrace() bool { return true }
+
 // ContentType returns [kit.JSONContentType].
 func (*CryptopayContract) ContentType() string { return kit.JSONContentType }
 

@@ -16,8 +16,8 @@ const requestIDDetail = "request_id"
 // trace ID, else one kept from a parsed body (lower-cased), else a random
 // one.
 func appendRequestID(dst []byte, b apierr.Body) []byte {
-	if b.Meta.TraceID != "" {
-		return append(dst, b.Meta.TraceID...)
+	if t := b.Meta.TraceID; kit.IsTraceHex(t) {
+		return append(dst, strings.ToLower(t)...) // t itself when it already is
 	}
 	for _, d := range b.Details {
 		if s, ok := d.Value.(string); ok && d.Key == requestIDDetail && kit.IsTraceHex(s) {

@@ -35,19 +35,22 @@ var (
 	InternalError = catalogue.MustRegister(apierr.Spec{ID: "-32603", Status: 500, Message: "Internal error", Description: "The request failed due to an internal error"})
 )
 
-// errkit extension codes, 9 + variant digit + HTTP status, for conditions
-// the provider's page gives no code for.
+// errkit extension codes, 9 + variant digit + the HTTP status of the case,
+// for conditions the provider's page gives no code for. The page's
+// statuses "indicate the general class of error" and are four (400, 403,
+// 404, 500): a case of another status is sent with the class it falls in,
+// the code telling it apart (see docs/contracts.md).
 var (
 	NotFound             = catalogue.MustRegister(apierr.Spec{ID: "90404", Status: 404, Message: "Not found", Extension: true, Description: "Invalid endpoint or resource not found"})
-	MethodNotAllowed     = catalogue.MustRegister(apierr.Spec{ID: "90405", Status: 405, Message: "Method not allowed", Extension: true, Description: "The endpoint exists but not for this HTTP method"})
-	RequestTimeout       = catalogue.MustRegister(apierr.Spec{ID: "90408", Status: 408, Message: "Request timeout", Extension: true, Description: "The request was not received in time"})
-	Conflict             = catalogue.MustRegister(apierr.Spec{ID: "90409", Status: 409, Message: "Request conflicts with another request in progress", Extension: true, Description: "Another request with the same idempotency key is in progress"})
-	TooLarge             = catalogue.MustRegister(apierr.Spec{ID: "90413", Status: 413, Message: "Request body too large", Extension: true, Description: "The request body is larger than the server accepts"})
-	UnsupportedMediaType = catalogue.MustRegister(apierr.Spec{ID: "90415", Status: 415, Message: "Unsupported media type", Extension: true, Description: "The request body is not JSON"})
-	IdempotencyMismatch  = catalogue.MustRegister(apierr.Spec{ID: "90422", Status: 422, Message: "Idempotency key reused with a different request", Extension: true, Description: "An idempotency key was reused with another request body"})
-	TooManyRequests      = catalogue.MustRegister(apierr.Spec{ID: "90429", Status: 429, Message: "Too many requests", Extension: true, Description: "Rate limited; retry after the Retry-After header value"})
-	BadGateway           = catalogue.MustRegister(apierr.Spec{ID: "90502", Status: 502, Message: "Bad gateway", Extension: true, Description: "An upstream service answered badly"})
-	ServiceUnavailable   = catalogue.MustRegister(apierr.Spec{ID: "90503", Status: 503, Message: "Service unavailable", Extension: true, Description: "Temporarily unavailable; retry after the Retry-After header value"})
-	Maintenance          = catalogue.MustRegister(apierr.Spec{ID: "91503", Status: 503, Message: "Service is under maintenance", Extension: true, Description: "Maintenance; retry after the Retry-After header value"})
-	GatewayTimeout       = catalogue.MustRegister(apierr.Spec{ID: "90504", Status: 504, Message: "Gateway timeout", Extension: true, Description: "An upstream service did not answer in time"})
+	MethodNotAllowed     = catalogue.MustRegister(apierr.Spec{ID: "90405", Status: 400, Message: "Method not allowed", Extension: true, Description: "The endpoint exists but not for this HTTP method (the contract has no 405)"})
+	RequestTimeout       = catalogue.MustRegister(apierr.Spec{ID: "90408", Status: 400, Message: "Request timeout", Extension: true, Description: "The request was not received in time (the contract has no 408)"})
+	Conflict             = catalogue.MustRegister(apierr.Spec{ID: "90409", Status: 400, Message: "Request conflicts with another request in progress", Extension: true, Description: "Another request with the same idempotency key is in progress (the contract has no 409)"})
+	TooLarge             = catalogue.MustRegister(apierr.Spec{ID: "90413", Status: 400, Message: "Request body too large", Extension: true, Description: "The request body is larger than the server accepts (the contract has no 413)"})
+	UnsupportedMediaType = catalogue.MustRegister(apierr.Spec{ID: "90415", Status: 400, Message: "Unsupported media type", Extension: true, Description: "The request body is not JSON (the contract has no 415)"})
+	IdempotencyMismatch  = catalogue.MustRegister(apierr.Spec{ID: "90422", Status: 400, Message: "Idempotency key reused with a different request", Extension: true, Description: "An idempotency key was reused with another request body (the contract has no 422)"})
+	TooManyRequests      = catalogue.MustRegister(apierr.Spec{ID: "90429", Status: 403, Message: "Too many requests", Extension: true, Description: "Rate limited; retry after the Retry-After header value (the contract has no 429)"})
+	BadGateway           = catalogue.MustRegister(apierr.Spec{ID: "90502", Status: 500, Message: "Bad gateway", Extension: true, Description: "An upstream service answered badly (the contract has no 502)"})
+	ServiceUnavailable   = catalogue.MustRegister(apierr.Spec{ID: "90503", Status: 500, Message: "Service unavailable", Extension: true, Description: "Temporarily unavailable; retry after the Retry-After header value (the contract has no 503)"})
+	Maintenance          = catalogue.MustRegister(apierr.Spec{ID: "91503", Status: 500, Message: "Service is under maintenance", Extension: true, Description: "Maintenance; retry after the Retry-After header value (the contract has no 503)"})
+	GatewayTimeout       = catalogue.MustRegister(apierr.Spec{ID: "90504", Status: 500, Message: "Gateway timeout", Extension: true, Description: "An upstream service did not answer in time (the contract has no 504)"})
 )

@@ -48,6 +48,10 @@ var conditionCodes = kit.Conditions{
 // Name returns "nexpay-legacy".
 func (*LegacyContract) Name() string { return Name }
 
+// ShowsTrace reports true: the body's traceId is the request's trace ID
+// ([apierr.Meta].TraceID; see [apierr.ShowsTrace]).
+func (*LegacyContract) ShowsTrace() bool { return true }
+
 // ContentType returns [kit.JSONContentType].
 func (*LegacyContract) ContentType() string { return kit.JSONContentType }
 

@@ -13,12 +13,16 @@
 // when there is no request ID.
 //
 // Each generic [apierr.Condition] is answered as follows. The provider's
-// page lists 400, 403, 404 and 500; errkit keeps the real HTTP status for
-// the other conditions (429 and 503 with Retry-After mean something to
-// clients and proxies) and gives them extension codes in the range
-// 90000-91999: 9, a variant digit, then the status. The page has no code
-// for 404 either: errkit sends 90404 "Not found" for an unknown endpoint and
-// an unknown resource alike.
+// page says its statuses "indicate the general class of error" and lists
+// four: 400, 403, 404 and 500. A client written against it knows no other,
+// so a condition of another status is sent with the class it falls in
+// (the rule of docs/contracts.md, the same for every contract whose
+// document lists its statuses), and an extension code in the range
+// 90000-91999 tells it apart: 9, a variant digit, then the HTTP status of
+// the case (90429 is a rate limit, sent as 403). Codes that ask the client
+// to come back later (90429, 90503, 91503) carry Retry-After all the same.
+// The page has no code for 404 either: errkit sends 90404 "Not found" for
+// an unknown endpoint and an unknown resource alike.
 //
 //	condition              code     status  message
 //	internal               -32603   500     Internal error
@@ -27,18 +31,18 @@
 //	unauthorized           10       403     Missing API key
 //	forbidden              80       403     No permissions
 //	not_found              90404    404     Not found (extension)
-//	method_not_allowed     90405    405     Method not allowed (extension)
-//	request_timeout        90408    408     Request timeout (extension)
-//	conflict               90409    409     Request conflicts with another request in progress (extension)
-//	too_large              90413    413     Request body too large (extension)
-//	unsupported_media_type 90415    415     Unsupported media type (extension)
-//	idempotency_mismatch   90422    422     Idempotency key reused with a different request (extension)
-//	rate_limited           90429    429     Too many requests (extension)
-//	bad_gateway            90502    502     Bad gateway (extension)
-//	unavailable            90503    503     Service unavailable (extension)
-//	maintenance            91503    503     Service is under maintenance (extension)
-//	timeout                90504    504     Gateway timeout (extension)
-//	in_progress            90409    409     Request conflicts with another request in progress (extension)
+//	method_not_allowed     90405    400     Method not allowed (extension)
+//	request_timeout        90408    400     Request timeout (extension)
+//	conflict               90409    400     Request conflicts with another request in progress (extension)
+//	too_large              90413    400     Request body too large (extension)
+//	unsupported_media_type 90415    400     Unsupported media type (extension)
+//	idempotency_mismatch   90422    400     Idempotency key reused with a different request (extension)
+//	rate_limited           90429    403     Too many requests (extension)
+//	bad_gateway            90502    500     Bad gateway (extension)
+//	unavailable            90503    500     Service unavailable (extension)
+//	maintenance            91503    500     Service is under maintenance (extension)
+//	timeout                90504    500     Gateway timeout (extension)
+//	in_progress            90409    400     Request conflicts with another request in progress (extension)
 //
 // The provider documents a few more codes on other pages (20000 and 20010
 // about payment status; 130, 140, 200); their messages are not public in

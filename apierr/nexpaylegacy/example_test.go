@@ -63,7 +63,7 @@ func Example_conditions() {
 	// validation: 30010 400
 	// unauthorized: 10 403
 	// not_found: 90404 404
-	// rate_limited: 90429 429
-	// maintenance: 91503 503
+	// rate_limited: 90429 403
+	// maintenance: 91503 500
 	// 40
 }

@@ -13,8 +13,8 @@ const traceDetail = "traceId"
 // traceID returns the body's traceId: the request's trace ID, else one
 // kept from a parsed body (lower-cased), else "".
 func traceID(b apierr.Body) string {
-	if b.Meta.TraceID != "" {
-		return b.Meta.TraceID
+	if t := b.Meta.TraceID; kit.IsTraceHex(t) {
+		return strings.ToLower(t) // t itself when it already is
 	}
 	for _, d := range b.Details {
 		if s, ok := d.Value.(string); ok && d.Key == traceDetail && kit.IsTraceHex(s) {

@@ -9,7 +9,8 @@ import (
 
 // TestContract runs the conformance tests. The body carries one code string
 // per status, so codes are told apart by message: each template message
-// and a field code's own message parse back to their code.
+// parses back to its code; a field code's body is a validation_error body
+// of its field, and parses so.
 func TestContract(t *testing.T) {
 	variants := map[apierr.Code]*apierr.Error{
 		ShopCurrencyMismatch: CurrencyMismatch("USD"),
@@ -21,6 +22,12 @@ func TestContract(t *testing.T) {
 			return []*apierr.Error{e}
 		}
 		return nil
+	}, ParsesAs: func(e *apierr.Error) *apierr.Error {
+		// A field code's body is a validation_error body of its field.
+		if name := codeFields[e.Code()]; name != "" && len(e.Fields()) == 0 {
+			return apierr.New(ValidationFailed).WithFields(apierr.FieldError{Field: name, Message: e.PublicText()})
+		}
+		return e
 	}})
 }
 

@@ -119,9 +119,11 @@ type body struct {
 // HTTP status, or 0 to take the one of the body's code string. The code is
 // found by code string and message: a table message gives its code
 // ("Shop currency mismatch. Expected EUR." gives [ShopCurrencyMismatch] with
-// that message); a single entry of errors that is a field code's gives that
-// code; other errors give [ValidationFailed] with the fields; any other
-// message gives the code for the status, with the body's message.
+// that message); a validation_error body with errors gives
+// [ValidationFailed] with every entry as a field error, one entry or
+// several alike (the body of a field code such as [AmountInvalid] is such a
+// body, and parses so); any other message gives the code for the status,
+// with the body's message.
 func (c *PayoutContract) Parse(status int, data []byte) (*apierr.Error, error) {
 	fail := func(err error) (*apierr.Error, error) {
 		return nil, kit.NewParseError(Name, status, data, err)
@@ -147,17 +149,6 @@ func (c *PayoutContract) Parse(status int, data []byte) (*apierr.Error, error) {
 		fields := make([]apierr.FieldError, len(b.Errors))
 		for i, f := range b.Errors {
 			fields[i] = apierr.FieldError{Field: f.Field, Message: f.Message}
-		}
-		if len(fields) == 1 {
-			for code, name := range codeFields {
-				if name == fields[0].Field && wire == wireCode(code.Status()) {
-					e := apierr.New(code)
-					if fields[0].Message != code.Message() {
-						e.Msg(fields[0].Message)
-					}
-					return e, nil
-				}
-			}
 		}
 		code := ValidationFailed
 		if wire != CodeValidationError {

@@ -128,14 +128,14 @@ func (c *ProblemContract) AppendBody(dst []byte, b apierr.Body) ([]byte, error) 
 
 // body is the members Parse reads; the others are extension members.
 type body struct {
-	Type     *string             `json:"type"`
-	Title    *string             `json:"title"`
-	Detail   *string             `json:"detail"`
-	Instance *string             `json:"instance"`
-	Code     *string             `json:"code"`
-	Status   json.RawMessage     `json:"status"`
-	Errors   []apierr.FieldError `json:"errors"`
-	Details  json.RawMessage     `json:"details"`
+	Type     *string         `json:"type"`
+	Title    *string         `json:"title"`
+	Detail   *string         `json:"detail"`
+	Instance *string         `json:"instance"`
+	Code     *string         `json:"code"`
+	Status   json.RawMessage `json:"status"`
+	Errors   []fieldEntry    `json:"errors"`
+	Details  json.RawMessage `json:"details"`
 }
 
 var members = []string{"type", "title", "detail", "instance", "code", "status", "errors", "details"}
@@ -148,6 +148,14 @@ var members = []string{"type", "title", "detail", "instance", "code", "status", 
 // not the code's; errors, and a fields list in details, become field
 // errors; the members of details, and extension members errkit does not
 // write, become details. instance is not kept.
+//
+// A body of another server keeps the response's status even when the body
+// has none, or names a code of another status (a 422 is not turned into
+// the 400 of [apierr.GEN9002]: the error is [apierr.Catalogue.Unregistered],
+// under the code's ID, or that of the contract's code for the status). The entries of errors may be errkit's field errors or those
+// of RFC 9457's own example (section 3), {"detail": ..., "pointer":
+// "#/profile/color"}, whose field is the pointer's path: profile.color,
+// items[0].amount for "#/items/0/amount".
 func (c *ProblemContract) Parse(status int, data []byte) (*apierr.Error, error) {
 	fail := func(err error) (*apierr.Error, error) {
 		return nil, kit.NewParseError(Name, status, data, err)
@@ -168,7 +176,7 @@ func (c *ProblemContract) Parse(status int, data []byte) (*apierr.Error, error) 
 	if err != nil {
 		return fail(fmt.Errorf("details: %w", err))
 	}
-	fields = append(append(b.Errors, fields...), topFields...)
+	fields = append(append(entryFields(b.Errors), fields...), topFields...)
 	for _, m := range all {
 		if !slices.ContainsFunc(members, func(name string) bool { return strings.EqualFold(name, m.Key) }) {
 			details = append(details, m)
@@ -203,6 +211,15 @@ func (c *ProblemContract) Parse(status int, data []byte) (*apierr.Error, error) 
 		return fail(errors.New("not a problem details object"))
 	default:
 		code = kit.CodeFor(c, status)
+	}
+	if e == nil && status != 0 && code.Status() != status {
+		// The code does not have the status the response was sent with
+		// (a 422 without a code is not GEN9002's 400): keep the status,
+		// under the code's ID.
+		if msg == "" {
+			msg = code.Message()
+		}
+		e = c.Catalogue().Unregistered(apierr.Spec{ID: code.ID(), Status: status, Message: msg})
 	}
 	if e == nil {
 		e = apierr.New(code)

@@ -59,7 +59,7 @@ func (a *api) createPayment(c *gin.Context) error {
 	if err := c.ShouldBindJSON(&req); err != nil {
 		return err
 	}
-	p, err := a.svc.CreatePayment(req, c.GetHeader("Idempotency-Key") != "")
+	p, err := a.svc.CreatePayment(req)
 	if err != nil {
 		return err
 	}

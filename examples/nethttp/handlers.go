@@ -66,7 +66,7 @@ func (a *api) createPayment(w http.ResponseWriter, r *http.Request) error {
 	if err := a.decode(r, &req); err != nil {
 		return err
 	}
-	p, err := a.svc.CreatePayment(req, r.Header.Get("Idempotency-Key") != "")
+	p, err := a.svc.CreatePayment(req)
 	if err != nil {
 		return err
 	}

@@ -73,8 +73,7 @@ func (a *api) createPayment(c echo.Context) error {
 	if err := bind(c, &req); err != nil {
 		return err
 	}
-	keyed := c.Request().Header.Get("Idempotency-Key") != ""
-	p, err := a.svc.CreatePayment(req, keyed)
+	p, err := a.svc.CreatePayment(req)
 	if err != nil {
 		return err
 	}

@@ -27,9 +27,10 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*echo.Echo, error) {
 	e.Validator = validation.New()
 
 	// One call: the error handler, request IDs, recovery, maintenance and
-	// rate limiting, all answering in the contract, and HEAD served by the
-	// GET routes.
+	// rate limiting, all answering in the contract; one more line serves
+	// HEAD by the GET routes.
 	kit := echomw.Install(e, sandbox.MiddlewareOptions(cfg, dialect, echomw.Classify, log)...)
+	kit.ServeHeadAsGet(e)
 	sw := sandbox.Switch(cfg, kit.Switch())
 	if err := sandbox.StartMaintenance(cfg, sw); err != nil {
 		return nil, err

@@ -125,7 +125,7 @@ func Classify(err error) *apierr.ConditionError {
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, os.ErrDeadlineExceeded):
 		return &apierr.ConditionError{Condition: apierr.RequestTimeout, Message: MessageTimeout, Cause: err}
 	}
-	if name, ok := unknownFieldName(err); ok {
+	if name, ok := UnknownFieldName(err); ok {
 		return (&apierr.ConditionError{Condition: apierr.BadRequest, Cause: err}).
 			WithFields(UnknownField(ClipKey(name)))
 	}
@@ -137,9 +137,9 @@ func Classify(err error) *apierr.ConditionError {
 	return BadBody(ReasonUnreadable, ProblemUnread, err)
 }
 
-// unknownFieldName reads the key out of encoding/json's
+// UnknownFieldName reads the key out of encoding/json's
 // `json: unknown field "x"`, which has no type of its own.
-func unknownFieldName(err error) (string, bool) {
+func UnknownFieldName(err error) (string, bool) {
 	const prefix = `json: unknown field `
 	for e := err; e != nil; e = errors.Unwrap(e) {
 		s := e.Error()

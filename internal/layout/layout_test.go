@@ -16,18 +16,19 @@ var frameworks = []string{"github.com/labstack/", "github.com/gin-gonic/", "gith
 // net/http users never compile echo or gin, one door never compiles
 // another's framework, the middleware and the echo doors never compile
 // validation (nor validator/v10), importing apierr, middleware, validation
-// or a door never compiles go-redis (only redisstore does), and the model
-// never compiles the packages built on it.
+// or a door never compiles go-redis (only redisstore does) nor
+// OpenTelemetry (only telemetry does), and the model never compiles the
+// packages built on it.
 var forbidden = map[string][]string{
-	"github.com/errkit/errkit/apierr":                                   append([]string{"github.com/go-playground/", "github.com/getkin/", "github.com/errkit/errkit/middleware", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi", redis, goRedis, redisstore}, frameworks...),
-	"github.com/errkit/errkit/validation":                               append([]string{"github.com/errkit/errkit/middleware", "github.com/errkit/errkit/openapi", redis, goRedis, redisstore}, frameworks...),
-	"github.com/errkit/errkit/middleware":                               append([]string{"github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi", redis, goRedis, redisstore}, frameworks...),
-	"github.com/errkit/errkit/middleware/idempotency":                   append([]string{"github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation", redis, goRedis, redisstore}, frameworks...),
+	"github.com/errkit/errkit/apierr":                                   append([]string{"github.com/go-playground/", "github.com/getkin/", "github.com/errkit/errkit/middleware", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi", redis, goRedis, redisstore, otel}, frameworks...),
+	"github.com/errkit/errkit/validation":                               append([]string{"github.com/errkit/errkit/middleware", "github.com/errkit/errkit/openapi", redis, goRedis, redisstore, otel}, frameworks...),
+	"github.com/errkit/errkit/middleware":                               append([]string{"github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi", redis, goRedis, redisstore, otel}, frameworks...),
+	"github.com/errkit/errkit/middleware/idempotency":                   append([]string{"github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation", redis, goRedis, redisstore, otel}, frameworks...),
 	"github.com/errkit/errkit/redisstore":                               append([]string{"github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi"}, frameworks...),
 	"github.com/errkit/errkit/examples/nethttp":                         frameworks,
-	"github.com/errkit/errkit/middleware/echomw":                        {"github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/gin-gonic/", "github.com/labstack/echo/v5", redis, goRedis, redisstore},
-	"github.com/errkit/errkit/middleware/echov5mw":                      {"github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/gin-gonic/", "github.com/labstack/echo/v4", redis, goRedis, redisstore},
-	"github.com/errkit/errkit/middleware/ginmw":                         {"github.com/errkit/errkit/validation", "github.com/labstack/", redis, goRedis, redisstore},
+	"github.com/errkit/errkit/middleware/echomw":                        {"github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/gin-gonic/", "github.com/labstack/echo/v5", redis, goRedis, redisstore, otel},
+	"github.com/errkit/errkit/middleware/echov5mw":                      {"github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/gin-gonic/", "github.com/labstack/echo/v4", redis, goRedis, redisstore, otel},
+	"github.com/errkit/errkit/middleware/ginmw":                         {"github.com/errkit/errkit/validation", "github.com/labstack/", redis, goRedis, redisstore, otel},
 	"github.com/errkit/errkit/validation/echovalidation":                {"github.com/gin-gonic/", "github.com/labstack/echo/v5"},
 	"github.com/errkit/errkit/validation/echov5validation":              {"github.com/gin-gonic/", "github.com/labstack/echo/v4"},
 	"github.com/errkit/errkit/validation/ginvalidation":                 {"github.com/labstack/"},
@@ -36,6 +37,9 @@ var forbidden = map[string][]string{
 	"github.com/errkit/errkit/examples/echov5":                          {"github.com/gin-gonic/", "github.com/labstack/echo/v4"},
 	"github.com/errkit/errkit/examples/gin":                             {"github.com/labstack/"},
 	"github.com/errkit/errkit/openapi":                                  frameworks,
+	// OpenTelemetry is built by the telemetry package alone, which builds
+	// no framework and no exporter.
+	"github.com/errkit/errkit/telemetry": append([]string{"github.com/getkin/", "github.com/prometheus/", "go.opentelemetry.io/otel/sdk", "go.opentelemetry.io/otel/exporters/"}, frameworks...),
 }
 
 // The shared-state packages: go-redis, redis_rate, and errkit's own.
@@ -44,6 +48,9 @@ const (
 	goRedis    = "github.com/go-redis/"
 	redisstore = "github.com/errkit/errkit/redisstore"
 )
+
+// OpenTelemetry, which only the telemetry package builds.
+const otel = "go.opentelemetry.io/"
 
 func TestLayout(t *testing.T) {
 	gobin, err := exec.LookPath("go")

@@ -114,6 +114,7 @@ func doors(t testing.TB, opts ...middleware.Option) (ds []door, sw *middleware.S
 	es := echomw.New(append(opts, middleware.WithMaintenance(s.Switch()))...)
 	e := echoRoutes(echo.New())
 	es.Install(e)
+	es.ServeHeadAsGet(e)
 	// The same echo server served through Set.Handler instead of e.Use.
 	fronted := echoRoutes(echo.New())
 	fronted.HTTPErrorHandler = es.ErrorHandler
@@ -357,7 +358,7 @@ func TestHeadLikeGet(t *testing.T) {
 // A HEAD route of its own is kept: only paths without one are served by GET.
 func TestHeadRouteKept(t *testing.T) {
 	e := echo.New()
-	echomw.Install(e, quiet())
+	echomw.Install(e, quiet()).ServeHeadAsGet(e)
 	e.GET("/x", func(c echo.Context) error { return c.String(200, "get") })
 	e.HEAD("/x", func(c echo.Context) error { c.Response().Header().Set("X-Head", "1"); return c.NoContent(204) })
 	rec := serveEcho(e, "HEAD", "/x")

@@ -14,6 +14,10 @@ import (
 // [Set.ErrorHandler], as [Set.Install] does.
 type Set struct {
 	*middleware.Set
+
+	// head is set when HEAD is answered like GET ([Set.ServeHeadAsGet],
+	// [Set.Handler]): a 405's Allow header then lists HEAD with GET.
+	head bool
 }
 
 // New returns a Set configured by opts; errors are classified by
@@ -26,10 +30,12 @@ func New(opts ...middleware.Option) *Set {
 }
 
 // Install sets the whole set on e in one call and returns it: the error
-// handler, [HeadAsGet] as a pre-middleware of e.Pre (HEAD is answered like
-// GET), and [Set.Middleware] (request ID, recover, maintenance, rate limit)
-// as one middleware of e.Use, so that unknown routes pass through it too.
-// Routes may be added before or after.
+// handler and [Set.Middleware] (request ID, recover, maintenance, rate
+// limit) as one middleware of e.Use, so that unknown routes pass through it
+// too. Routes may be added before or after. HEAD is answered like GET only
+// when asked for, with one more line (see [Set.ServeHeadAsGet]):
+//
+//	echomw.Install(e).ServeHeadAsGet(e)
 func Install(e *echo.Echo, opts ...middleware.Option) *Set {
 	s := New(opts...)
 	s.Install(e)
@@ -41,19 +47,32 @@ func Install(e *echo.Echo, opts ...middleware.Option) *Set {
 // front of echo instead.
 func (s *Set) Install(e *echo.Echo) {
 	e.HTTPErrorHandler = s.ErrorHandler
-	e.Pre(HeadAsGet)
 	e.Use(s.Middleware)
 }
 
+// ServeHeadAsGet makes e answer HEAD like GET, as net/http's ServeMux
+// does: it adds [HeadAsGet] to e.Pre, and the set's error handler lists
+// HEAD in a 405's Allow header wherever it lists GET. It is opt-in: echo
+// runs a pre-middleware and builds its middleware chain anew for every
+// request, HEAD or not. Call it before serving.
+func (s *Set) ServeHeadAsGet(e *echo.Echo) {
+	s.head = true
+	e.Pre(HeadAsGet)
+}
+
 // Middleware is the whole set as one echo middleware: [Set.RequestID],
-// [Set.Recover], [Set.Maintenance] and [Set.RateLimit], in that order.
+// [Set.Recover], the check of [middleware.Set.TargetError],
+// [Set.Maintenance] and [Set.RateLimit], in that order.
 // Echo applies its middleware anew on every request; to run the set in
 // front of echo instead, serve e through [Set.Handler].
 func (s *Set) Middleware(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		r := c.Request()
-		middleware.SetRequestID(c.Response().Header(), r)
+		s.SetRequestID(c.Response().Header(), r)
 		return s.Catch(r, func() error {
+			if e := s.TargetError(r); e != nil {
+				return e
+			}
 			if e := s.MaintenanceError(r); e != nil {
 				return e
 			}
@@ -76,8 +95,10 @@ func (s *Set) Middleware(next echo.HandlerFunc) echo.HandlerFunc {
 //
 // A panic recovered there is logged without echo's route. HEAD is
 // answered like GET where e routes GET but not HEAD, its body discarded,
-// as [HeadAsGet] does, before echo sees the request.
+// as [HeadAsGet] does, before echo sees the request (a method comparison
+// for other requests), and the set's 405s list HEAD with GET.
 func (s *Set) Handler(e *echo.Echo) http.Handler {
+	s.head = true
 	return s.Front(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if headAsGet(e, r) {
 			get := *r
@@ -89,34 +110,42 @@ func (s *Set) Handler(e *echo.Echo) http.Handler {
 	}), false)
 }
 
-// answeredKey marks in echo's context store a request the set answered.
-const answeredKey = "errkit.answered"
-
 // ErrorHandler is an echo.HTTPErrorHandler: it answers err in the set's
-// contract, once; a 405's Allow header lists HEAD when it lists GET. Echo
-// may call it twice for one request, and a handler may fail after writing
-// part of its body: a committed response is never written again; the
-// failure is logged. HEAD is answered like GET by [HeadAsGet], which
-// [Install] sets.
+// contract, once; when HEAD is served like GET ([Set.ServeHeadAsGet]), a
+// 405's Allow header lists HEAD when it lists GET. Echo may call it twice
+// for one request (a middleware that calls c.Error and returns the error
+// too, as echo's logger does), and a handler may fail after writing part
+// of its body: a committed response is never written again; the failure
+// is logged once.
 func (s *Set) ErrorHandler(err error, c echo.Context) {
-	if c.Get(answeredKey) != nil {
+	res := c.Response()
+	if _, ok := res.Writer.(*answered); ok {
 		return
 	}
-	c.Set(answeredKey, true)
-	res := c.Response()
 	committed := res.Committed
-	if !committed {
+	if !committed && s.head {
 		allow.AddHead(res.Header())
 	}
 	s.RespondTo(res, c.Request(), c.Path(), committed, err)
+	res.Writer = &answered{res.Writer}
 }
+
+// answered marks a response the error handler answered: it wraps the
+// response's writer once the error is written (or, for a response
+// committed before, logged), so that a second call for the same request
+// does nothing. The mark lives as long as the request's response and
+// passes everything through.
+type answered struct{ http.ResponseWriter }
+
+// Unwrap returns the underlying writer, for [http.ResponseController].
+func (a *answered) Unwrap() http.ResponseWriter { return a.ResponseWriter }
 
 // RequestID is [middleware.Set.RequestID] in echo's form: the ID is in the
 // request's and the response's X-Request-Id header, where
 // c.Response().Header().Get(echo.HeaderXRequestID) reads it.
 func (s *Set) RequestID(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		middleware.SetRequestID(c.Response().Header(), c.Request())
+		s.SetRequestID(c.Response().Header(), c.Request())
 		return next(c)
 	}
 }

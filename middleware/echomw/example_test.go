@@ -144,11 +144,12 @@ func ExampleHeadAsGet() {
 	// HEAD 200 ""
 }
 
-// HEAD is answered wherever GET is: the error handler serves a HEAD that
-// echo's router fails through the GET route, its body dropped.
-func ExampleSet_ErrorHandler_head() {
+// HEAD is answered wherever GET is, once asked for: a HEAD with no route of
+// its own is served by the GET route, its body dropped, and a 405 lists
+// HEAD.
+func ExampleSet_ServeHeadAsGet() {
 	e := echo.New()
-	echomw.Install(e, middleware.WithLogger(slog.New(slog.DiscardHandler)))
+	echomw.Install(e, middleware.WithLogger(slog.New(slog.DiscardHandler))).ServeHeadAsGet(e)
 	e.GET("/v2/payments/:id", func(c echo.Context) error { return c.String(200, "paid "+c.Param("id")) })
 	for _, m := range []string{"GET", "HEAD", "DELETE"} {
 		rec := httptest.NewRecorder()

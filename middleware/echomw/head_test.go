@@ -18,7 +18,7 @@ import (
 // body.
 func TestHeadServedByGet(t *testing.T) {
 	e := echo.New()
-	echomw.Install(e, quiet())
+	echomw.Install(e, quiet()).ServeHeadAsGet(e)
 	var seen []string
 	e.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
@@ -72,7 +72,7 @@ func TestHeadServedByGet(t *testing.T) {
 // its request ID, and a failing GET answers its error's status.
 func TestHeadServedByGetOnce(t *testing.T) {
 	e := echo.New()
-	echomw.Install(e, quiet(), middleware.WithRateLimit(middleware.NewTokenBucket(rate.Every(1<<62), 2, 0)))
+	echomw.Install(e, quiet(), middleware.WithRateLimit(middleware.NewTokenBucket(rate.Every(1<<62), 2, 0))).ServeHeadAsGet(e)
 	e.GET("/x", func(c echo.Context) error { return c.String(200, "x") })
 	e.GET("/gone", func(c echo.Context) error { return echo.ErrNotFound })
 
@@ -95,7 +95,7 @@ func TestHeadServedByGetOnce(t *testing.T) {
 func TestHeadInMaintenance(t *testing.T) {
 	sw := new(middleware.Switch)
 	e := echo.New()
-	echomw.Install(e, quiet(), middleware.WithMaintenance(sw))
+	echomw.Install(e, quiet(), middleware.WithMaintenance(sw)).ServeHeadAsGet(e)
 	e.GET("/x", func(c echo.Context) error { return c.String(200, "x") })
 	sw.OnFor(time.Hour)
 	if rec := serveEcho(e, "HEAD", "/x"); rec.Code != 503 || rec.Body.Len() != 0 {
@@ -107,7 +107,7 @@ func TestHeadInMaintenance(t *testing.T) {
 // only) is still served by the GET route that matches it.
 func TestHeadServedByMatchingGet(t *testing.T) {
 	e := echo.New()
-	echomw.Install(e, quiet())
+	echomw.Install(e, quiet()).ServeHeadAsGet(e)
 	e.GET("/v2/payments/:id", func(c echo.Context) error {
 		c.Response().Header().Set("X-Id", c.Param("id"))
 		return c.String(200, "paid")
@@ -129,7 +129,7 @@ func TestHeadDispatchedOnce(t *testing.T) {
 		e := echo.New()
 		var h http.Handler = e
 		if door == "Install" {
-			echomw.Install(e, quiet())
+			echomw.Install(e, quiet()).ServeHeadAsGet(e)
 		} else {
 			s := echomw.New(quiet())
 			e.HTTPErrorHandler = s.ErrorHandler

@@ -60,12 +60,16 @@ func (s *Set) NewEcho(cfg echo.Config) *echo.Echo {
 }
 
 // Middleware is the whole set as one echo middleware: [Set.RequestID],
-// [Set.Recover], [Set.Maintenance] and [Set.RateLimit], in that order.
+// [Set.Recover], the check of [middleware.Set.TargetError],
+// [Set.Maintenance] and [Set.RateLimit], in that order.
 func (s *Set) Middleware(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c *echo.Context) error {
 		r := c.Request()
-		middleware.SetRequestID(c.Response().Header(), r)
+		s.SetRequestID(c.Response().Header(), r)
 		return s.Catch(r, func() error {
+			if e := s.TargetError(r); e != nil {
+				return e
+			}
 			if e := s.MaintenanceError(r); e != nil {
 				return e
 			}
@@ -117,7 +121,7 @@ func (s *Set) ErrorHandler(c *echo.Context, err error) {
 // c.Response().Header().Get(echo.HeaderXRequestID) reads it.
 func (s *Set) RequestID(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c *echo.Context) error {
-		middleware.SetRequestID(c.Response().Header(), c.Request())
+		s.SetRequestID(c.Response().Header(), c.Request())
 		return next(c)
 	}
 }

@@ -58,18 +58,22 @@ func (s *Set) Install(e *gin.Engine) {
 }
 
 // Middleware is the whole set as one gin middleware: [Set.Errors],
-// [Set.RequestID], [Set.Recover], [Set.Maintenance] and [Set.RateLimit],
-// in that order. Put it first: it answers what the handlers after it
+// [Set.RequestID], [Set.Recover], the check of
+// [middleware.Set.TargetError], [Set.Maintenance] and [Set.RateLimit], in
+// that order. Put it first: it answers what the handlers after it
 // fail with.
 func (s *Set) Middleware(c *gin.Context) {
 	r := c.Request
 	w := guard(c)
 	defer w.release(c) // also when Catch re-panics http.ErrAbortHandler
-	middleware.SetRequestID(w.Header(), r)
+	s.SetRequestID(w.Header(), r)
 	err := s.Catch(r, func() error {
 		if isHeadRedo(r) {
 			w.head = true // admitted as HEAD already
 		} else {
+			if e := s.TargetError(r); e != nil {
+				return e
+			}
 			if e := s.MaintenanceError(r); e != nil {
 				return e
 			}
@@ -147,7 +151,7 @@ func (s *Set) answer(c *gin.Context, w *writer, err error) {
 // RequestID is [middleware.Set.RequestID] in gin's form: the ID is in the
 // request's and the response's X-Request-Id header.
 func (s *Set) RequestID(c *gin.Context) {
-	middleware.SetRequestID(c.Writer.Header(), c.Request)
+	s.SetRequestID(c.Writer.Header(), c.Request)
 	c.Next()
 }
 

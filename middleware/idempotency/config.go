@@ -72,6 +72,12 @@ type Config struct {
 	// first one to complete, then replays its response. 0 answers the
 	// contract's Conflict code (409) at once.
 	Wait time.Duration
+	// RefuseReuse answers every request whose key was used before with
+	// the contract's Conflict code (409) instead of replaying the first
+	// response, whether it repeats the first request or not: Cryptopay
+	// answers a reused custom_id so. A key whose first request failed
+	// with a 5xx is free again, as always; Wait does not apply.
+	RefuseReuse bool
 	// BodyKey, if set, names a top-level member of a JSON object body
 	// that carries the key when the header is absent: "external_id" for
 	// the Payout API. A covered request is then read whole (up to
@@ -178,6 +184,7 @@ func (cfg Config) build() (*Middleware, error) {
 		replayStatus: cfg.ReplayStatus,
 		wait:         cfg.Wait,
 		bodyKey:      cfg.BodyKey,
+		refuseReuse:  cfg.RefuseReuse,
 		store:        cfg.Store,
 		maxBody:      cfg.MaxBody,
 		now:          cfg.Now,

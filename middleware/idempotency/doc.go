@@ -22,6 +22,11 @@
 //     [Config.MaxBody] with [apierr.TooLarge]; a failing [Store] with
 //     [apierr.Unavailable].
 //
+// [Preset] gives a contract's own rules in one call: NextAPI's
+// X-Idempotency-Key, the Payout API's external_id with its 200 "already
+// exists" replay, Cryptopay's custom_id answered 409 on reuse
+// ([Config.RefuseReuse]).
+//
 // These failures are [*apierr.ConditionError]s handed to
 // [middleware.Error]: the errkit middleware around the handler answers
 // them in its contract and logs them like any other error (the echo door

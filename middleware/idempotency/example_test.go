@@ -199,3 +199,27 @@ func ExampleConfig_enclosingContract() {
 	// 409
 	// {"error":{"code":"IDEMPOTENCY_CONFLICT","message":"Same idempotency key used with different parameters"}}
 }
+
+func ExamplePreset() {
+	m, err := idempotency.New(idempotency.Preset(nextapi.Contract))
+	if err != nil {
+		panic(err)
+	}
+	create := m.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusCreated)
+		_, _ = io.WriteString(w, `{"id":"po_1"}`)
+	}))
+	h := middleware.Wrap(create, middleware.WithContract(nextapi.Contract), middleware.WithLogger(slog.New(slog.DiscardHandler)))
+	for _, amount := range []string{"1.00", "1.00", "2.00"} {
+		r := httptest.NewRequest(http.MethodPost, "/v2/payouts", strings.NewReader(`{"amount":"`+amount+`"}`))
+		r.Header.Set("Content-Type", "application/json")
+		r.Header.Set("X-Idempotency-Key", "po-2026-0001")
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		fmt.Println(w.Code, w.Body)
+	}
+	// Output:
+	// 201 {"id":"po_1"}
+	// 201 {"id":"po_1"}
+	// 409 {"error":{"code":"IDEMPOTENCY_CONFLICT","message":"Same idempotency key used with different parameters"}}
+}

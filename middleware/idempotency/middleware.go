@@ -29,6 +29,7 @@ type Middleware struct {
 	replayStatus int
 	wait         time.Duration
 	bodyKey      string
+	refuseReuse  bool
 	store        Store
 	maxBody      int64
 	headers      []string
@@ -133,7 +134,7 @@ func (m *Middleware) ServeError(w http.ResponseWriter, r *http.Request, next fun
 
 	ctx := r.Context()
 	rec, claimed, err := m.store.Claim(ctx, key, fp)
-	if err == nil && !claimed && !rec.Done && rec.Fingerprint == fp && m.wait > 0 {
+	if err == nil && !claimed && !rec.Done && rec.Fingerprint == fp && m.wait > 0 && !m.refuseReuse {
 		rec, claimed, err = m.await(ctx, key, fp)
 	}
 	switch {
@@ -141,6 +142,8 @@ func (m *Middleware) ServeError(w http.ResponseWriter, r *http.Request, next fun
 		return m.failure(w, apierr.Unavailable, err)
 	case claimed:
 		m.run(w, r, next, s, body, key, fp)
+	case m.refuseReuse:
+		return m.failure(w, apierr.Conflict, nil)
 	case rec.Fingerprint != fp:
 		return m.failure(w, apierr.IdempotencyMismatch, nil)
 	case !rec.Done:

@@ -83,8 +83,11 @@ func (b *Binder) BindBody(c *echo.Context, i any) error {
 	}
 	mt, _, _ := mime.ParseMediaType(r.Header.Get(echo.HeaderContentType))
 	if !b.allowed(mt) {
-		// JSON, or refused by DecodeJSON's check of the Content-Type.
-		opts := append(b.Decode[:len(b.Decode):len(b.Decode)], validation.WithValidator(nil))
+		// JSON, or refused by DecodeJSON's check of the Content-Type. The
+		// body is validated later (by Bind or c.Validate), unless it has
+		// values of the wrong type: then the rules run on what decoded,
+		// so that their failures come with the type errors.
+		opts := append(b.Decode[:len(b.Decode):len(b.Decode)], validation.RulesWithTypeErrors(b.validator(c)))
 		return validation.DecodeJSON(r, i, opts...)
 	}
 	err := echo.BindBody(c, i)
@@ -101,6 +104,18 @@ func (b *Binder) BindBody(c *echo.Context, i any) error {
 		err = inner
 	}
 	return validation.DecodeError(err)
+}
+
+// validator is the Validator a body is checked by: the binder's own, else
+// echo's when it is one, else a default one.
+func (b *Binder) validator(c *echo.Context) *validation.Validator {
+	if b.Validator != nil {
+		return b.Validator
+	}
+	if v, ok := c.Echo().Validator.(*validation.Validator); ok {
+		return v
+	}
+	return nil
 }
 
 // allowed reports whether a body of media type mt goes to echo's

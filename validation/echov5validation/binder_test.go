@@ -137,3 +137,22 @@ func TestBinder(t *testing.T) {
 		})
 	}
 }
+
+// A value of the wrong type does not hide the rules the rest of the body
+// fails, whether the binder validates (Validator set) or echo's
+// c.Validate would have, after a successful Bind.
+func TestBindTypeErrorsAlongsideRules(t *testing.T) {
+	for _, b := range []*Binder{NewBinder(), {Validator: validation.New()}} {
+		ce, _ := serve(t, b, http.MethodPost, "/shops/7/payouts", echo.MIMEApplicationJSON, `{"amount":5}`)
+		if ce == nil || ce.Condition != apierr.BadRequest {
+			t.Fatalf("validator %v: %v, want a BadRequest", b.Validator != nil, ce)
+		}
+		var got []string
+		for _, f := range ce.Fields {
+			got = append(got, f.Field+":"+f.Rule)
+		}
+		if want := []string{"amount:type", "iban:required"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("validator %v: fields %v, want %v", b.Validator != nil, got, want)
+		}
+	}
+}

@@ -71,6 +71,8 @@ func RunBinary(t *testing.T, bin string) {
 	t.Run("rate limit", func(t *testing.T) { rateLimit(t, Start(t, bin, "-rate", "1")) })
 	t.Run("graceful shutdown", func(t *testing.T) { graceful(t, Start(t, bin)) })
 	t.Run("contracts", func(t *testing.T) { contracts(t, bin) })
+	t.Run("metrics", func(t *testing.T) { metricsCheck(t, Start(t, bin, "-metrics")) })
+	t.Run("log under a flood", func(t *testing.T) { floodCheck(t, Start(t, bin, "-rate", "100000")) })
 	t.Run("flags", func(t *testing.T) { flags(t, bin, strings.TrimPrefix(server(t, "").URL, "http://")) })
 	t.Run("fleet on redis", func(t *testing.T) { fleet(t, bin) })
 	for _, name := range slices.Sorted(maps.Keys(servers)) {
@@ -166,9 +168,16 @@ func request(t *testing.T, base string, st Step, vars map[string]string) *http.R
 	default:
 		body = strings.NewReader(expand(st.Body, vars))
 	}
-	req, err := http.NewRequest(st.Method, base+expand(st.Path, vars), body)
+	target := expand(st.Path, vars)
+	if target == "*" {
+		target = ""
+	}
+	req, err := http.NewRequest(st.Method, base+target, body)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if st.Path == "*" {
+		req.URL.Opaque = "*" // the asterisk-form request-target
 	}
 	switch st.ContentType {
 	case "":
@@ -287,10 +296,14 @@ func checkErrorHeaders(resp *http.Response, fail func(string, ...any)) {
 			fail("header %s = %q, want %q", k, got, v)
 		}
 	}
-	if ra := resp.Header.Get("Retry-After"); ra != "" {
+	ra := resp.Header.Get("Retry-After")
+	if ra != "" {
 		if n, err := strconv.Atoi(ra); err != nil || n < 1 {
 			fail("Retry-After %q is not a positive number of seconds", ra)
 		}
+	}
+	if ra == "" && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable) {
+		fail("a %d without Retry-After", resp.StatusCode)
 	}
 }
 

@@ -67,8 +67,34 @@ func rateLimit(t *testing.T, s *Server) {
 	if limited == 0 {
 		t.Fatal("20 requests at -rate 1 were never limited")
 	}
-	// Health checks are not spent against the API key's budget.
-	runStep(t, s.URL, Step{Method: "GET", Path: "/health", Header: hdr("Authorization", noAuth), Status: 200}, nil)
+	// Health checks, webhook subscriptions and gateway callbacks are not
+	// spent against the API key's budget, nor against the client IP's.
+	for range 5 {
+		if !runStep(t, s.URL, Step{Method: "GET", Path: "/health", Header: hdr("Authorization", noAuth), Status: 200}, nil) {
+			t.FailNow()
+		}
+	}
+	for range 3 {
+		if !runStep(t, s.URL, Step{Method: "POST", Path: "/v2/gateway/callback", Header: hdr("Authorization", noAuth),
+			Body: `{"paymentId":"` + unknownUUID + `","status":"completed"}`, Status: 401, Code: "[GEN9003]"}, nil) {
+			t.FailNow()
+		}
+	}
+	// Other requests without an API key are counted against the IP.
+	st := Step{Method: "GET", Path: "/nothing-here", Header: hdr("Authorization", noAuth)}
+	for i := range 20 {
+		resp, err := client.Do(request(t, s.URL, st, nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = resp.Body.Close()
+		if resp.StatusCode == http.StatusTooManyRequests {
+			break
+		}
+		if i == 19 {
+			t.Error("20 requests without an API key at -rate 1 were never limited")
+		}
+	}
 }
 
 // graceful starts a request, asks the server to stop while it is in

@@ -110,6 +110,9 @@ var Cases = []Case{
 			Status: 422, Code: "[GEN9422]"},
 		{Method: "POST", Path: "/v2/payments", Body: `{"payeeId":"{payee}","amount":"80.00","currency":"EUR","reference":"{ref}"}`, Status: 409, Code: "[PAY0003]"},
 		{Method: "POST", Path: "/v2/payments", Header: hdr("Idempotency-Key", "not a valid key!"), Body: `{}`, Status: 400, Code: "[GEN9002]"},
+		// A new key does not make a duplicate payment a new one.
+		{Method: "POST", Path: "/v2/payments", Header: hdr("Idempotency-Key", "{key+}"), Body: `{"payeeId":"{payee}","amount":"80.00","currency":"EUR","reference":"{ref}"}`,
+			Status: 409, Code: "[PAY0003]"},
 	}},
 	{Name: "request IDs", Steps: []Step{
 		{Method: "GET", Path: "/health", Header: hdr("X-Request-Id", "req-2026-0001"), Status: 200, WantHeader: hdr("X-Request-Id", "req-2026-0001")},
@@ -157,6 +160,19 @@ var Cases = []Case{
 		{Method: "POST", Path: "/v2/quotes", Body: `{"fromCurrency":"EUR","toCurrency":"USD","amount":100}`, Status: 400, Code: "[GEN9002]"},
 		{Method: "POST", Path: "/v2/quotes", Body: `[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[`, Status: 400, Code: "[GEN9002]"},
 		{Method: "POST", Path: "/v2/quotes", Body: "", Status: 400, Code: "[GEN9002]"},
+		// A value of the wrong type does not hide the other failures.
+		{Method: "POST", Path: "/v2/quotes", Body: `{"fromCurrency":"EUR","amount":100}`, Status: 400, Code: "[GEN9002]", Fields: []string{"amount", "toCurrency"}},
+		{Method: "POST", Path: "/v2/payees", Body: `{"name":5,"email":"nope"}`, Status: 400, Code: "[GEN9002]", Fields: []string{"name", "iban", "email"}},
+	}},
+	{Name: "request targets", Steps: []Step{
+		// Paths that are not clean are answered, never redirected.
+		{Method: "GET", Path: "//v2//payments/" + unknownUUID, Status: 404, Code: "[GEN9404]", Details: map[string]any{"reason": "path_not_clean"}},
+		{Method: "POST", Path: "/v2/payments/../quotes", Body: `{"fromCurrency":"EUR","toCurrency":"USD","amount":"100.00"}`,
+			Status: 404, Code: "[GEN9404]", Details: map[string]any{"reason": "path_not_clean"}},
+		{Method: "GET", Path: "/v2/payees/./" + unknownUUID, Header: hdr("Authorization", noAuth), Status: 404, Code: "[GEN9404]"},
+		{Method: "GET", Path: "/health/../v2/payments/" + unknownUUID, Header: hdr("Authorization", noAuth), Status: 404, Code: "[GEN9404]"},
+		{Method: "PUT", Path: "*", Body: `{}`, Status: 404, Code: "[GEN9404]", Details: map[string]any{"reason": "asterisk_form"}},
+		{Method: "GET", Path: "/v2/payees/" + unknownUUID, Status: 404, Code: "[PYE0001]"},
 	}},
 	{Name: "body over the limit", Server: "small", Steps: []Step{
 		{Method: "POST", Path: "/v2/webhooks", BigBody: 4096, Status: 413, Code: "[GEN9413]"},

@@ -63,11 +63,11 @@ func TestRateKey(t *testing.T) {
 	key := RateKey(Keys{APIKey: "pk_1"})
 	r := httptest.NewRequest("GET", "/v2/payments", nil)
 	r.RemoteAddr = "192.0.2.7:5555"
-	if got := key(r); got != "ip:192.0.2.7" {
+	if got := key(r); got != "192.0.2.7" {
 		t.Errorf("no key: %q", got)
 	}
 	r.Header.Set("Authorization", "ApiKey made-up")
-	if got := key(r); got != "ip:192.0.2.7" {
+	if got := key(r); got != "192.0.2.7" {
 		t.Errorf("made-up key: %q", got)
 	}
 	r.Header.Set("Authorization", "ApiKey pk_1")

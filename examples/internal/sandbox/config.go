@@ -21,6 +21,7 @@ type Config struct {
 	Addr        string
 	Keys        Keys
 	Rate        float64       // requests per second per API key
+	RateSet     bool          // -rate was given; else the contract's preset, if it has one
 	Maintenance time.Duration // start in maintenance for this long; 0 = not
 	QuoteTTL    time.Duration
 	MaxBody     int64  // largest JSON body, in bytes
@@ -33,6 +34,11 @@ type Config struct {
 	RedisTimeout time.Duration
 	// Shared is that state once [Main] (or a test) has opened it.
 	Shared *Shared
+
+	Metrics bool   // serve Prometheus metrics at [MetricsPath]
+	Trace   string // where spans go: "" (nowhere) or "stdout"
+	// Telemetry is built by [Main] from Metrics and Trace; nil is off.
+	Telemetry *Telemetry
 }
 
 // ParseFlags reads the command line of a sandbox server.
@@ -43,16 +49,19 @@ func ParseFlags(name string, args []string, output io.Writer) (Config, error) {
 	fs.StringVar(&c.Addr, "addr", "127.0.0.1:8080", "`address` to listen on (port 0 picks a free one)")
 	fs.StringVar(&c.Keys.APIKey, "api-key", DemoAPIKey, "API key clients send as \"Authorization: ApiKey <key>\"")
 	fs.StringVar(&c.Keys.AdminToken, "admin-token", DemoAdminToken, "token for /admin, sent as \"Authorization: Bearer <token>\"")
-	fs.Float64Var(&c.Rate, "rate", 200, "requests per second allowed per API key")
+	fs.Float64Var(&c.Rate, "rate", 200, "requests per second allowed per API key (under -contract cryptopay, without it: its 200 a minute)")
 	fs.DurationVar(&c.Maintenance, "maintenance", 0, "start in maintenance for this `duration`")
 	fs.DurationVar(&c.QuoteTTL, "quote-ttl", 30*time.Second, "how long a quote holds")
 	fs.Int64Var(&c.MaxBody, "max-body", 1<<20, "largest JSON request body, in `bytes`")
 	fs.StringVar(&c.Contract, "contract", "nexpay", "error `contract` the server answers in: "+strings.Join(ContractNames(), ", "))
 	fs.DurationVar(&c.RedisTimeout, "redis-timeout", 50*time.Millisecond, "deadline of every Redis call (with -redis)")
 	fs.StringVar(&c.Redis, "redis", "", "`URL` of a Redis (redis://host:port/db, rediss://...) shared by a fleet of replicas for idempotency keys, maintenance and rate limits; empty keeps them in memory")
+	fs.BoolVar(&c.Metrics, "metrics", false, "serve Prometheus metrics at "+MetricsPath)
+	fs.StringVar(&c.Trace, "trace", "", "write a span per request to `exporter`: stdout, or empty for none")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
+	fs.Visit(func(f *flag.Flag) { c.RateSet = c.RateSet || f.Name == "rate" })
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
@@ -67,6 +76,8 @@ func ParseFlags(name string, args []string, output io.Writer) (Config, error) {
 		return c, errors.New("-max-body must be positive")
 	case c.RedisTimeout <= 0:
 		return c, errors.New("-redis-timeout must be positive")
+	case c.Trace != "" && c.Trace != "stdout":
+		return c, fmt.Errorf("-trace %q: want stdout or nothing", c.Trace)
 	}
 	if _, err := DialectNamed(c.Contract); err != nil {
 		return c, err

@@ -17,7 +17,7 @@ func TestParseFlags(t *testing.T) {
 		t.Errorf("defaults %+v, want %+v", c, want)
 	}
 	c, err = ParseFlags("x", []string{"-addr", ":0", "-rate", "5", "-maintenance", "2m", "-quote-ttl", "1s", "-max-body", "512", "-redis", "rediss://u:p@h:6380/2"}, io.Discard)
-	if err != nil || c.Redis != "rediss://u:p@h:6380/2" || c.Addr != ":0" || c.Rate != 5 || c.Maintenance != 2*time.Minute || c.QuoteTTL != time.Second || c.MaxBody != 512 {
+	if err != nil || c.Redis != "rediss://u:p@h:6380/2" || c.Addr != ":0" || c.Rate != 5 || !c.RateSet || c.Maintenance != 2*time.Minute || c.QuoteTTL != time.Second || c.MaxBody != 512 {
 		t.Errorf("flags %+v, %v", c, err)
 	}
 	for _, args := range [][]string{

@@ -144,3 +144,27 @@ func fieldsOf(err error) []string {
 	slices.Sort(fields)
 	return append(out, fields...)
 }
+
+// Under a contract whose idempotency preset replays a create with another
+// status (the Payout API's 200 "already exists"), every create behind the
+// idempotency middleware documents that status with the create's body.
+func TestDocumentHasReplayStatus(t *testing.T) {
+	for _, name := range ContractNames() {
+		d, _ := DialectNamed(name)
+		doc, err := d.Document()
+		if err != nil {
+			t.Fatal(err)
+		}
+		replay := IdempotencyConfig(d.Contract).ReplayStatus
+		for _, path := range []string{"/v2/payees", "/v2/quotes", "/v2/payments", "/v2/webhooks"} {
+			op := doc.Paths.Value(path).Post
+			got := op.Responses.Value("200")
+			switch {
+			case replay == 200 && (got == nil || got.Value.Content.Get("application/json") == nil):
+				t.Errorf("%s: POST %s documents no 200 replay", name, path)
+			case replay == 0 && got != nil:
+				t.Errorf("%s: POST %s documents a 200 it never sends", name, path)
+			}
+		}
+	}
+}

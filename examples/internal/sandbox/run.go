@@ -21,13 +21,15 @@ const ShutdownTimeout = 10 * time.Second
 // Run serves h on cfg.Addr until ctx is done, then shuts down gracefully:
 // it stops accepting connections and waits for requests in flight. It logs
 // the address it listens on (useful with port 0) and the credentials.
+// With cfg.Telemetry, h is traced and /metrics served (see
+// [Telemetry.Handler]), and its spans are flushed on the way out.
 func Run(ctx context.Context, cfg Config, h http.Handler, log *slog.Logger) error {
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
 	}
 	srv := &http.Server{
-		Handler:           h,
+		Handler:           cfg.Telemetry.Handler(h),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      30 * time.Second,
@@ -37,7 +39,8 @@ func Run(ctx context.Context, cfg Config, h http.Handler, log *slog.Logger) erro
 	}
 	log.Info("listening", "addr", ln.Addr().String(), "contract", cfg.Contract,
 		"apiKey", shown(cfg.Keys.APIKey, DemoAPIKey), "adminToken", shown(cfg.Keys.AdminToken, DemoAdminToken),
-		"rate", cfg.Rate, "quoteTTL", cfg.QuoteTTL.String(), "maxBody", cfg.MaxBody, "shared", shared(cfg))
+		"rate", cfg.Rate, "quoteTTL", cfg.QuoteTTL.String(), "maxBody", cfg.MaxBody, "shared", shared(cfg),
+		"metrics", cfg.Metrics, "trace", cfg.Trace)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -52,6 +55,9 @@ func Run(ctx context.Context, cfg Config, h http.Handler, log *slog.Logger) erro
 		return err
 	}
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	if err := cfg.Telemetry.Shutdown(sctx); err != nil {
 		return err
 	}
 	log.Info("stopped")
@@ -80,7 +86,7 @@ func shown(v, demo string) string {
 }
 
 // Main is the whole of a sandbox command: it parses the flags, builds the
-// server with newServer and runs it until SIGINT or SIGTERM, exiting 2 on
+// telemetry they ask for and the server with newServer, and runs it until SIGINT or SIGTERM, exiting 2 on
 // bad flags and 1 when the server cannot start or fails.
 func Main[H http.Handler](name string, newServer func(Config, *slog.Logger) (H, error)) {
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
@@ -98,6 +104,10 @@ func Main[H http.Handler](name string, newServer func(Config, *slog.Logger) (H, 
 			os.Exit(1)
 		}
 		defer cfg.Shared.Close()
+	}
+	if cfg.Telemetry, err = NewTelemetry(cfg, os.Stdout); err != nil {
+		log.Error("cannot start", "err", err)
+		os.Exit(1)
 	}
 	h, err := newServer(cfg, log)
 	if err != nil {

@@ -118,10 +118,11 @@ func (s *Service) CreateQuote(req QuoteRequest) (Quote, error) {
 
 // CreatePayment sends money to a payee. An unknown payee is
 // [apierr.PYE0001], an unknown quote [apierr.QOT0002], an expired one
-// [apierr.QOT0001]. keyed says whether the request carried an
-// idempotency key: without one, a second payment of the same payee and
-// reference is [apierr.PAY0003].
-func (s *Service) CreatePayment(req PaymentRequest, keyed bool) (Payment, error) {
+// [apierr.QOT0001]. A second payment of the same payee and reference is
+// [apierr.PAY0003], whatever idempotency key either carried: the
+// idempotency middleware replays a repeated key before the service sees
+// it, and a new key does not make a duplicate payment a new one.
+func (s *Service) CreatePayment(req PaymentRequest) (Payment, error) {
 	amount, ok := parseAmount(req.Amount)
 	if !ok {
 		return Payment{}, badAmount()
@@ -142,7 +143,7 @@ func (s *Service) CreatePayment(req PaymentRequest, keyed bool) (Payment, error)
 		}
 	}
 	ref := [2]string{req.PayeeID, req.Reference}
-	if _, dup := s.refs[ref]; dup && !keyed {
+	if _, dup := s.refs[ref]; dup {
 		return Payment{}, apierr.New(apierr.PAY0003).With("reference", req.Reference)
 	}
 	p := &Payment{

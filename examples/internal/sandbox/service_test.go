@@ -83,15 +83,13 @@ func TestPayments(t *testing.T) {
 	quote, _ := s.CreateQuote(QuoteRequest{FromCurrency: "EUR", ToCurrency: "USD", Amount: "100.00"})
 	req := PaymentRequest{PayeeID: payee.ID, QuoteID: quote.ID, Amount: "100.00", Currency: "eur", Reference: "INV-1"}
 
-	p, err := s.CreatePayment(req, false)
+	p, err := s.CreatePayment(req)
 	wantCode(t, err, 0)
 	if p.Status != StatusPending || p.Currency != "EUR" {
 		t.Errorf("payment %+v", p)
 	}
-	_, err = s.CreatePayment(req, false)
+	_, err = s.CreatePayment(req)
 	wantCode(t, err, apierr.PAY0003)
-	_, err = s.CreatePayment(req, true) // the idempotency middleware answers repeats of a key
-	wantCode(t, err, 0)
 
 	for _, tc := range []struct {
 		name string
@@ -105,7 +103,7 @@ func TestPayments(t *testing.T) {
 		r := req
 		r.Reference = tc.name
 		tc.edit(&r)
-		_, err := s.CreatePayment(r, false)
+		_, err := s.CreatePayment(r)
 		wantCode(t, err, tc.code)
 	}
 
@@ -127,7 +125,7 @@ func TestExpiredQuote(t *testing.T) {
 	s := NewService(time.Nanosecond)
 	payee, _ := s.CreatePayee(PayeeRequest{Name: "Ana", IBAN: iban})
 	quote, _ := s.CreateQuote(QuoteRequest{FromCurrency: "EUR", ToCurrency: "USD", Amount: "100.00"})
-	_, err := s.CreatePayment(PaymentRequest{PayeeID: payee.ID, QuoteID: quote.ID, Amount: "100.00", Currency: "EUR", Reference: "r"}, false)
+	_, err := s.CreatePayment(PaymentRequest{PayeeID: payee.ID, QuoteID: quote.ID, Amount: "100.00", Currency: "EUR", Reference: "r"})
 	wantCode(t, err, apierr.QOT0001)
 }
 
