@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/errkit/errkit/apierr"
-	"github.com/errkit/errkit/validation"
+	"github.com/errkit/errkit/internal/jsonbody"
 )
 
 // Classify returns what contract c answers err with. It reports false when
@@ -19,11 +19,14 @@ import (
 // otherwise (a handler's own context was cancelled).
 //
 //   - an [*apierr.Error] or [apierr.Code] at any wrapping depth: as it is;
-//   - an [*apierr.ConditionError]: c's code for its condition;
+//   - an [*apierr.ConditionError] at any wrapping depth: c's code for its
+//     condition. Errors classify themselves this way: those of package
+//     validation (DecodeJSON, Validate) are conditions, so this package
+//     answers them without importing it;
 //   - context.DeadlineExceeded: c's [apierr.Timeout] code (504);
 //   - an [*http.MaxBytesError]: [apierr.TooLarge] (413) with the limit;
-//   - a JSON decoding error (syntax, type, unknown field): 400 as
-//     [validation.DecodeError] says, with the offset or the field;
+//   - an encoding/json decoding error (syntax, type, unknown field): 400
+//     with the offset or the field, as validation.DecodeError says;
 //   - anything else: c's [apierr.Internal] code (500) with the catalogue's
 //     message; err stays the cause, for logs.
 func Classify(err error, c apierr.Contract) (*apierr.Error, bool) {
@@ -46,7 +49,7 @@ func Classify(err error, c apierr.Contract) (*apierr.Error, bool) {
 		return apierr.Wrap(err, c.Code(apierr.Timeout)), true
 	}
 	if isDecodeError(err) {
-		return withCause(validation.DecodeError(err).In(c), err), true
+		return jsonbody.Classify(err).In(c), true
 	}
 	return apierr.Wrap(err, c.Code(apierr.Internal)), true
 }

@@ -6,9 +6,11 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/nexpaylegacy"
 )
 
 // countingCtx counts the context lookups made through it: the request ID
@@ -28,9 +30,9 @@ type discardWriter struct{}
 
 func (discardWriter) Write(b []byte) (int, error) { return len(b), nil }
 
-// The error path looks the request ID up and captures a panic's stack only
-// for a consumer: the metrics hook or an enabled log record.
-func TestErrorPathWorksOnlyForAConsumer(t *testing.T) {
+// The error path captures a panic's stack only for a consumer: the
+// metrics hook or an enabled log record.
+func TestStackOnlyForAConsumer(t *testing.T) {
 	quiet := WithLogger(slog.New(slog.DiscardHandler))
 	metrics := WithMetrics(func(Failure) {})
 	for _, tc := range []struct {
@@ -45,14 +47,7 @@ func TestErrorPathWorksOnlyForAConsumer(t *testing.T) {
 			&slog.HandlerOptions{Level: slog.LevelError + 1}))), WithClientErrorLevel(slog.LevelError + 4)}, true},
 	} {
 		s := New(tc.opts...)
-		n := 0
 		r := httptest.NewRequest(http.MethodGet, "/", nil)
-		r.Header.Set(RequestIDHeader, "0123456789abcdef0123456789abcdef")
-		r = r.WithContext(countingCtx{r.Context(), &n})
-		s.report(r, "", apierr.New(apierr.PAY0001), nil, false)
-		if looked := n > 0; looked != tc.consumed {
-			t.Errorf("%s: request ID looked up %v, want %v", tc.name, looked, tc.consumed)
-		}
 		var pe *PanicError
 		if !errors.As(s.recovered(r, "boom"), &pe) || pe.Value != "boom" {
 			t.Fatalf("%s: recovered %v", tc.name, pe)
@@ -60,6 +55,39 @@ func TestErrorPathWorksOnlyForAConsumer(t *testing.T) {
 		if got := pe.Stack != nil; got != tc.consumed {
 			t.Errorf("%s: stack captured %v, want %v", tc.name, got, tc.consumed)
 		}
+	}
+}
+
+// A failure reads its request's metadata once: the request ID is looked up
+// once for the body's trace field, the log record and the metrics hook,
+// which all say the same IDs.
+func TestFailureMetadataReadOnce(t *testing.T) {
+	var rec strings.Builder
+	var got Failure
+	s := New(WithContract(nexpaylegacy.Contract),
+		WithLogger(slog.New(slog.NewTextHandler(&rec, nil))),
+		WithMetrics(func(f Failure) { got = f }))
+	n := 0
+	r := httptest.NewRequest(http.MethodGet, "/v1/payments", nil)
+	r.Header.Set(RequestIDHeader, "req-42")
+	r.Header.Set("Traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+	r = r.WithContext(countingCtx{r.Context(), &n})
+	w := httptest.NewRecorder()
+	s.RespondTo(w, r, "GET /v1/payments", false, apierr.New(apierr.PAY0001))
+	if n != 1 {
+		t.Errorf("request ID looked up %d times, want 1", n)
+	}
+	trace := apierr.TraceHex("req-42")
+	if !strings.Contains(w.Body.String(), trace) {
+		t.Errorf("body %s has no trace %s", w.Body, trace)
+	}
+	for _, want := range []string{"request_id=req-42", "trace_id=" + trace, "w3c_trace_id=4bf92f3577b34da6a3ce929d0e0e4736", "route=\"GET /v1/payments\""} {
+		if !strings.Contains(rec.String(), want) {
+			t.Errorf("log %q lacks %s", rec.String(), want)
+		}
+	}
+	if got.RequestID != "req-42" || got.Route != "GET /v1/payments" || got.Status != 404 {
+		t.Errorf("metrics got %+v", got)
 	}
 }
 

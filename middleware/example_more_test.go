@@ -114,3 +114,16 @@ func ExampleWithIPRateLimit() {
 	// 200
 	// 429
 }
+
+// Catch is the recover both doors share: a door of your own (a job
+// runner, a framework's handler) gets a panic back as the error the set
+// answers it with.
+func ExampleSet_Catch() {
+	s := middleware.New(middleware.WithLogger(slog.New(slog.DiscardHandler)))
+	r := httptest.NewRequest("GET", "/v2/payments", nil)
+	err := s.Catch(r, func() error { panic("nil map") })
+	e, _ := middleware.Classify(err, s.Contract())
+	fmt.Println(err, e.Status(), e.ID())
+	// Output:
+	// internal: panic: nil map 500 GEN9001
+}

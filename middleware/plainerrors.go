@@ -26,12 +26,26 @@ import (
 func (s *Set) PlainErrors(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ww, prev, owned := enter(w, r, s)
+		defer leave(ww, prev, owned)
 		router := ww.router
 		ww.router = true
+		defer func() { ww.router = router }()
 		next.ServeHTTP(ww, r)
-		ww.router = router
-		leave(ww, prev, owned)
+		answerHeld(ww, r)
 	})
+}
+
+// answerHeld answers the plain error answer ww holds back, if any, with the
+// contract's code for its status, through the set that guarded ww when the
+// handler sent it. It runs when the handler returns, and before any other
+// answer: the plain answer came first.
+func answerHeld(ww *responseWriter, r *http.Request) {
+	if ww.held == 0 {
+		return
+	}
+	status, s := ww.held, ww.heldBy
+	ww.held, ww.heldBy = 0, nil
+	s.Respond(ww, r, routeError(status))
 }
 
 // NotFound is a handler answering the contract's [apierr.NotFound] code,

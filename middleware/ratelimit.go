@@ -3,11 +3,11 @@ package middleware
 import (
 	"context"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/errkit/errkit/apierr"
-	"github.com/errkit/errkit/internal/numtext"
 )
 
 // A Limiter decides whether the client named by key may make one more
@@ -55,17 +55,12 @@ func RateLimitError(c apierr.Contract, d RateDecision) *apierr.Error {
 	if c == nil {
 		c = apierr.Nexpay
 	}
-	// One allocation: the error comes with room for its four headers,
-	// and the numbers' text is reused from one 429 to the next (numtext).
-	remaining := numtext.Itoa(max(d.Remaining, 0))
-	var e *apierr.Error
+	e := apierr.NewRetryAfter(c.Code(apierr.RateLimited), d.Wait)
 	if d.Limit > 0 {
-		e = apierr.NewRetryAfter(c.Code(apierr.RateLimited), d.Wait,
-			canonicalRateLimitLimit, numtext.Itoa(d.Limit), canonicalRateLimitRemaining, remaining)
-	} else {
-		e = apierr.NewRetryAfter(c.Code(apierr.RateLimited), d.Wait, canonicalRateLimitRemaining, remaining)
+		e.WithHeader(canonicalRateLimitLimit, strconv.Itoa(d.Limit))
 	}
-	return e.WithHeader(canonicalRateLimitReset, numtext.Itoa(int(e.RetryAfter()/time.Second)))
+	return e.WithHeader(canonicalRateLimitRemaining, strconv.Itoa(max(d.Remaining, 0))).
+		WithHeader(canonicalRateLimitReset, strconv.Itoa(int(e.RetryAfter()/time.Second)))
 }
 
 // RateLimitError asks the set's limiter about r, keyed by the set's rate

@@ -7,14 +7,7 @@ import (
 	"runtime/debug"
 
 	"github.com/errkit/errkit/apierr"
-	"github.com/errkit/errkit/middleware/internal/recovery"
 )
-
-func init() {
-	recovery.Recovered = func(set any, r *http.Request, v any) error {
-		return set.(*Set).recovered(r, v)
-	}
-}
 
 // A PanicError is a panic recovered from a handler. Its value and stack go
 // to the log; the client gets the contract's 500, whatever the value (it
@@ -68,6 +61,23 @@ func (s *Set) wantsStack(r *http.Request) bool {
 	return l.Enabled(ctx, slog.LevelError) || l.Enabled(ctx, s.clientLevel)
 }
 
+// Catch calls f and returns its error or, when f panics, the error the
+// panic is answered with: a [*PanicError] carrying the value, and the
+// stack when the set will log or report it, as an [apierr.Internal]
+// failure. [http.ErrAbortHandler] is re-panicked, as net/http expects.
+// [Set.Recover] and the echo door's recover both run through it.
+func (s *Set) Catch(r *http.Request, f func() error) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			err = s.recovered(r, v)
+		}
+	}()
+	return f()
+}
+
 // Recover answers a panicking handler with the contract's 500 and logs the
 // panic value and stack; the server keeps serving. [http.ErrAbortHandler]
 // is re-panicked, as net/http expects. A panic after the response was
@@ -75,16 +85,13 @@ func (s *Set) wantsStack(r *http.Request) bool {
 func (s *Set) Recover(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ww, prev, owned := enter(w, r, s)
-		defer func() {
-			if v := recover(); v != nil {
-				if v == http.ErrAbortHandler {
-					leave(ww, prev, owned)
-					panic(v)
-				}
-				s.Respond(ww, r, s.recovered(r, v))
-			}
-			leave(ww, prev, owned)
-		}()
-		next.ServeHTTP(ww, r)
+		defer leave(ww, prev, owned)
+		err := s.Catch(r, func() error {
+			next.ServeHTTP(ww, r)
+			return nil
+		})
+		if err != nil {
+			s.Respond(ww, r, err)
+		}
 	})
 }

@@ -2,10 +2,9 @@ package middleware
 
 import (
 	"encoding/binary"
+	"encoding/hex"
 	"math/rand/v2"
 	"net/http"
-	"sync"
-	"unsafe"
 
 	"github.com/errkit/errkit/apierr"
 )
@@ -45,13 +44,9 @@ func (s *Set) RequestID(next http.Handler) http.Handler {
 }
 
 // SetRequestID gives r its ID, as [Set.RequestID] chooses it: it sets r's
-// X-Request-Id header and the response header h to it, without allocating
-// when the incoming ID is kept. Other doors (echo) call it.
-func SetRequestID(h http.Header, r *http.Request) { setRequestID(h, r, nil) }
-
-// setRequestID is SetRequestID cutting new IDs from slab, when not nil,
-// rather than from a pooled one.
-func setRequestID(h http.Header, r *http.Request, slab *idSlab) {
+// X-Request-Id header and the response header h to it. Other doors (echo)
+// call it.
+func SetRequestID(h http.Header, r *http.Request) {
 	in := r.Header[RequestIDHeader]
 	if len(in) > 0 && ValidRequestID(in[0]) {
 		vals := in[:1:1]
@@ -64,8 +59,6 @@ func setRequestID(h http.Header, r *http.Request, slab *idSlab) {
 	var vals []string
 	if tid, ok := TraceID(r); ok {
 		vals = []string{tid}
-	} else if slab != nil {
-		vals = slab.take()
 	} else {
 		vals = newRequestID()
 	}
@@ -79,11 +72,6 @@ func setRequestID(h http.Header, r *http.Request, slab *idSlab) {
 // RequestIDFrom returns the request's ID: the one carried by its context
 // ([apierr.ContextWithRequestID]), else its X-Request-Id header when valid,
 // else "".
-//
-// An ID the middleware made shares its memory with up to 63 others made
-// alongside it, so that requests cost no allocation: to keep one long
-// after its request (in a database row, a long-lived map), keep
-// strings.Clone(id), 32 bytes, rather than the 3 KiB its batch holds.
 func RequestIDFrom(r *http.Request) string {
 	if id := apierr.RequestID(r.Context()); id != "" {
 		return id
@@ -131,56 +119,11 @@ func zeros(s string) bool {
 	return true
 }
 
-// New IDs are cut from blocks of idBatch: one allocation holds a block's
-// hex and its header values, so that a request costs no allocation of its
-// own. An ID's strings and values are never written again once handed out.
-const idBatch = 64
-
-type idBlock struct {
-	ids [idBatch]string    // the header values, one element each
-	buf [idBatch * 32]byte // 32 hex digits each
-}
-
-type idSlab struct {
-	blk  *idBlock
-	next int
-}
-
-var slabPool = sync.Pool{New: func() any { return new(idSlab) }}
-
-// take returns the next ID of b as a header value slice of length and
-// capacity 1 (an append copies it): 128 random bits in 32 hex digits.
-func (b *idSlab) take() []string {
-	if b.blk == nil || b.next == idBatch {
-		b.blk = new(idBlock)
-		b.next = 0
-	}
-	i := b.next
-	b.next++
-	p := b.blk.buf[i*32 : i*32+32 : i*32+32]
-	x, y := rand.Uint64(), rand.Uint64()
-	binary.LittleEndian.PutUint64(p[0:], hex8(x))
-	binary.LittleEndian.PutUint64(p[8:], hex8(x>>4))
-	binary.LittleEndian.PutUint64(p[16:], hex8(y))
-	binary.LittleEndian.PutUint64(p[24:], hex8(y>>4))
-	b.blk.ids[i] = unsafe.String(&p[0], 32)
-	return b.blk.ids[i : i+1 : i+1]
-}
-
-// hex8 turns the low nibble of each byte of x into a lowercase hex digit,
-// eight at once: '0'+n, plus 39 more ('a'-'0'-10) where n is 10 or above.
-// Each nibble of a random word gives a uniform digit; which nibble lands in
-// which place does not matter for a random ID.
-func hex8(x uint64) uint64 {
-	const lo, ones = 0x0f0f0f0f0f0f0f0f, 0x0101010101010101
-	x &= lo
-	over9 := (x + 6*ones) >> 4 & ones
-	return x + '0'*ones + over9*39
-}
-
+// newRequestID returns a new request ID as a header value: 128 random
+// bits in 32 lowercase hex digits.
 func newRequestID() []string {
-	b := slabPool.Get().(*idSlab)
-	v := b.take()
-	slabPool.Put(b)
-	return v
+	var b [16]byte
+	binary.LittleEndian.PutUint64(b[:8], rand.Uint64())
+	binary.LittleEndian.PutUint64(b[8:], rand.Uint64())
+	return []string{hex.EncodeToString(b[:])}
 }

@@ -21,19 +21,20 @@ type Failure struct {
 }
 
 // Respond answers r with err in the set's contract, on the net/http door:
-// classified by [Classify], rendered by [apierr.Render] unless the response
+// classified by [Classify], rendered by [apierr.RenderMeta] unless the response
 // was already committed, reported to the logger and the metrics hook. The
 // route logged is r.Pattern.
 //
 // The log record carries code, status, method, route, request_id and
 // error; trace_id too when the request ID is not 32 hex digits: it is the
-// ID a contract's trace field shows ([apierr.TraceHex]: Nexpay legacy
-// traceId, Cryptopay meta.request_id), so that the ID a client quotes from
-// a body finds the record. Generated request IDs are 32 hex digits and
-// need none. A valid traceparent's trace, when it differs, is w3c_trace_id.
+// ID a contract's trace field shows (Nexpay legacy traceId, Cryptopay
+// meta.request_id), so that the ID a client quotes from a body finds the
+// record. Generated request IDs are 32 hex digits and need none. A valid
+// traceparent's trace, when it differs, is w3c_trace_id.
 func (s *Set) Respond(w http.ResponseWriter, r *http.Request, err error) {
 	committed := false
 	if g, ok := w.(*responseWriter); ok {
+		answerHeld(g, r)
 		committed = g.committed
 		if g.answered {
 			s.dropped(r, r.Pattern, err)
@@ -53,30 +54,59 @@ func (s *Set) Respond(w http.ResponseWriter, r *http.Request, err error) {
 // went away. While the client is still there (a handler cancelled a
 // context of its own), it is answered with the contract's
 // [apierr.Internal] code, the error kept as the cause for the log.
+//
+// The request's metadata (request ID, trace IDs, path, route) is read
+// once, and the same values go to the contract's body, the log record and
+// the metrics hook.
 func (s *Set) RespondTo(w http.ResponseWriter, r *http.Request, route string, committed bool, err error) {
 	e, ok := s.classify(err, s.contract)
+	if !ok && err == nil {
+		return
+	}
+	m := metaOf(r, route)
 	if !ok {
-		if err == nil {
-			return
-		}
 		if r.Context().Err() != nil {
-			s.gone(r, route, err)
+			s.gone(r, m, err)
 			return
 		}
 		e = apierr.Wrap(err, s.contract.Code(apierr.Internal))
 	}
 	if !committed {
-		rr := r
-		// Contracts with a trace field read the ID from the context;
-		// Nexpay v2 has none, so it is spared the request copy.
-		if s.contract != apierr.Nexpay {
-			if id := RequestIDFrom(r); id != "" && apierr.RequestID(r.Context()) == "" {
-				rr = r.WithContext(apierr.ContextWithRequestID(r.Context(), id))
-			}
-		}
-		_ = apierr.Render(w, rr, s.contract, e)
+		_ = apierr.RenderMeta(w, s.contract, e, m.Meta)
 	}
-	s.report(r, route, e, err, committed)
+	s.report(r, m, e, err, committed)
+}
+
+// meta is what a failure's answer, log record and metrics hook say of its
+// request, read from it once.
+type meta struct {
+	apierr.Meta        // request ID, the trace ID a contract shows, path, method
+	route       string // the route pattern; "" when no route matched
+	w3cTrace    string // the trace ID of a valid traceparent header, or ""
+}
+
+func metaOf(r *http.Request, route string) meta {
+	m := meta{Meta: apierr.MetaOf(r), route: route}
+	m.w3cTrace, _ = TraceID(r)
+	return m
+}
+
+// attrs returns the log attributes of m: method, route, request_id, and
+// the IDs a client may quote besides the request ID: trace_id, the 32 hex
+// digits a contract's trace field shows for it (Nexpay legacy traceId,
+// Cryptopay meta.request_id), when they differ from the request ID, and
+// w3c_trace_id, the trace of a valid traceparent header, when it differs
+// from both.
+func (m *meta) attrs(attrs []slog.Attr) []slog.Attr {
+	attrs = append(attrs, slog.String("method", m.Method), slog.String("route", m.route),
+		slog.String("request_id", m.RequestID))
+	if m.TraceID != "" && m.TraceID != m.RequestID {
+		attrs = append(attrs, slog.String("trace_id", m.TraceID))
+	}
+	if m.w3cTrace != "" && m.w3cTrace != m.RequestID && m.w3cTrace != m.TraceID {
+		attrs = append(attrs, slog.String("w3c_trace_id", m.w3cTrace))
+	}
+	return attrs
 }
 
 // Error answers r with err through the set that guards w (see [Set.Wrap]),
@@ -105,7 +135,7 @@ func (f HandlerFunc) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func (s *Set) report(r *http.Request, route string, e *apierr.Error, err error, committed bool) {
+func (s *Set) report(r *http.Request, m meta, e *apierr.Error, err error, committed bool) {
 	status := e.Status()
 	level := slog.LevelError
 	if status < 500 {
@@ -114,31 +144,18 @@ func (s *Set) report(r *http.Request, route string, e *apierr.Error, err error, 
 	if err == nil {
 		err = e
 	}
-	// The request ID is looked up only for a consumer: the metrics hook or
-	// an enabled log record.
-	id := ""
 	if s.metrics != nil {
-		id = RequestIDFrom(r)
-		s.metrics(Failure{Request: r, Route: route, Status: status, Code: e.ID(), RequestID: id, Err: err, Committed: committed})
+		s.metrics(Failure{Request: r, Route: m.route, Status: status, Code: e.ID(), RequestID: m.RequestID, Err: err, Committed: committed})
 	}
 	l := s.log()
 	ctx := r.Context()
 	if !l.Enabled(ctx, level) {
 		return
 	}
-	if s.metrics == nil {
-		id = RequestIDFrom(r)
-	}
 	attrs := make([]slog.Attr, 0, 10)
-	attrs = append(attrs,
-		slog.String("code", e.ID()),
-		slog.Int("status", status),
-		slog.String("method", r.Method),
-		slog.String("route", route),
-		slog.String("request_id", id),
-		slog.String("error", err.Error()),
-	)
-	attrs = appendTrace(attrs, r, id)
+	attrs = append(attrs, slog.String("code", e.ID()), slog.Int("status", status))
+	attrs = m.attrs(attrs)
+	attrs = append(attrs, slog.String("error", err.Error()))
 	var pe *PanicError
 	if errors.As(err, &pe) {
 		attrs = append(attrs, slog.String("stack", string(pe.Stack)))
@@ -150,37 +167,16 @@ func (s *Set) report(r *http.Request, route string, e *apierr.Error, err error, 
 	l.LogAttrs(ctx, level, msg, attrs...)
 }
 
-// appendTrace adds to a log record the IDs a client may quote besides the
-// request ID: trace_id, the 32 hex digits a contract's trace field shows
-// for it ([apierr.TraceHex]: Nexpay legacy traceId, Cryptopay
-// meta.request_id), when they differ from the request ID, and
-// w3c_trace_id, the trace of a valid traceparent header, when it differs
-// from both.
-func appendTrace(attrs []slog.Attr, r *http.Request, id string) []slog.Attr {
-	trace := ""
-	if id != "" {
-		if trace = apierr.TraceHex(id); trace != id {
-			attrs = append(attrs, slog.String("trace_id", trace))
-		}
-	}
-	if tid, ok := TraceID(r); ok && tid != id && tid != trace {
-		attrs = append(attrs, slog.String("w3c_trace_id", tid))
-	}
-	return attrs
-}
-
 // gone logs, quietly, a request whose client went away.
-func (s *Set) gone(r *http.Request, route string, err error) {
+func (s *Set) gone(r *http.Request, m meta, err error) {
 	if s.metrics != nil {
-		s.metrics(Failure{Request: r, Route: route, RequestID: RequestIDFrom(r), Err: err})
+		s.metrics(Failure{Request: r, Route: m.route, RequestID: m.RequestID, Err: err})
 	}
 	l := s.log()
 	if !l.Enabled(r.Context(), slog.LevelDebug) {
 		return
 	}
-	id := RequestIDFrom(r)
-	attrs := appendTrace([]slog.Attr{slog.String("method", r.Method), slog.String("route", route),
-		slog.String("request_id", id), slog.String("error", err.Error())}, r, id)
+	attrs := append(m.attrs(make([]slog.Attr, 0, 6)), slog.String("error", err.Error()))
 	l.LogAttrs(r.Context(), slog.LevelDebug, "client went away", attrs...)
 }
 
@@ -190,7 +186,7 @@ func (s *Set) dropped(r *http.Request, route string, err error) {
 	if err == nil || !l.Enabled(r.Context(), slog.LevelDebug) {
 		return
 	}
-	l.LogAttrs(r.Context(), slog.LevelDebug, "error after the response was answered",
-		slog.String("method", r.Method), slog.String("route", route),
-		slog.String("request_id", RequestIDFrom(r)), slog.String("error", err.Error()))
+	m := metaOf(r, route)
+	attrs := append(m.attrs(make([]slog.Attr, 0, 6)), slog.String("error", err.Error()))
+	l.LogAttrs(r.Context(), slog.LevelDebug, "error after the response was answered", attrs...)
 }

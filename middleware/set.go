@@ -162,42 +162,19 @@ func (s *Set) log() *slog.Logger {
 }
 
 // Wrap returns h behind the whole set, in this order: [Set.RequestID],
-// [Set.Recover], [Set.Maintenance], [Set.RateLimit] and [Set.PlainErrors],
-// fused into one handler. Sets nest: a subtree wrapped in another set (a
-// legacy API under its own contract) answers the errors raised inside it in
-// its own contract, the outer set's elsewhere.
+// [Set.Recover], [Set.Maintenance], [Set.RateLimit] and [Set.PlainErrors].
+// Sets nest: a subtree wrapped in another set (a legacy API under its own
+// contract) answers the errors raised inside it in its own contract, the
+// outer set's elsewhere.
 func (s *Set) Wrap(h http.Handler) http.Handler { return s.Front(h, true) }
 
 // Front is [Set.Wrap] for handlers that answer their own route errors
 // (echo): plainErrors false leaves out [Set.PlainErrors].
 func (s *Set) Front(h http.Handler, plainErrors bool) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ww, prev, owned := enter(w, r, s)
-		setRequestID(w.Header(), r, &ww.ids)
-		router := ww.router
-		ww.router = router || plainErrors
-		defer func() {
-			if v := recover(); v != nil {
-				if v == http.ErrAbortHandler {
-					ww.router = router
-					leave(ww, prev, owned)
-					panic(v)
-				}
-				s.Respond(ww, r, s.recovered(r, v))
-			}
-			ww.router = router
-			leave(ww, prev, owned)
-		}()
-		if e := s.MaintenanceError(r); e != nil {
-			s.Respond(ww, r, e)
-			return
-		}
-		if e := s.RateLimitError(r); e != nil {
-			s.Respond(ww, r, e)
-			return
-		}
-		h.ServeHTTP(ww, r)
-	})
+	if plainErrors {
+		h = s.PlainErrors(h)
+	}
+	return s.RequestID(s.Recover(s.Maintenance(s.RateLimit(h))))
 }
 
 // Wrap returns h behind the whole set configured by opts; see [Set.Wrap].

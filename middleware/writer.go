@@ -9,19 +9,18 @@ import (
 
 // responseWriter guards a response: it remembers whether the status was
 // sent, so that an error is never written over a committed response, and,
-// under [Set.PlainErrors], turns plain-text error answers into the
-// contract's body. Writers are pooled: the success path allocates nothing.
+// under [Set.PlainErrors], holds back a plain-text error answer (its status
+// only; the text is dropped) for the set to answer in the contract once
+// the handler returns. It never renders. Writers are pooled.
 type responseWriter struct {
 	http.ResponseWriter
-	set       *Set
+	set       *Set // the innermost set guarding the response, for Error
 	req       *http.Request
-	status    int
 	committed bool // the status was sent
 	answered  bool // the set wrote an error
-	router    bool // replace plain error answers (Set.PlainErrors)
-	swallow   bool // drop the router's plain-text body
-
-	ids idSlab // new request IDs, kept by the writer from request to request
+	router    bool // hold plain error answers back (Set.PlainErrors)
+	held      int  // the status of the plain error answer held back, or 0
+	heldBy    *Set // the set guarding the response when it was held back
 }
 
 var writerPool = sync.Pool{New: func() any { return new(responseWriter) }}
@@ -33,7 +32,7 @@ func guard(w http.ResponseWriter, r *http.Request, s *Set) (ww *responseWriter, 
 		return g, false
 	}
 	ww = writerPool.Get().(*responseWriter)
-	*ww = responseWriter{ResponseWriter: w, set: s, req: r, ids: ww.ids}
+	*ww = responseWriter{ResponseWriter: w, set: s, req: r}
 	return ww, true
 }
 
@@ -56,29 +55,28 @@ func leave(ww *responseWriter, prev *Set, owned bool) {
 	ww.set = prev
 }
 
-// release gives ww back to the pool; guard overwrites every field but its
-// ID slab, so it is not cleared here (the pool drops its objects at each GC anyway).
+// release clears ww, so that the pool keeps no request's data alive, and
+// gives it back.
 func release(ww *responseWriter) {
+	*ww = responseWriter{}
 	writerPool.Put(ww)
 }
 
-// WriteHeader sends the status once; later calls are dropped.
+// WriteHeader sends the status once; later calls are dropped. Under
+// [Set.PlainErrors], a plain error answer is held back instead.
 func (w *responseWriter) WriteHeader(code int) {
-	if w.committed {
+	if w.committed || w.held != 0 {
 		return
 	}
 	if code >= 100 && code < 200 && code != http.StatusSwitchingProtocols {
 		w.ResponseWriter.WriteHeader(code) // informational: not final
 		return
 	}
-	if w.router && code >= 400 && w.plain(code) {
-		w.router = false
-		w.set.Respond(w, w.req, routeError(code))
-		w.swallow = true
+	if w.router && !w.answered && code >= 400 && w.plain(code) {
+		w.held, w.heldBy = code, w.set
 		return
 	}
 	w.committed = true
-	w.status = code
 	w.ResponseWriter.WriteHeader(code)
 }
 
@@ -96,20 +94,26 @@ func (w *responseWriter) plain(code int) bool {
 	return len(ct[0]) >= 10 && ct[0][:10] == "text/plain"
 }
 
+// Write sends b, after the status 200 when none was sent; the body of a
+// plain error answer held back is dropped.
 func (w *responseWriter) Write(b []byte) (int, error) {
 	if !w.committed {
 		w.WriteHeader(http.StatusOK)
 	}
-	if w.swallow {
+	if w.held != 0 {
 		return len(b), nil
 	}
 	return w.ResponseWriter.Write(b)
 }
 
 // Flush sends what was written so far; the response is then committed.
+// With a plain error answer held back, there is nothing to send yet.
 func (w *responseWriter) Flush() {
 	if !w.committed {
 		w.WriteHeader(http.StatusOK)
+	}
+	if w.held != 0 {
+		return
 	}
 	_ = http.NewResponseController(w.ResponseWriter).Flush()
 }
@@ -128,9 +132,10 @@ func (w *responseWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 func (w *responseWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // Committed reports whether w is a writer of this package whose response
-// status was already sent. Handlers that write their own error bodies can
-// check it; it reports false for any other writer.
+// status was already sent (or a plain error answer, to be answered in the
+// contract, was). Handlers that write their own error bodies can check it;
+// it reports false for any other writer.
 func Committed(w http.ResponseWriter) bool {
 	g, ok := w.(*responseWriter)
-	return ok && g.committed
+	return ok && (g.committed || g.held != 0)
 }

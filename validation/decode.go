@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/internal/jsonbody"
 )
 
 // Defaults of [DecodeJSON].
@@ -87,7 +88,7 @@ func newDecodeConfig(opts []DecodeOption) decodeConfig {
 func DecodeJSON(r *http.Request, dst any, opts ...DecodeOption) error {
 	c := newDecodeConfig(opts)
 	if r.Body == nil || r.Body == http.NoBody || r.ContentLength == 0 {
-		return badBody(ReasonEmpty, msgEmpty, io.EOF)
+		return jsonbody.BadBody(ReasonEmpty, jsonbody.ProblemEmpty, io.EOF)
 	}
 	if !c.anyContentType {
 		if err := checkContentType(r.Header.Get("Content-Type")); err != nil {
@@ -171,7 +172,7 @@ func decode(body []byte, dst any, c *decodeConfig) error {
 		return DecodeError(io.EOF)
 	}
 	if off, ok := tooDeep(body, c.maxDepth); ok {
-		return badBody(ReasonTooDeep, msgTooDeep, nil).With("offset", off).With("maxDepth", c.maxDepth)
+		return jsonbody.BadBody(ReasonTooDeep, jsonbody.ProblemTooDeep, nil).With("offset", off).With("maxDepth", c.maxDepth)
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	if c.disallowUnknown {
@@ -183,7 +184,7 @@ func decode(body []byte, dst any, c *decodeConfig) error {
 	off := dec.InputOffset()
 	if rest := bytes.TrimLeft(body[off:], " \t\r\n"); len(rest) > 0 {
 		off = int64(len(body) - len(rest))
-		return badBody(ReasonTrailingData, msgTrailing, nil).With("offset", off)
+		return jsonbody.BadBody(ReasonTrailingData, jsonbody.ProblemTrailing, nil).With("offset", off)
 	}
 	return nil
 }

@@ -1,56 +1,21 @@
 package validation
 
 import (
-	"context"
-	"encoding/json"
-	"errors"
-	"io"
-	"net/http"
-	"os"
-	"reflect"
-	"strconv"
-	"strings"
-
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/internal/jsonbody"
 )
 
 // Reasons a body is a [apierr.BadRequest], in its detail "reason"; the
 // detail "problem" says the same in English. The message stays the code's
 // own, as the contract's catalogue has it.
 const (
-	ReasonEmpty        = "empty"         // no body, or only white space
-	ReasonTruncated    = "truncated"     // the body ends inside the value
-	ReasonMalformed    = "malformed"     // not JSON; "offset" says where
-	ReasonTooDeep      = "too_deep"      // nests beyond the limit; "offset", "maxDepth"
-	ReasonTrailingData = "trailing_data" // more after the value; "offset"
-	ReasonUnreadable   = "unreadable"    // the body could not be read
+	ReasonEmpty        = jsonbody.ReasonEmpty        // no body, or only white space
+	ReasonTruncated    = jsonbody.ReasonTruncated    // the body ends inside the value
+	ReasonMalformed    = jsonbody.ReasonMalformed    // not JSON; "offset" says where
+	ReasonTooDeep      = jsonbody.ReasonTooDeep      // nests beyond the limit; "offset", "maxDepth"
+	ReasonTrailingData = jsonbody.ReasonTrailingData // more after the value; "offset"
+	ReasonUnreadable   = jsonbody.ReasonUnreadable   // the body could not be read
 )
-
-// Problems of the body, in the detail "problem".
-const (
-	msgEmpty     = "Request body is empty"
-	msgTruncated = "Request body ends before the JSON value is complete"
-	msgMalformed = "Request body is not valid JSON"
-	msgTooDeep   = "Request body nests too deeply"
-	msgTrailing  = "Request body has data after the JSON value"
-	msgUnread    = "Request body could not be read"
-)
-
-// Messages of the failures that are not a [apierr.BadRequest].
-const (
-	msgTooLarge = "Request body is too large"
-	msgTimeout  = "Request body was not received in time"
-)
-
-// badBody is the [apierr.BadRequest] of a body that is not one JSON value.
-// Without a cause of its own, the problem is the cause, for logs.
-func badBody(reason, problem string, cause error) *apierr.ConditionError {
-	if cause == nil {
-		cause = errors.New(strings.ToLower(problem[:1]) + problem[1:])
-	}
-	return (&apierr.ConditionError{Condition: apierr.BadRequest, Cause: cause}).
-		With("reason", reason).With("problem", problem)
-}
 
 // DecodeError classifies an error of encoding/json (or of reading the body
 // it decoded) as the failure the client should see:
@@ -74,124 +39,7 @@ func badBody(reason, problem string, cause error) *apierr.ConditionError {
 // [ReasonUnreadable]. A [apierr.BadRequest] keeps the code's message. The error
 // is kept as the cause, for logs; it is never rendered. DecodeError returns
 // nil for nil.
-func DecodeError(err error) *apierr.ConditionError {
-	if err == nil {
-		return nil
-	}
-	var ce *apierr.ConditionError
-	if errors.As(err, &ce) {
-		return ce
-	}
-	var (
-		maxErr    *http.MaxBytesError
-		syntaxErr *json.SyntaxError
-		typeErr   *json.UnmarshalTypeError
-	)
-	switch {
-	case errors.As(err, &maxErr):
-		return (&apierr.ConditionError{Condition: apierr.TooLarge, Message: msgTooLarge, Cause: err}).
-			With("limit", maxErr.Limit)
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return badBody(ReasonTruncated, msgTruncated, err)
-	case errors.Is(err, io.EOF):
-		return badBody(ReasonEmpty, msgEmpty, err)
-	case errors.As(err, &syntaxErr):
-		if strings.Contains(syntaxErr.Error(), "exceeded max depth") {
-			return badBody(ReasonTooDeep, msgTooDeep, err).With("offset", syntaxErr.Offset-1)
-		}
-		return badBody(ReasonMalformed, msgMalformed, err).With("offset", syntaxErr.Offset-1)
-	case errors.As(err, &typeErr):
-		return (&apierr.ConditionError{Condition: apierr.BadRequest, Cause: err}).
-			WithFields(typeField(clipPath(typeErr.Field), typeErr.Value, typeErr.Type))
-	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, os.ErrDeadlineExceeded):
-		return &apierr.ConditionError{Condition: apierr.RequestTimeout, Message: msgTimeout, Cause: err}
-	}
-	if name, ok := unknownFieldName(err); ok {
-		return (&apierr.ConditionError{Condition: apierr.BadRequest, Cause: err}).
-			WithFields(unknownField(clipKey(name)))
-	}
-	var invalid *json.InvalidUnmarshalError
-	if errors.As(err, &invalid) {
-		// The destination is not a pointer: the server's mistake.
-		return &apierr.ConditionError{Condition: apierr.Internal, Cause: err}
-	}
-	return badBody(ReasonUnreadable, msgUnread, err)
-}
-
-// unknownFieldName reads the key out of encoding/json's
-// `json: unknown field "x"`, which has no type of its own.
-func unknownFieldName(err error) (string, bool) {
-	const prefix = `json: unknown field `
-	for e := err; e != nil; e = errors.Unwrap(e) {
-		s := e.Error()
-		if !strings.HasPrefix(s, prefix) {
-			continue
-		}
-		name, uerr := strconv.Unquote(s[len(prefix):])
-		if uerr != nil {
-			name = strings.Trim(s[len(prefix):], `"`)
-		}
-		return name, true
-	}
-	return "", false
-}
-
-func unknownField(path string) apierr.FieldError {
-	return apierr.FieldError{Field: path, Rule: "unknown", Message: path + " is not a known field"}
-}
-
-// typeField is the field error of a JSON value of the wrong type. value is
-// encoding/json's description of what was sent ("string", "number 1.5").
-func typeField(path, value string, t reflect.Type) apierr.FieldError {
-	name := path
-	if name == "" {
-		name = "request body"
-	}
-	return apierr.FieldError{Field: path, Rule: "type", Param: typeName(t), Message: name + " " + typeSentence(value, t)}
-}
-
-// typeName is the JSON type a Go type is decoded from.
-func typeName(t reflect.Type) string {
-	if t == nil {
-		return ""
-	}
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	if t.Implements(textUnmarshalerType) || reflect.PointerTo(t).Implements(textUnmarshalerType) {
-		return "string"
-	}
-	switch t.Kind() {
-	case reflect.String:
-		return "string"
-	case reflect.Bool:
-		return "boolean"
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return "integer"
-	case reflect.Float32, reflect.Float64:
-		return "number"
-	case reflect.Struct, reflect.Map:
-		return "object"
-	case reflect.Slice, reflect.Array:
-		return "array"
-	}
-	return ""
-}
-
-// typeSentence says what a value must be, after the field's name.
-func typeSentence(value string, t reflect.Type) string {
-	want := typeName(t)
-	switch want {
-	case "integer":
-		if strings.HasPrefix(value, "number") && strings.Trim(value[len("number"):], " -0123456789") == "" {
-			return "is out of range for an integer field"
-		}
-		return "must be an integer"
-	case "array", "object":
-		return "must be an " + want
-	case "":
-		return "has the wrong type"
-	}
-	return "must be a " + want
-}
+//
+// The middleware classifies encoding/json's errors the same way without
+// importing this package.
+func DecodeError(err error) *apierr.ConditionError { return jsonbody.Classify(err) }

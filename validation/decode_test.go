@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/internal/jsonbody"
 )
 
 type payeeReq struct {
@@ -67,17 +68,17 @@ func TestDecodeJSON(t *testing.T) {
 		{"no validation", `{}`, "application/json", []DecodeOption{WithValidator(nil)}, nil},
 		{"any content type", validPayout, "text/plain", []DecodeOption{AnyContentType()}, nil},
 		{"quoted int", `{"amount":"1","currency":"BRL","payee":{"name":"a","iban":"DE89370400440532013000"},"quoted":"12"}`, "application/json", nil, nil},
-		{"empty", "", "application/json", nil, &want{cond: apierr.BadRequest, details: reasonOf(ReasonEmpty, msgEmpty)}},
-		{"blank", "  \n", "application/json", nil, &want{cond: apierr.BadRequest, details: reasonOf(ReasonEmpty, msgEmpty)}},
-		{"truncated", `{"amount":"5`, "application/json", nil, &want{cond: apierr.BadRequest, details: reasonOf(ReasonTruncated, msgTruncated)}},
+		{"empty", "", "application/json", nil, &want{cond: apierr.BadRequest, details: reasonOf(ReasonEmpty, jsonbody.ProblemEmpty)}},
+		{"blank", "  \n", "application/json", nil, &want{cond: apierr.BadRequest, details: reasonOf(ReasonEmpty, jsonbody.ProblemEmpty)}},
+		{"truncated", `{"amount":"5`, "application/json", nil, &want{cond: apierr.BadRequest, details: reasonOf(ReasonTruncated, jsonbody.ProblemTruncated)}},
 		{"malformed", `{"amount":5000.00.0}`, "application/json", nil, &want{cond: apierr.BadRequest,
-			details: reasonOf(ReasonMalformed, msgMalformed, apierr.Detail{Key: "offset", Value: int64(17)})}},
+			details: reasonOf(ReasonMalformed, jsonbody.ProblemMalformed, apierr.Detail{Key: "offset", Value: int64(17)})}},
 		{"trailing", validPayout + ` {}`, "application/json", nil, &want{cond: apierr.BadRequest,
 			details: reasonOf(ReasonTrailingData, "Request body has data after the JSON value", apierr.Detail{Key: "offset", Value: int64(len(validPayout) + 1)})}},
 		{"deep", strings.Repeat(`{"a":`, 40) + "1" + strings.Repeat("}", 40), "application/json", nil, &want{cond: apierr.BadRequest,
-			details: reasonOf(ReasonTooDeep, msgTooDeep, apierr.Detail{Key: "offset", Value: int64(32 * 5)}, apierr.Detail{Key: "maxDepth", Value: 32})}},
+			details: reasonOf(ReasonTooDeep, jsonbody.ProblemTooDeep, apierr.Detail{Key: "offset", Value: int64(32 * 5)}, apierr.Detail{Key: "maxDepth", Value: 32})}},
 		{"deep in string is fine", `{"amount":"5000.00","currency":"BRL","payee":{"name":"` + strings.Repeat(`[{\"`, 50) + `","iban":"GB29NWBK60161331926819"}}`, "application/json", nil, nil},
-		{"too large", `{"amount":"` + strings.Repeat("1", 100) + `"}`, "application/json", []DecodeOption{MaxBytes(64)}, &want{cond: apierr.TooLarge, msg: msgTooLarge,
+		{"too large", `{"amount":"` + strings.Repeat("1", 100) + `"}`, "application/json", []DecodeOption{MaxBytes(64)}, &want{cond: apierr.TooLarge, msg: jsonbody.MessageTooLarge,
 			details: []apierr.Detail{{Key: "limit", Value: int64(64)}}}},
 		{"no content type", validPayout, "", nil, &want{cond: apierr.UnsupportedMediaType, msg: "Request body must be JSON (Content-Type: application/json)"}},
 		{"form", "a=1", "application/x-www-form-urlencoded", nil, &want{cond: apierr.UnsupportedMediaType, msg: "Request body must be JSON (Content-Type: application/json)"}},
@@ -154,7 +155,7 @@ func TestDecodeJSONReadError(t *testing.T) {
 	r.Header.Set("Content-Type", "application/json")
 	r.ContentLength = -1
 	var ce *apierr.ConditionError
-	if err := DecodeJSON(r, &payoutReq{}); !errors.As(err, &ce) || ce.Condition != apierr.BadRequest || ce.Message != "" || !reflect.DeepEqual(ce.Details, reasonOf(ReasonUnreadable, msgUnread)) {
+	if err := DecodeJSON(r, &payoutReq{}); !errors.As(err, &ce) || ce.Condition != apierr.BadRequest || ce.Message != "" || !reflect.DeepEqual(ce.Details, reasonOf(ReasonUnreadable, jsonbody.ProblemUnread)) {
 		t.Errorf("DecodeJSON = %v", err)
 	}
 	r = httptest.NewRequest(http.MethodPost, "/", strings.NewReader(strings.Repeat(" ", 100)))

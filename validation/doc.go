@@ -10,4 +10,10 @@
 // [BindQuery] and [BindPath] bind parameters with errors that name them.
 // The payment rules (amount, iban, crypto_address, strfmt, ...) are
 // registered as tags on every Validator.
+//
+// Field messages are plain strings and a failure's field list an ordinary
+// slice: nothing a failure returns shares memory with another request's.
+// Package middleware answers this package's errors without importing it:
+// they are [*apierr.ConditionError] values, and encoding/json's errors are
+// classified by the same code as [DecodeError].
 package validation

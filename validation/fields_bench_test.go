@@ -4,7 +4,6 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/errkit/errkit/apierr"
 	"github.com/go-playground/validator/v10"
 )
 
@@ -76,19 +75,6 @@ func BenchmarkFieldsErrorText(b *testing.B) {
 		out := make([]string, 0, len(ve))
 		for _, fe := range ve {
 			out = append(out, fe.Error())
-		}
-	}
-}
-
-var sinkErr *apierr.Error
-
-// The list made beside a condition has room for every field and no more
-// (an append to it copies), and more than sixteen get a list of their own.
-func TestNewFieldsCondition(t *testing.T) {
-	for _, n := range []int{0, 1, 2, 3, 4, 5, 8, 9, 16, 17, 51} {
-		ce, fields := newFieldsCondition(n)
-		if ce.Condition != apierr.Validation || len(fields) != 0 || cap(fields) != n {
-			t.Errorf("n=%d: condition %v, len %d cap %d", n, ce.Condition, len(fields), cap(fields))
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/internal/jsonbody"
 )
 
 // checkClientError fails unless err is nil or a condition the client
@@ -33,7 +34,7 @@ func checkClientError(t *testing.T, err error) {
 		t.Fatalf("%d field errors, more than %d", len(ce.Fields), MaxFieldErrors+1)
 	}
 	for _, f := range ce.Fields {
-		if len(f.Field) > maxPathBytes+len("…") {
+		if len(f.Field) > jsonbody.MaxPathBytes+len("…") {
 			t.Fatalf("field path of %d bytes: %.80q", len(f.Field), f.Field)
 		}
 	}

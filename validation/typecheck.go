@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/internal/jsonbody"
 )
 
 // typeChecker walks a JSON body that failed to decode against the Go type
@@ -71,7 +72,7 @@ func (c *typeChecker) check(raw []byte, t reflect.Type, path string) {
 				break
 			}
 			c.object(raw, path, func(key string) (reflect.Type, string, bool) {
-				p := clipPath(path + "[" + clipKey(key) + "]")
+				p := jsonbody.ClipPath(path + "[" + jsonbody.ClipKey(key) + "]")
 				if !validMapKey(kt, key) {
 					c.add(apierr.FieldError{Field: p, Rule: "type", Param: "integer", Message: p + " has a key that is not an integer"})
 					return nil, "", true
@@ -92,7 +93,7 @@ func (c *typeChecker) check(raw []byte, t reflect.Type, path string) {
 				if dec.Decode(&v) != nil {
 					return
 				}
-				c.check(v, t.Elem(), clipPath(path+"["+strconv.Itoa(i)+"]"))
+				c.check(v, t.Elem(), jsonbody.ClipPath(path+"["+strconv.Itoa(i)+"]"))
 			}
 			return
 		case reflect.Interface:
@@ -129,12 +130,12 @@ func (c *typeChecker) check(raw []byte, t reflect.Type, path string) {
 			return
 		case k >= reflect.Int && k <= reflect.Int64:
 			if _, err := strconv.ParseInt(string(raw), 10, t.Bits()); err != nil {
-				c.add(typeField(path, "number "+string(raw), t))
+				c.add(jsonbody.TypeField(path, "number "+string(raw), t))
 			}
 			return
 		case k >= reflect.Uint && k <= reflect.Uintptr:
 			if _, err := strconv.ParseUint(string(raw), 10, t.Bits()); err != nil {
-				c.add(typeField(path, "number "+string(raw), t))
+				c.add(jsonbody.TypeField(path, "number "+string(raw), t))
 			}
 			return
 		case k == reflect.Float32 || k == reflect.Float64:
@@ -144,7 +145,7 @@ func (c *typeChecker) check(raw []byte, t reflect.Type, path string) {
 			return
 		}
 	}
-	c.add(typeField(path, "", t))
+	c.add(jsonbody.TypeField(path, "", t))
 }
 
 // object checks the members of a JSON object; member returns the type of a
@@ -166,7 +167,7 @@ func (c *typeChecker) object(raw []byte, path string, member func(key string) (r
 		switch {
 		case !ok:
 			if c.disallowUnknown {
-				c.add(unknownField(joinKey(path, key)))
+				c.add(jsonbody.UnknownField(joinKey(path, key)))
 			}
 		case t != nil:
 			c.check(v, t, p)
@@ -178,9 +179,9 @@ func (c *typeChecker) object(raw []byte, path string, member func(key string) (r
 // to MaxKeyBytes.
 func joinKey(path, key string) string {
 	if path == "" {
-		return clipKey(key)
+		return jsonbody.ClipKey(key)
 	}
-	return clipPath(path + "." + clipKey(key))
+	return jsonbody.ClipPath(path + "." + jsonbody.ClipKey(key))
 }
 
 func fieldName(path string) string {

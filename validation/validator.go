@@ -173,8 +173,7 @@ func (v *Validator) validate(ctx context.Context, r *http.Request, i any) error 
 		// A nil pointer or a misused tag: the server's mistake.
 		return &apierr.ConditionError{Condition: apierr.Internal, Cause: err}
 	}
-	ce, fields := newFieldsCondition(fieldCount(len(ve)))
-	fields = v.appendFields(fields, ve, t.Name(), r)
+	fields := v.appendFields(nil, ve, t.Name(), r)
 	if t.Kind() == reflect.Struct {
 		if params := paramsOf(t); params != nil {
 			for i := range fields {
@@ -182,8 +181,7 @@ func (v *Validator) validate(ctx context.Context, r *http.Request, i any) error 
 			}
 		}
 	}
-	ce.Fields, ce.Cause = fields, err
-	return ce
+	return &apierr.ConditionError{Condition: apierr.Validation, Fields: fields, Cause: err}
 }
 
 func indirect(t reflect.Type) reflect.Type {

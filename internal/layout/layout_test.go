@@ -9,13 +9,15 @@ import (
 )
 
 // forbidden lists, per package, the dependencies it must never have:
-// net/http users never compile echo, and the model never compiles the
-// packages built on it.
+// net/http users never compile echo, the middleware never compiles
+// validation (nor validator/v10), and the model never compiles the packages
+// built on it.
 var forbidden = map[string][]string{
 	"github.com/errkit/errkit/apierr":                 {"github.com/labstack/", "github.com/go-playground/", "github.com/getkin/", "github.com/errkit/errkit/middleware", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi"},
 	"github.com/errkit/errkit/validation":             {"github.com/labstack/", "github.com/errkit/errkit/middleware", "github.com/errkit/errkit/openapi"},
-	"github.com/errkit/errkit/middleware":             {"github.com/labstack/", "github.com/getkin/", "github.com/errkit/errkit/openapi"},
-	"github.com/errkit/errkit/middleware/idempotency": {"github.com/labstack/", "github.com/getkin/"},
+	"github.com/errkit/errkit/middleware":             {"github.com/labstack/", "github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi"},
+	"github.com/errkit/errkit/middleware/echomw":      {"github.com/go-playground/", "github.com/errkit/errkit/validation"},
+	"github.com/errkit/errkit/middleware/idempotency": {"github.com/labstack/", "github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation"},
 	"github.com/errkit/errkit/examples/nethttp":       {"github.com/labstack/"},
 }
 

@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/internal/jsonbody"
 	"github.com/errkit/errkit/middleware"
-	"github.com/errkit/errkit/validation"
 	"github.com/labstack/echo/v4"
 )
 
@@ -23,7 +23,7 @@ import (
 //     [apierr.UnsupportedMediaType] (415);
 //   - a binder error (an *echo.HTTPError 400 holding a JSON error, or an
 //     *echo.BindingError): 400 with the byte offset or the field, as
-//     [middleware.Classify] (through validation.DecodeError) says; a body
+//     [middleware.Classify] says; a body
 //     over http.MaxBytesReader's limit: 413;
 //   - echo's rate limiter denial (429): [apierr.RateLimited] with
 //     Retry-After 1;
@@ -57,12 +57,13 @@ func Classify(err error, c apierr.Contract) (*apierr.Error, bool) {
 	switch he.Code {
 	case http.StatusBadRequest:
 		if he.Internal != nil {
-			if e, ok := middleware.Classify(he.Internal, c); ok && e.Code() != c.Code(apierr.Internal) {
-				return withCause(e, err), true
+			// err unwraps to he.Internal: classified whole, it stays the cause.
+			if e, ok := middleware.Classify(err, c); ok && e.Code() != c.Code(apierr.Internal) {
+				return e, true
 			}
 			if errors.Is(he.Internal, io.EOF) || errors.Is(he.Internal, io.ErrUnexpectedEOF) {
 				// The binder read an empty or truncated body.
-				return withCause(validation.DecodeError(he.Internal).In(c), err), true
+				return jsonbody.Classify(err).In(c), true
 			}
 		}
 		return apierr.Wrap(err, c.Code(apierr.BadRequest)), true
@@ -75,11 +76,4 @@ func Classify(err error, c apierr.Contract) (*apierr.Error, bool) {
 		return apierr.Wrap(err, c.Code(apierr.Internal)), true
 	}
 	return apierr.Wrap(err, c.Code(apierr.ConditionForStatus(he.Code))), true
-}
-
-func withCause(e *apierr.Error, err error) *apierr.Error {
-	if e.Unwrap() == nil {
-		e.WithCause(err)
-	}
-	return e
 }

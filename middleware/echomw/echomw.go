@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"github.com/errkit/errkit/middleware"
-	"github.com/errkit/errkit/middleware/internal/recovery"
 	"github.com/labstack/echo/v4"
 )
 
@@ -14,12 +13,6 @@ import (
 // [Set.ErrorHandler], as [Set.Install] does.
 type Set struct {
 	*middleware.Set
-
-	// answered is the set's own Content-Type header value, equal to the
-	// contract's: once the set has written an error, the response's
-	// Content-Type is this very slice, which marks the request answered
-	// without echo's per-request store (see [Set.ErrorHandler]).
-	answered []string
 }
 
 // New returns a Set configured by opts; errors are classified by
@@ -28,56 +21,46 @@ func New(opts ...middleware.Option) *Set {
 	o := make([]middleware.Option, 0, len(opts)+1)
 	o = append(o, middleware.WithClassifier(Classify))
 	o = append(o, opts...)
-	ms := middleware.New(o...)
-	return &Set{Set: ms, answered: []string{ms.Contract().ContentType()}}
+	return &Set{Set: middleware.New(o...)}
 }
 
 // Install sets the whole set on e in one call and returns it: the error
-// handler (which also answers HEAD like GET, see [Set.ErrorHandler]) and
-// [Set.Middleware] (request ID, recover, maintenance, rate limit) as one
-// middleware of e.Use, so that unknown routes pass through it too. Routes
-// may be added before or after.
+// handler, [HeadAsGet] as a pre-middleware of e.Pre (HEAD is answered like
+// GET), and [Set.Middleware] (request ID, recover, maintenance, rate limit)
+// as one middleware of e.Use, so that unknown routes pass through it too.
+// Routes may be added before or after.
 func Install(e *echo.Echo, opts ...middleware.Option) *Set {
 	s := New(opts...)
 	s.Install(e)
 	return s
 }
 
-// Install sets s on e; see the package function [Install]. It adds one
-// middleware to e.Use and no pre-middleware: a request that succeeds costs
-// one allocation more than on bare echo, the one echo spends on every
-// middleware; [Set.Handler] spares it.
+// Install sets s on e; see the package function [Install]. Echo applies
+// its middleware anew on every request; [Set.Handler] runs the same in
+// front of echo instead.
 func (s *Set) Install(e *echo.Echo) {
 	e.HTTPErrorHandler = s.ErrorHandler
+	e.Pre(HeadAsGet)
 	e.Use(s.Middleware)
 }
 
 // Middleware is the whole set as one echo middleware: [Set.RequestID],
 // [Set.Recover], [Set.Maintenance] and [Set.RateLimit], in that order.
-// Echo applies its middleware anew on every request, at the cost of one
-// allocation each; for none at all, serve e through [Set.Handler] instead.
+// Echo applies its middleware anew on every request; to run the set in
+// front of echo instead, serve e through [Set.Handler].
 func (s *Set) Middleware(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) (err error) {
+	return func(c echo.Context) error {
 		r := c.Request()
 		middleware.SetRequestID(c.Response().Header(), r)
-		defer func() {
-			if v := recover(); v != nil {
-				if v == http.ErrAbortHandler {
-					panic(v)
-				}
-				err = recovery.Recovered(s.Set, c.Request(), v)
+		return s.Catch(r, func() error {
+			if e := s.MaintenanceError(r); e != nil {
+				return e
 			}
-		}()
-		if isHeadRedo(r) {
-			return next(c) // admitted as HEAD already
-		}
-		if e := s.MaintenanceError(r); e != nil {
-			return e
-		}
-		if e := s.RateLimitError(r); e != nil {
-			return e
-		}
-		return next(c)
+			if e := s.RateLimitError(r); e != nil {
+				return e
+			}
+			return next(c)
+		})
 	}
 }
 
@@ -92,10 +75,10 @@ func (s *Set) Middleware(next echo.HandlerFunc) echo.HandlerFunc {
 //
 // A panic recovered there is logged without echo's route. HEAD is
 // answered like GET where e routes GET but not HEAD, its body discarded,
-// as [HeadAsGet] does.
+// as [HeadAsGet] does, before echo sees the request.
 func (s *Set) Handler(e *echo.Echo) http.Handler {
 	return s.Front(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method == http.MethodHead && headAsGet(e, r) {
+		if headAsGet(e, r) {
 			get := *r
 			get.Method = http.MethodGet
 			e.ServeHTTP(headWriter{w}, &get)
@@ -105,63 +88,26 @@ func (s *Set) Handler(e *echo.Echo) http.Handler {
 	}), false)
 }
 
-// answeredKey marks in echo's context store a request the set answered
-// without writing its error (the response was committed before, or the
-// client went away, or HEAD was served as GET); a written error is marked
-// by the response's Content-Type instead, which costs nothing.
+// answeredKey marks in echo's context store a request the set answered.
 const answeredKey = "errkit.answered"
 
 // ErrorHandler is an echo.HTTPErrorHandler: it answers err in the set's
 // contract, once; a 405's Allow header lists HEAD when it lists GET. Echo
 // may call it twice for one request, and a handler may fail after writing
 // part of its body: a committed response is never written again; the
-// failure is logged.
-//
-// HEAD is answered like GET, as net/http's ServeMux does (RFC 9110,
-// 9.3.2): when echo's router fails a HEAD request (404 or 405) to a path
-// with a GET route, the request is served again by e as GET, through e's
-// middleware, and its answer is sent without its body. The set's
-// middleware does not count it twice against the rate limit. Other
-// middleware, of e.Pre and e.Use, sees both passes, the HEAD that failed
-// and the GET, which has the URL the first pass left.
+// failure is logged. HEAD is answered like GET by [HeadAsGet], which
+// [Install] sets.
 func (s *Set) ErrorHandler(err error, c echo.Context) {
+	if c.Get(answeredKey) != nil {
+		return
+	}
+	c.Set(answeredKey, true)
 	res := c.Response()
-	if res.Committed && s.marked(res.Header()) || c.Get(answeredKey) != nil {
-		return
-	}
-	if serveHeadAsGet(err, c) {
-		c.Set(answeredKey, true)
-		return
-	}
 	committed := res.Committed
 	if !committed {
 		allowHead(res.Header())
 	}
 	s.RespondTo(res, c.Request(), c.Path(), committed, err)
-	if committed || !res.Committed || !s.mark(res.Header()) {
-		c.Set(answeredKey, true)
-	}
-}
-
-// mark marks h, the header of a response the set has just written an
-// error to, as answered: its Content-Type, already sent, is replaced by
-// the set's own slice of the same value. It reports false when it cannot.
-func (s *Set) mark(h http.Header) bool {
-	ct := h["Content-Type"]
-	if len(s.answered) != 1 || len(ct) != 1 || ct[0] != s.answered[0] {
-		return false
-	}
-	// Delete first: assigning to a map of 8 keys (a 429's headers) grows
-	// it, 3 allocations, even when the key is there; 7 fit as they are.
-	delete(h, "Content-Type")
-	h["Content-Type"] = s.answered
-	return true
-}
-
-// marked reports whether h was marked by mark.
-func (s *Set) marked(h http.Header) bool {
-	ct := h["Content-Type"]
-	return len(s.answered) == 1 && len(ct) == 1 && &ct[0] == &s.answered[0]
 }
 
 // RequestID is [middleware.Set.RequestID] in echo's form: the ID is in the
@@ -177,16 +123,8 @@ func (s *Set) RequestID(next echo.HandlerFunc) echo.HandlerFunc {
 // Recover turns a panic into an Internal error for the error handler
 // (the contract's 500); [http.ErrAbortHandler] is re-panicked.
 func (s *Set) Recover(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) (err error) {
-		defer func() {
-			if v := recover(); v != nil {
-				if v == http.ErrAbortHandler {
-					panic(v)
-				}
-				err = recovery.Recovered(s.Set, c.Request(), v)
-			}
-		}()
-		return next(c)
+	return func(c echo.Context) error {
+		return s.Catch(c.Request(), func() error { return next(c) })
 	}
 }
 
@@ -194,9 +132,7 @@ func (s *Set) Recover(next echo.HandlerFunc) echo.HandlerFunc {
 // [middleware.Set.MaintenanceError] while maintenance is on.
 func (s *Set) Maintenance(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if r := c.Request(); isHeadRedo(r) {
-			return next(c)
-		} else if e := s.MaintenanceError(r); e != nil {
+		if e := s.MaintenanceError(c.Request()); e != nil {
 			return e
 		}
 		return next(c)
@@ -208,9 +144,7 @@ func (s *Set) Maintenance(next echo.HandlerFunc) echo.HandlerFunc {
 // through.
 func (s *Set) RateLimit(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if r := c.Request(); isHeadRedo(r) {
-			return next(c)
-		} else if e := s.RateLimitError(r); e != nil {
+		if e := s.RateLimitError(c.Request()); e != nil {
 			return e
 		}
 		return next(c)

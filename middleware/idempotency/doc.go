@@ -8,7 +8,8 @@
 //
 //   - the first request runs the handler; its status, the headers that
 //     matter and its body are stored under the key with a fingerprint of
-//     the request (method, path and query, a canonical hash of the body);
+//     the request (method, path and query, a hash of the body, a JSON
+//     body in its RFC 8785 form);
 //   - the same key with the same fingerprint replays the stored response
 //     with the [ReplayHeader] set, without running the handler;
 //   - the same key with another fingerprint fails with

@@ -325,7 +325,6 @@ type state struct {
 	scope []byte
 	rd    bodyReader
 	cw    capture
-	canon canonScratch
 }
 
 var statePool = sync.Pool{New: func() any { return new(state) }}
@@ -335,7 +334,7 @@ const maxPooled = 64 << 10
 
 func (s *state) free() {
 	s.rd.Reset(nil)
-	if cap(s.body) > maxPooled || cap(s.fp) > maxPooled || cap(s.scope) > maxPooled || cap(s.canon.tmp) > maxPooled || cap(s.canon.members) > maxPooled/16 {
+	if cap(s.body) > maxPooled || cap(s.fp) > maxPooled || cap(s.scope) > maxPooled {
 		return
 	}
 	statePool.Put(s)

@@ -645,15 +645,6 @@ func TestNewErrors(t *testing.T) {
 	}
 }
 
-func TestNoHeaderAllocs(t *testing.T) {
-	srv := mustNew(t, Config{}).Handler(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
-	r := httptest.NewRequest(http.MethodPost, "/v2/payments", nil)
-	w := httptest.NewRecorder()
-	if n := testing.AllocsPerRun(100, func() { srv.ServeHTTP(w, r) }); n != 0 {
-		t.Fatalf("%v allocations without the header", n)
-	}
-}
-
 func TestFlush(t *testing.T) {
 	srv := mustNew(t, Config{}).Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, "a")

@@ -208,33 +208,6 @@ func TestConcurrent(t *testing.T) {
 	}
 }
 
-// A request without the key costs what a pass-through middleware costs
-// (echo chains its middleware per request, one closure each).
-func TestNoHeaderAllocs(t *testing.T) {
-	if raceEnabled {
-		t.Skip("allocation counts of pooled code are noise under -race")
-	}
-	bare := echo.New()
-	bare.Use(func(next echo.HandlerFunc) echo.HandlerFunc { return func(c echo.Context) error { return next(c) } })
-	with := echo.New()
-	mw, err := New(idempotency.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	with.Use(mw)
-	for _, e := range []*echo.Echo{bare, with} {
-		e.POST("/v2/payments", func(c echo.Context) error { return c.NoContent(http.StatusNoContent) })
-	}
-	r := httptest.NewRequest(http.MethodPost, "/v2/payments", nil)
-	r.Header.Set("Authorization", "ApiKey pk_1")
-	w := httptest.NewRecorder()
-	a := testing.AllocsPerRun(100, func() { bare.ServeHTTP(w, r) })
-	b := testing.AllocsPerRun(100, func() { with.ServeHTTP(w, r) })
-	if b != a {
-		t.Fatalf("%v allocations with the middleware, %v without", b, a)
-	}
-}
-
 // A panicking handler frees its key: the retry runs.
 func TestPanicReleases(t *testing.T) {
 	var runs atomic.Int64

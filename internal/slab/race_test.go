@@ -1,5 +1,0 @@
-//go:build race
-
-package slab
-
-const raceEnabled = true

@@ -1,5 +1,0 @@
-//go:build !race
-
-package echoidempotency
-
-const raceEnabled = false
