@@ -17,6 +17,7 @@ var forbidden = map[string][]string{
 	"github.com/errkit/errkit/validation":             {"github.com/labstack/", "github.com/errkit/errkit/middleware", "github.com/errkit/errkit/openapi"},
 	"github.com/errkit/errkit/middleware":             {"github.com/labstack/", "github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi"},
 	"github.com/errkit/errkit/auth":                   {"github.com/labstack/", "github.com/gin-gonic/", "github.com/redis/", "go.opentelemetry.io/"},
+	"github.com/errkit/errkit/auth/redisnonce":        {"github.com/labstack/", "github.com/gin-gonic/", "go.opentelemetry.io/"},
 	"github.com/errkit/errkit/middleware/echomw":      {"github.com/go-playground/", "github.com/errkit/errkit/validation"},
 	"github.com/errkit/errkit/middleware/idempotency": {"github.com/labstack/", "github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation"},
 	"github.com/errkit/errkit/examples/nethttp":       {"github.com/labstack/"},
