@@ -27,6 +27,10 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
+	authn, err := sandbox.NewAuthenticator(cfg)
+	if err != nil {
+		return nil, err
+	}
 	a := &api{
 		svc:         sandbox.NewService(cfg.QuoteTTL),
 		keys:        cfg.Keys,
@@ -53,17 +57,20 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (http.Handler, error) {
 	mux.Handle("DELETE /admin/maintenance", a.adminOnly(a.maintenanceOff))
 
 	// One call: request IDs, recovery, maintenance, rate limiting and the
-	// mux's 404 and 405 in the contract, around the API key check.
-	return kit.Wrap(a.authenticate(mux)), nil
+	// mux's 404 and 405 in the contract, around the credentials check.
+	return kit.Wrap(authenticate(authn, mux)), nil
 }
 
-// authenticate checks the API key of every request under /v2.
-func (a *api) authenticate(next http.Handler) http.Handler {
+// authenticate checks the credentials of every request under /v2: the
+// API key, or with -auth signed the contract's own scheme.
+func authenticate(authn *sandbox.Authenticator, next http.Handler) http.Handler {
 	return middleware.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
 		if strings.HasPrefix(r.URL.Path, "/v2/") {
-			if _, err := a.keys.CheckAPIKey(r); err != nil {
+			rr, err := authn.Check(r)
+			if err != nil {
 				return err
 			}
+			r = rr
 		}
 		next.ServeHTTP(w, r)
 		return nil

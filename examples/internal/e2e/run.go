@@ -62,6 +62,7 @@ func Run(t *testing.T, dir string) {
 	t.Run("rate limit", func(t *testing.T) { rateLimit(t, Start(t, bin, "-rate", "1")) })
 	t.Run("graceful shutdown", func(t *testing.T) { graceful(t, Start(t, bin)) })
 	t.Run("contracts", func(t *testing.T) { contracts(t, bin) })
+	t.Run("signed requests", func(t *testing.T) { signed(t, bin) })
 	t.Run("flags", func(t *testing.T) { flags(t, bin, strings.TrimPrefix(server(t, "").URL, "http://")) })
 	for _, name := range slices.Sorted(maps.Keys(servers)) {
 		servers[name].Stop(t)

@@ -34,7 +34,7 @@ func MiddlewareOptions(cfg Config, d Dialect, classify func(error, apierr.Contra
 // each given a budget of their own.
 func RateKey(keys Keys) func(*http.Request) string {
 	return func(r *http.Request) string {
-		if key := credential(r, "ApiKey"); key != "" && equal(key, keys.APIKey) {
+		if key := clientKey(r); key != "" && equal(key, keys.APIKey) {
 			return "key:" + key
 		}
 		host, _, err := net.SplitHostPort(r.RemoteAddr)
@@ -57,6 +57,6 @@ func MaintenanceExempt(r *http.Request) bool {
 func IdempotencyConfig(contract apierr.Contract) idempotency.Config {
 	return idempotency.Config{
 		Contract: contract,
-		Scope:    func(r *http.Request) string { return credential(r, "ApiKey") },
+		Scope:    clientKey,
 	}
 }
