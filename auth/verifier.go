@@ -270,17 +270,23 @@ func readBody(r *http.Request, limit int64) ([]byte, error) {
 	if r.ContentLength > limit {
 		return nil, apierr.NewCondition(apierr.TooLarge).With("limit", limit)
 	}
-	size := int64(512)
+	var body []byte
+	var err error
 	if r.ContentLength > 0 {
-		size = r.ContentLength + 1
+		// A server's body ends at its Content-Length.
+		body = make([]byte, r.ContentLength)
+		_, err = io.ReadFull(r.Body, body)
+	} else {
+		buf := bytes.NewBuffer(make([]byte, 0, 512))
+		var n int64
+		n, err = buf.ReadFrom(io.LimitReader(r.Body, limit+1))
+		if err == nil && n > limit {
+			return nil, apierr.NewCondition(apierr.TooLarge).With("limit", limit)
+		}
+		body = buf.Bytes()
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, size))
-	n, err := buf.ReadFrom(io.LimitReader(r.Body, limit+1))
-	switch {
-	case err == nil && n > limit:
-		return nil, apierr.NewCondition(apierr.TooLarge).With("limit", limit)
-	case err == nil:
-		return buf.Bytes(), nil
+	if err == nil {
+		return body, nil
 	}
 	if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
 		return nil, apierr.NewCondition(apierr.TooLarge).WithCause(err)
@@ -299,6 +305,5 @@ func handOn(r *http.Request, ctx context.Context, id string, body []byte) *http.
 	}
 	rr.Body = io.NopCloser(bytes.NewReader(body))
 	rr.ContentLength = int64(len(body))
-	rr.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
 	return rr
 }
