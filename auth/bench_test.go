@@ -109,7 +109,6 @@ func BenchmarkVerify(b *testing.B) {
 	})
 }
 
-
 // sink is a ResponseWriter a benchmark reuses: it keeps the status and the
 // start of the body, for the check that each request was served.
 type sink struct {
