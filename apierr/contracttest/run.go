@@ -78,6 +78,10 @@ func render(t testing.TB, c apierr.Contract, e *apierr.Error) *httptest.Response
 //   - Head: a HEAD request gets the status and headers, no body.
 //   - Conditions: every [apierr.Condition] has a code of c's catalogue,
 //     which renders with its status and Retry-After.
+//   - AuthFailures: every [apierr.AuthFailure] is answered ([apierr.AuthCode])
+//     with a code of c's catalogue, 4xx unless c has no code for
+//     [apierr.Unauthorized], which renders with its status and parses back
+//     to it.
 func Run(t *testing.T, c apierr.Contract, opts Options) {
 	t.Helper()
 	t.Run("Codes", func(t *testing.T) { testCodes(t, c, opts) })
@@ -89,6 +93,7 @@ func Run(t *testing.T, c apierr.Contract, opts Options) {
 	t.Run("NotContract", func(t *testing.T) { testNotContract(t, c) })
 	t.Run("Head", func(t *testing.T) { testHead(t, c) })
 	t.Run("Conditions", func(t *testing.T) { testConditions(t, c) })
+	t.Run("AuthFailures", func(t *testing.T) { testAuthFailures(t, c) })
 }
 
 func testCodes(t *testing.T, c apierr.Contract, opts Options) {
