@@ -137,3 +137,52 @@ func ExampleMemoryNonces() {
 	// 4 false
 	// 6 true
 }
+
+// Verify is the door-neutral check: another framework's middleware calls
+// it and hands its error to the framework's error handler.
+func ExampleVerifier_Verify() {
+	v, err := auth.New(auth.Config{
+		Lookup: auth.StaticKeys(map[string]string{"pk_1": "sk_1"}),
+		Now:    func() time.Time { return time.Unix(1767225600, 0) },
+	})
+	if err != nil {
+		panic(err)
+	}
+	r := httptest.NewRequest("GET", "/v2/payments?limit=10", nil)
+	r.Header.Set("X-API-Key", "pk_1")
+	r.Header.Set("X-Timestamp", "1767225600")
+	r.Header.Set("X-Signature", auth.Sign(sha256.New, []byte("sk_1"), []byte("1767225600GET/v2/payments?limit=10")))
+	rr, err := v.Verify(r)
+	fmt.Println(auth.KeyFrom(rr.Context()), err)
+	r.Header.Set("X-Timestamp", "1767225601")
+	_, err = v.Verify(r)
+	fmt.Println(err)
+	// Output:
+	// pk_1 <nil>
+	// unauthorized (signature_invalid)
+}
+
+func ExampleParseBasic() {
+	key, secret, ok := auth.ParseBasic("Basic Y2xpZW50XzE6c2VjcmV0XzE=")
+	fmt.Println(key, secret, ok)
+	_, _, ok = auth.ParseBasic("Bearer Y2xpZW50XzE6c2VjcmV0XzE=")
+	fmt.Println(ok)
+	// Output:
+	// client_1 secret_1 true
+	// false
+}
+
+func ExampleParseTimestamp() {
+	for _, s := range []string{"1767225600", "1767225600.5", "-1"} {
+		fmt.Println(auth.ParseTimestamp(s))
+	}
+	// Output:
+	// 1767225600 true
+	// 0 false
+	// 0 false
+}
+
+func ExampleValidKeyID() {
+	fmt.Println(auth.ValidKeyID("pk_live_42"), auth.ValidKeyID("pk live"), auth.ValidKeyID(""))
+	// Output: true false false
+}

@@ -220,7 +220,7 @@ func (v *Verifier) Verify(r *http.Request) (*http.Request, error) {
 			return fail(apierr.AuthNonceReused)
 		}
 	}
-	return handOn(r, ctx, id, body), nil
+	return handOn(ctx, r, id, body), nil
 }
 
 // Handler returns next behind the verifier: a request that fails is
@@ -298,7 +298,7 @@ func readBody(r *http.Request, limit int64) ([]byte, error) {
 }
 
 // handOn returns r with the body read, intact, and the key in its context.
-func handOn(r *http.Request, ctx context.Context, id string, body []byte) *http.Request {
+func handOn(ctx context.Context, r *http.Request, id string, body []byte) *http.Request {
 	rr := r.WithContext(withKey(ctx, id))
 	if r.Body == nil || r.Body == http.NoBody {
 		return rr

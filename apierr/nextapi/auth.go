@@ -5,11 +5,7 @@ import (
 	"github.com/errkit/errkit/apierr/kit"
 )
 
-// authCodes are the codes of the provider's table that answer each
-// authentication failure: UNAUTHORIZED for credentials missing or
-// malformed, INVALID_CREDENTIALS for credentials that do not hold, and
-// FORBIDDEN for a key whose credentials hold but whose state refuses it
-// ("Credentials valid but access denied").
+// authCodes are the codes [NextAPIContract.AuthCode] answers the failures with.
 var authCodes = kit.AuthCodes{
 	apierr.AuthKeyMissing:           Unauthorized,
 	apierr.AuthNonceMissing:         Unauthorized,
@@ -30,5 +26,9 @@ var authCodes = kit.AuthCodes{
 	apierr.AuthClientInvalid:        Forbidden,
 }
 
-// AuthCode returns the code that answers f (see the package documentation).
+// AuthCode returns the code of the provider's table that answers f:
+// UNAUTHORIZED for credentials missing or malformed, INVALID_CREDENTIALS
+// for credentials that do not hold, and FORBIDDEN (403) for a key whose
+// credentials hold but whose state refuses it ("Credentials valid but
+// access denied").
 func (*NextAPIContract) AuthCode(f apierr.AuthFailure) apierr.Code { return authCodes.Code(f) }

@@ -5,12 +5,7 @@ import (
 	"github.com/errkit/errkit/apierr/kit"
 )
 
-// authCodes are the messages of the provider's table that answer each
-// authentication failure. The Payout API signs with a timestamp and has
-// no nonce: a nonce a server asks for anyway is part of what is signed,
-// so its failures are an invalid signature, as is the wrong secret of
-// Basic credentials. An inactive key is an invalid one ("Key not found or
-// inactive").
+// authCodes are the codes [PayoutContract.AuthCode] answers the failures with.
 var authCodes = kit.AuthCodes{
 	apierr.AuthKeyMissing:           APIKeyRequired,
 	apierr.AuthCredentialsMalformed: APIKeyRequired,
@@ -31,5 +26,12 @@ var authCodes = kit.AuthCodes{
 	apierr.AuthClientInvalid:        InvalidAPIKey,
 }
 
-// AuthCode returns the code that answers f (see the package documentation).
+// AuthCode returns the message of the provider's table that answers f,
+// at 401 unauthorized: "API key required", "Invalid API key" (also for a
+// key not active: "Key not found or inactive"), "Timestamp required",
+// "Invalid timestamp format", "Timestamp window exceeded" and "Invalid
+// signature". The Payout API signs with a timestamp and has no nonce: a
+// nonce a server asks for anyway is part of what is signed, so its
+// failures are an invalid signature, as is the wrong secret of Basic
+// credentials.
 func (*PayoutContract) AuthCode(f apierr.AuthFailure) apierr.Code { return authCodes.Code(f) }
