@@ -38,7 +38,9 @@ type Store struct {
 }
 
 // New returns a Store over client (a *redis.Client, *redis.ClusterClient
-// or *redis.Ring) whose keys start with prefix ("nonce:").
+// or *redis.Ring) whose keys start with prefix ("nonce:"). Build the
+// client with ContextTimeoutEnabled, so that a slow Redis holds a request
+// no longer than its context allows.
 func New(client redis.Scripter, prefix string) *Store {
 	return &Store{client: client, prefix: prefix}
 }
