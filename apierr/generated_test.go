@@ -3,7 +3,7 @@ package apierr
 import (
 	"testing"
 
-	"github.com/errkit/errkit/apierr/internal/gencodes"
+	"github.com/errkit/errkit/internal/gencodes"
 )
 
 // codes_gen.go is what go generate makes of codes.txt.

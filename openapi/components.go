@@ -29,7 +29,8 @@ var exampleTime = time.Date(2026, 1, 15, 10, 30, 0, 0, time.UTC)
 // response per status the catalogue uses, each naming its codes' examples.
 // Every response documents X-Request-Id; 429 and 503 Retry-After, 429 the
 // RateLimit fields, the conflict status Retry-After (an idempotency key in
-// progress), 405 Allow.
+// progress), 405 and the status of c's method-not-allowed code Allow, 401
+// and the status of c's unauthorized code WWW-Authenticate.
 func Components(c apierr.Contract, v Version) (*openapi3.Components, error) {
 	if !v.valid() {
 		return nil, fmt.Errorf("openapi: unknown version %q (want 3.1 or 3.0)", v)
@@ -179,6 +180,7 @@ const (
 	headerRateLimitLimit     = "RateLimit-Limit"
 	headerRateLimitRemaining = "RateLimit-Remaining"
 	headerRateLimitReset     = "RateLimit-Reset"
+	headerReplayed           = "Idempotent-Replayed"
 )
 
 // headers returns the headers a response of status documents: X-Request-Id
@@ -220,8 +222,12 @@ func headers(c apierr.Contract, status int) openapi3.Headers {
 		h[headerRateLimitReset] = header("Seconds until a request is allowed again.",
 			openapi3.NewIntegerSchema().WithMin(1))
 	}
-	if status == http.StatusMethodNotAllowed {
-		h["Allow"] = header("The methods the route takes.", openapi3.NewStringSchema())
+	if status == http.StatusMethodNotAllowed || status == c.Code(apierr.MethodNotAllowed).Status() {
+		h["Allow"] = header("The methods the route takes: sent when the route exists but not for the method.", openapi3.NewStringSchema())
+	}
+	if status == http.StatusUnauthorized || status == c.Code(apierr.Unauthorized).Status() {
+		h["WWW-Authenticate"] = header("The authentication scheme the request lacks or failed, when the server names it.",
+			openapi3.NewStringSchema())
 	}
 	return h
 }

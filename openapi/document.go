@@ -3,7 +3,10 @@ package openapi
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/errkit/errkit/apierr"
 	"github.com/getkin/kin-openapi/openapi3"
@@ -33,7 +36,11 @@ func Document(c apierr.Contract, v Version) (*openapi3.T, error) {
 }
 
 // Load parses an OpenAPI 3.0 or 3.1 (or 3.2) document, YAML or JSON, and resolves its
-// references within the document.
+// references within the document. A reference to a schema, example or
+// response the document does not define is kept for [Merge] to define: a
+// spec may refer to the contract's components (NexpayError404) before they
+// are merged in. [Validate] refuses a document in which one is still
+// undefined.
 func Load(data []byte) (doc *openapi3.T, err error) {
 	defer func() {
 		// A spec malformed enough to upset the loader is still only a spec
@@ -43,7 +50,7 @@ func Load(data []byte) (doc *openapi3.T, err error) {
 		}
 	}()
 	loader := openapi3.NewLoader()
-	doc, err = loader.LoadFromData(data)
+	doc, err = loader.LoadFromData(withPlaceholders(data))
 	if err != nil {
 		return nil, fmt.Errorf("openapi: the spec does not parse: %w", err)
 	}
@@ -54,8 +61,12 @@ func Load(data []byte) (doc *openapi3.T, err error) {
 }
 
 // Validate checks doc as kin-openapi does, examples against their schemas
-// included, in the terms of the document's own version.
+// included, in the terms of the document's own version, and that every
+// component it refers to is defined.
 func Validate(doc *openapi3.T) error {
+	if left := placeholders(doc); len(left) > 0 {
+		return fmt.Errorf("openapi: the spec refers to %s, which it does not define", strings.Join(left, ", "))
+	}
 	return doc.Validate(context.Background())
 }
 
@@ -85,12 +96,14 @@ func LoadFile(path string) (doc *openapi3.T, err error) {
 			doc, err = nil, fmt.Errorf("openapi: the spec does not parse: %v", r)
 		}
 	}()
-	if _, err := os.Stat(path); err != nil {
+	data, err := os.ReadFile(path)
+	if err != nil {
 		return nil, fmt.Errorf("openapi: %w", err)
 	}
 	loader := openapi3.NewLoader()
+	loader.IsExternalRefsAllowed = true
 	loader.ReadFromURIFunc = openapi3.ReadFromFile
-	doc, err = loader.LoadFromFile(path)
+	doc, err = loader.LoadFromDataWithPath(withPlaceholders(data), &url.URL{Path: filepath.ToSlash(path)})
 	if err != nil {
 		return nil, fmt.Errorf("openapi: the spec does not parse: %w", err)
 	}

@@ -71,12 +71,16 @@ func ExampleAddResponses() {
 	doc, err := openapi.Load([]byte(`
 openapi: 3.1.0
 info: {title: Payments, version: 2.0.0}
+security: [{apiKey: []}]
 paths:
   /v2/payments/{id}:
     get:
       parameters: [{name: id, in: path, required: true, schema: {type: string}}]
       responses:
         "200": {description: The payment.}
+components:
+  securitySchemes:
+    apiKey: {type: apiKey, in: header, name: Authorization}
 `))
 	if err != nil {
 		log.Fatal(err)
@@ -150,5 +154,5 @@ func ExampleLoadFile() {
 	_, err := openapi.LoadFile("no-such-spec.yaml")
 	fmt.Println(err)
 	// Output:
-	// openapi: stat no-such-spec.yaml: no such file or directory
+	// openapi: open no-such-spec.yaml: no such file or directory
 }

@@ -76,13 +76,33 @@ func TestMerge(t *testing.T) {
 					t.Errorf("schema %s not merged", name)
 				}
 			}
-			for name := range want.Responses {
-				if doc.Components.Responses[name] == nil {
-					t.Errorf("response %s not merged", name)
+			if len(doc.Paths.Map()) == 0 {
+				// A spec without operations gets every component.
+				for name := range want.Responses {
+					if doc.Components.Responses[name] == nil {
+						t.Errorf("response %s not merged", name)
+					}
 				}
-			}
-			if len(doc.Components.Examples) < len(want.Examples) {
-				t.Errorf("%d examples merged, want %d", len(doc.Components.Examples), len(want.Examples))
+				if len(doc.Components.Examples) < len(want.Examples) {
+					t.Errorf("%d examples merged, want %d", len(doc.Components.Examples), len(want.Examples))
+				}
+			} else {
+				// One with operations keeps those something refers to:
+				// the examples of the codes they send.
+				refs, _ := references(doc)
+				for name, e := range doc.Components.Examples {
+					if ours(e.Value.Extensions, apierr.Nexpay) && !refs["#/components/examples/"+name] {
+						t.Errorf("example %s is kept, but nothing refers to it", name)
+					}
+				}
+				for _, id := range []string{"GEN9002", "GEN9429", "GEN9001", "GEN9013"} {
+					if doc.Components.Examples["Nexpay"+id] == nil {
+						t.Errorf("example of %s, which the operation sends, is missing", id)
+					}
+				}
+				if doc.Components.Examples["NexpayCHT0001"] != nil || doc.Components.Responses["NexpayError404"] != nil {
+					t.Error("components nothing refers to were kept")
+				}
 			}
 			// The spec's own components are untouched.
 			p := doc.Components.Schemas["Payment"]
@@ -168,7 +188,7 @@ func TestMergeDropsStale(t *testing.T) {
 }
 
 func TestMergeTwoContracts(t *testing.T) {
-	doc := mustLoad(t, userSpec31)
+	doc := mustLoad(t, userSpec30JSON)
 	if err := Merge(doc, apierr.Nexpay); err != nil {
 		t.Fatal(err)
 	}
@@ -199,7 +219,7 @@ func TestLoadErrors(t *testing.T) {
 		"not a mapping": "- 1\n- 2\n",
 		"swagger":       `{"swagger":"2.0","info":{"title":"t","version":"1"},"paths":{}}`,
 		"no version":    `{"info":{"title":"t","version":"1"},"paths":{}}`,
-		"bad ref":       `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{},"components":{"schemas":{"A":{"$ref":"#/components/schemas/Nope"}}}}`,
+		"bad ref":       `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{},"components":{"parameters":{"A":{"$ref":"#/components/parameters/Nope"}}}}`,
 		"empty":         ``,
 	} {
 		if _, err := Load([]byte(spec)); err == nil || !strings.HasPrefix(err.Error(), "openapi: ") {

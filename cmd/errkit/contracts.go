@@ -28,10 +28,15 @@ func contract(name string) (apierr.Contract, error) {
 	if c, ok := contracts[name]; ok {
 		return c, nil
 	}
+	return nil, fmt.Errorf("unknown contract %q (known: %s)", name, contractNames())
+}
+
+// contractNames lists the contracts' names, sorted, comma-separated.
+func contractNames() string {
 	names := make([]string, 0, len(contracts))
 	for n := range contracts {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	return nil, fmt.Errorf("unknown contract %q (known: %s)", name, strings.Join(names, ", "))
+	return strings.Join(names, ", ")
 }

@@ -1,28 +1,23 @@
 package main
 
-import (
-	"fmt"
-	"io"
-)
+import "io"
 
 func cmdDocs(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("docs", stderr, "errkit docs [--contract nexpay]\n\nWrites the contract's code table as Markdown.")
-	name := fs.String("contract", "nexpay", "the contract")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	c := newCommand("docs", stdout, stderr, "errkit docs [--contract nexpay] [--codes codes.txt] [-o file]\n\n"+
+		"Writes the contract's code table as Markdown, with a team's own codes\nwhen --codes names its codes file.")
+	name := c.fs.String("contract", "nexpay", "the `contract`: "+contractNames())
+	codes := c.fs.String("codes", "", "a team's codes `file` (the format of apierr/codes.txt) to list too")
+	if code := c.parse(args); code >= 0 {
+		return code
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "errkit docs: unexpected argument %q\n", fs.Arg(0))
-		return 2
-	}
-	c, err := contract(*name)
+	ct, err := contract(*name)
 	if err != nil {
-		fmt.Fprintln(stderr, "errkit docs:", err)
-		return 2
+		return c.fail(exitUsage, flagError("contract", err))
 	}
-	if _, err := io.WriteString(stdout, c.Catalogue().Markdown()); err != nil {
-		fmt.Fprintln(stderr, "errkit docs:", err)
-		return 1
+	if *codes != "" {
+		if err := registerCodes(ct, *codes); err != nil {
+			return c.fail(exitFailed, flagError("codes", err))
+		}
 	}
-	return 0
+	return c.write([]byte(ct.Catalogue().Markdown()))
 }

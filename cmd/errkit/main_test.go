@@ -124,6 +124,36 @@ func TestOpenAPIMerge(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "openapi: 3.1.0") {
 		t.Errorf("exit %d, output %.60q", code, out)
 	}
+	// A spec may refer to the responses the merge adds, and name each
+	// operation's codes.
+	refSpec := filepath.Join(dir, "ref.yaml")
+	os.WriteFile(refSpec, []byte(`openapi: 3.1.0
+info: {title: P, version: "1"}
+paths:
+  /v2/payments/{id}:
+    get:
+      x-errkit-codes: [PAY0001]
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses:
+        "200": {description: OK}
+        "503": {$ref: '#/components/responses/NexpayError503'}
+`), 0o644)
+	code, out, stderr = runCLI(t, "openapi", "--merge", refSpec)
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	doc, err = openapi.Load([]byte(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := openapi.Validate(doc); err != nil {
+		t.Error(err)
+	}
+	op := doc.Paths.Value("/v2/payments/{id}").Get
+	if op.Responses.Value("404") == nil || op.Responses.Value("503").Ref != "#/components/responses/NexpayError503" || doc.Components.Responses["NexpayError503"] == nil {
+		t.Errorf("merged:\n%s", out)
+	}
+
 	// Merging into the output again gives the same output.
 	merged := filepath.Join(dir, "merged.yaml")
 	_, first, _ := runCLI(t, "openapi", "--merge", yamlSpec)
@@ -143,6 +173,10 @@ func TestErrors(t *testing.T) {
 	os.WriteFile(clash, []byte(spec30+"    NexpayError: {type: string}\n"), 0o644)
 	v30 := filepath.Join(dir, "v30.yaml")
 	os.WriteFile(v30, []byte(spec30), 0o644)
+	badCode := filepath.Join(dir, "code.yaml")
+	os.WriteFile(badCode, []byte("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    get:\n      x-errkit-codes: [PAY9999]\n      responses: {'200': {description: ok}}\n"), 0o644)
+	badRef := filepath.Join(dir, "ref.yaml")
+	os.WriteFile(badRef, []byte("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    get:\n      responses: {'404': {$ref: '#/components/responses/Nope'}}\n"), 0o644)
 
 	tests := []struct {
 		name string
@@ -152,18 +186,21 @@ func TestErrors(t *testing.T) {
 	}{
 		{"no command", nil, 2, "Usage:"},
 		{"unknown command", []string{"lint"}, 2, `unknown command "lint"`},
-		{"unknown contract", []string{"openapi", "--contract", "stripe"}, 2, `errkit openapi: unknown contract "stripe" (known: cryptopay, nexpay, nexpay-legacy, nextapi, payout, problem)`},
-		{"unknown contract docs", []string{"docs", "--contract", "stripe"}, 2, `errkit docs: unknown contract "stripe" (known: cryptopay, nexpay, nexpay-legacy, nextapi, payout, problem)`},
-		{"unknown version", []string{"openapi", "--version", "2.0"}, 2, `errkit openapi: unknown version "2.0" (want 3.1 or 3.0)`},
-		{"unknown format", []string{"openapi", "--format", "xml"}, 2, `errkit openapi: unknown format "xml" (want yaml or json)`},
+		{"unknown contract", []string{"openapi", "--contract", "stripe"}, 2, `errkit openapi: --contract: unknown contract "stripe" (known: cryptopay, nexpay, nexpay-legacy, nextapi, payout, problem)`},
+		{"unknown contract docs", []string{"docs", "--contract", "stripe"}, 2, `errkit docs: --contract: unknown contract "stripe" (known: cryptopay, nexpay, nexpay-legacy, nextapi, payout, problem)`},
+		{"unknown version", []string{"openapi", "--version", "2.0"}, 2, `errkit openapi: --version: unknown version "2.0" (want 3.1 or 3.0)`},
+		{"unknown format", []string{"openapi", "--format", "xml"}, 2, `errkit openapi: --format: unknown format "xml" (want yaml or json)`},
 		{"unknown flag", []string{"openapi", "--verbose"}, 2, "flag provided but not defined: -verbose"},
 		{"stray argument", []string{"openapi", "spec.yaml"}, 2, `unexpected argument "spec.yaml"`},
 		{"stray argument docs", []string{"docs", "x"}, 2, `unexpected argument "x"`},
-		{"missing spec", []string{"openapi", "--merge", filepath.Join(dir, "nope.yaml")}, 1, "no such file"},
+		{"missing spec", []string{"openapi", "--merge", filepath.Join(dir, "nope.yaml")}, 1, "--merge " + filepath.Join(dir, "nope.yaml") + ": open"},
+		{"unknown code", []string{"openapi", "--merge", badCode}, 1, "GET /p: x-errkit-codes: unknown code \"PAY9999\""},
+		{"undefined ref", []string{"openapi", "--merge", badRef}, 1, "the spec refers to components.responses.Nope, which neither it nor the contract defines"},
+		{"unwritable -o", []string{"openapi", "-o", filepath.Join(dir, "no", "such", "dir.yaml")}, 1, "errkit openapi: -o: "},
 		{"unparsable spec", []string{"openapi", "--merge", broken}, 1, "broken.yaml: the spec does not parse"},
 		{"swagger spec", []string{"openapi", "--merge", swagger}, 1, `swagger.json: the spec's version "" is not OpenAPI 3.0 or 3.1`},
 		{"clash", []string{"openapi", "--merge", clash}, 1, "the spec has its own components.schemas.NexpayError;"},
-		{"version mismatch", []string{"openapi", "--merge", v30, "--version", "3.1"}, 2, "is OpenAPI 3.0.3, not 3.1"},
+		{"version mismatch", []string{"openapi", "--merge", v30, "--version", "3.1"}, 2, "--version 3.1: " + v30 + " is OpenAPI 3.0.3: drop --version or convert the spec"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -188,9 +225,46 @@ func TestHelp(t *testing.T) {
 			t.Errorf("%s: exit %d, %q", arg, code, out)
 		}
 	}
-	code, _, stderr := runCLI(t, "openapi", "-h")
-	if code != 2 || !strings.Contains(stderr, "--merge") && !strings.Contains(stderr, "-merge") {
-		t.Errorf("openapi -h: exit %d, %q", code, stderr)
+	// Every command's -h and --help print its flags and exit 0, whatever
+	// else the command line holds.
+	for cmd, flag := range map[string]string{"openapi": "-merge", "docs": "-contract", "gen": "-package"} {
+		for _, args := range [][]string{{cmd, "-h"}, {cmd, "--help"}, {cmd, "-help"}, {cmd, "--contract", "nope", "-h"}, {"help", cmd}} {
+			code, out, stderr := runCLI(t, args...)
+			if code != 0 || !strings.Contains(out, "usage: errkit "+cmd) || !strings.Contains(out, flag) || stderr != "" {
+				t.Errorf("%v: exit %d, stdout %q, stderr %q", args, code, out, stderr)
+			}
+		}
+	}
+}
+
+func TestOutputFile(t *testing.T) {
+	dir := t.TempDir()
+	spec := filepath.Join(dir, "spec.yaml")
+	os.WriteFile(spec, []byte(spec30), 0o644)
+	_, want, _ := runCLI(t, "openapi", "--merge", spec)
+	// -o may name the input: it is read whole before it is replaced.
+	if code, out, stderr := runCLI(t, "openapi", "--merge", spec, "-o", spec); code != 0 || out != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %s", code, out, stderr)
+	}
+	got, err := os.ReadFile(spec)
+	if err != nil || string(got) != want {
+		t.Fatalf("-o wrote %d bytes, want the %d of stdout (%v)", len(got), len(want), err)
+	}
+	// Again: the merge is idempotent, so the file does not change.
+	runCLI(t, "openapi", "--merge", spec, "-o", spec)
+	if again, _ := os.ReadFile(spec); string(again) != want {
+		t.Error("merging the output into itself changed it")
+	}
+	md := filepath.Join(dir, "codes.md")
+	if code, _, _ := runCLI(t, "docs", "-o", md); code != 0 {
+		t.Fatal("docs -o failed")
+	}
+	if b, _ := os.ReadFile(md); string(b) != apierr.Nexpay.Catalogue().Markdown() {
+		t.Error("docs -o did not write the table")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("-o left files behind: %v", entries)
 	}
 }
 

@@ -39,9 +39,16 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (http.Handler, error) {
 		maxBody:     cfg.MaxBody,
 	}
 
+	doc, err := dialect.DocumentHandler()
+	if err != nil {
+		return nil, err
+	}
+
 	mux := http.NewServeMux()
 	// A "GET" pattern answers HEAD too.
 	mux.Handle("GET /health", middleware.HandlerFunc(a.health))
+	mux.Handle("GET /openapi.json", doc)
+	mux.Handle("GET /openapi.yaml", doc)
 	mux.Handle("POST /v2/payees", idem.Handler(middleware.HandlerFunc(a.createPayee)))
 	mux.Handle("GET /v2/payees/{id}", middleware.HandlerFunc(a.getPayee))
 	mux.Handle("POST /v2/quotes", idem.Handler(middleware.HandlerFunc(a.createQuote)))

@@ -50,7 +50,13 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*echo.Echo, error) {
 		Skipper: func(c echo.Context) bool { return c.Path() == "/v2/documents" },
 	}))
 
+	doc, err := dialect.DocumentHandler()
+	if err != nil {
+		return nil, err
+	}
 	e.GET("/health", a.health)
+	e.GET("/openapi.json", echo.WrapHandler(doc))
+	e.GET("/openapi.yaml", echo.WrapHandler(doc))
 	e.POST("/v2/payees", a.createPayee, idem)
 	e.GET("/v2/payees/:id", a.getPayee)
 	e.POST("/v2/quotes", a.createQuote, idem)

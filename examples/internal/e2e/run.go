@@ -77,7 +77,10 @@ func tail(s string, n int) string {
 	return strings.Join(lines, "\n")
 }
 
+// client sends the suite's requests; every answer is held to the
+// document of the server that sent it (see checkDocument).
 var client = &http.Client{
+	Transport:     checking{http.DefaultTransport},
 	Timeout:       startTimeout,
 	CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 }

@@ -109,6 +109,13 @@ func Start(t *testing.T, bin string, flags ...string) *Server {
 		_ = cmd.Process.Kill()
 		t.Fatalf("%s did not print its address\n%s", bin, s.log)
 	}
+	contract := "nexpay"
+	for i, f := range flags {
+		if f == "-contract" && i+1 < len(flags) {
+			contract = flags[i+1]
+		}
+	}
+	checkDocument(t, s, contract)
 	t.Cleanup(func() {
 		if !s.exit.Load() {
 			_ = s.cmd.Process.Kill()

@@ -50,6 +50,12 @@ var Cases = []Case{
 		{Method: "GET", Path: "/health", Header: hdr("Authorization", noAuth), Status: 200, Contains: []string{`"status":"ok"`}},
 		{Method: "HEAD", Path: "/health", Header: hdr("Authorization", noAuth), Status: 200},
 	}},
+	{Name: "document", Steps: []Step{
+		{Method: "GET", Path: "/openapi.json", Header: hdr("Authorization", noAuth), Status: 200,
+			Contains: []string{`"openapi": "3.1.0"`, `"/v2/payments/{id}/cancel"`, `"NexpayError"`}, WantHeader: hdr("ETag", "")},
+		{Method: "HEAD", Path: "/openapi.yaml", Header: hdr("Authorization", noAuth), Status: 200,
+			WantHeader: hdr("Content-Type", "application/yaml; charset=utf-8", "ETag", "")},
+	}},
 	{Name: "auth", Steps: []Step{
 		{Method: "GET", Path: "/v2/payments/" + unknownUUID, Header: hdr("Authorization", noAuth), Status: 401, Code: "[GEN9003]", WantHeader: hdr("WWW-Authenticate", "ApiKey")},
 		{Method: "GET", Path: "/v2/payments/" + unknownUUID, Header: hdr("Authorization", "ApiKey pk_live_unknown"), Status: 401, Code: "[AUT0003]"},

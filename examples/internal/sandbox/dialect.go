@@ -63,20 +63,33 @@ func (d Dialect) Classifier(base func(error, apierr.Contract) (*apierr.Error, bo
 		if !ok || e.Code().Catalogue() != nexpay {
 			return e, ok
 		}
-		switch code := e.Code(); {
-		case code == apierr.GEN9003:
-			return d.recode(e, d.Roles.MissingCredentials), true
-		case code == apierr.AUT0003:
-			return d.recode(e, d.Roles.InvalidCredentials), true
-		case code == apierr.GEN9004:
-			return d.recode(e, d.Roles.Forbidden), true
-		case code.Status() == 404 && code != apierr.GEN9404:
-			return d.recode(e, d.Roles.ResourceNotFound), true
-		case code.Status() == 400 && len(e.Fields()) > 0: // PYE0003, GWY0003
-			return d.recode(e, c.Code(apierr.Validation)), true
+		if code := d.Recode(e.Code(), len(e.Fields()) > 0); code != 0 {
+			return d.recode(e, code), true
 		}
 		return e, true
 	}
+}
+
+// Recode returns the code of d's contract that a Nexpay v2 code of the
+// sandbox becomes (fields says the error lists invalid fields), or 0 when
+// the contract answers it with its code for the status. Its classifier and
+// its OpenAPI document both go by it.
+func (d Dialect) Recode(code apierr.Code, fields bool) apierr.Code {
+	switch {
+	case d.Contract.Catalogue() == apierr.Nexpay.Catalogue():
+		return 0
+	case code == apierr.GEN9003:
+		return d.Roles.MissingCredentials
+	case code == apierr.AUT0003:
+		return d.Roles.InvalidCredentials
+	case code == apierr.GEN9004:
+		return d.Roles.Forbidden
+	case code.Status() == 404 && code != apierr.GEN9404:
+		return d.Roles.ResourceNotFound
+	case code.Status() == 400 && fields: // PYE0003, GWY0003
+		return d.Contract.Code(apierr.Validation)
+	}
+	return 0
 }
 
 // recode returns e as an error of code, with its details, fields, headers

@@ -47,9 +47,11 @@ func RateKey(keys Keys) func(*http.Request) string {
 
 // MaintenanceExempt reports whether r keeps being served during
 // maintenance: what the contract exempts (health checks, webhook
-// subscriptions, gateway callbacks) and the admin routes that end it.
+// subscriptions, gateway callbacks), the API document and the admin routes
+// that end it.
 func MaintenanceExempt(r *http.Request) bool {
-	return middleware.DefaultExempt(r) || strings.HasPrefix(r.URL.Path, "/admin/")
+	return middleware.DefaultExempt(r) || strings.HasPrefix(r.URL.Path, "/admin/") ||
+		r.URL.Path == "/openapi.json" || r.URL.Path == "/openapi.yaml"
 }
 
 // IdempotencyConfig configures the idempotency middleware of the create

@@ -1,5 +1,5 @@
 // Command gencodes writes the Go file of a catalogue's codes.txt (see
-// package apierr/internal/gencodes); `go generate` runs it in apierr and in
+// package internal/gencodes); `go generate` runs it in apierr and in
 // each contract package.
 package main
 
@@ -8,7 +8,7 @@ import (
 	"log"
 	"os"
 
-	"github.com/errkit/errkit/apierr/internal/gencodes"
+	"github.com/errkit/errkit/internal/gencodes"
 )
 
 func main() {

@@ -26,6 +26,10 @@
 //
 // code is a code of the provider's catalogue, ext an errkit extension.
 // Lines starting with # are comments.
+//
+// A team's own codes file, in the Nexpay v2 format, becomes a package of
+// its own with [GenerateTeam] (`errkit gen`); [Parse] reads it for
+// `errkit openapi --codes`.
 package gencodes
 
 import (

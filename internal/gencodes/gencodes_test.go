@@ -66,3 +66,28 @@ func TestContract(t *testing.T) {
 		}
 	}
 }
+
+func TestGenerateTeam(t *testing.T) {
+	src := []byte("module\tACM\tAcme\ncode\tACM0001\t423\tLedger locked\n")
+	for _, pkg := range []string{"", "func", "9lives", "a-b"} {
+		if _, err := GenerateTeam(src, pkg, "codes.txt"); err == nil {
+			t.Errorf("package %q: no error", pkg)
+		}
+	}
+	out, err := GenerateTeam(src, "acme", "codes.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"package acme\n", `ACM0001 = apierr.Nexpay.Catalogue().MustRegister(apierr.Spec{ID: "ACM0001", Status: 423, Message: "Ledger locked"})`, `{Prefix: "ACM", Name: "Acme"}`} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("the file lacks %s:\n%s", want, out)
+		}
+	}
+	if _, err := GenerateTeam([]byte("code\tACM0001\t423\tLedger locked\n"), "acme", "codes.txt"); err == nil || !strings.Contains(err.Error(), "module ACM is not declared") {
+		t.Errorf("undeclared module: %v", err)
+	}
+	mods, codes, err := Parse(src)
+	if err != nil || len(mods) != 1 || mods[0] != (Module{"ACM", "Acme"}) || len(codes) != 1 || codes[0] != (Code{ID: "ACM0001", Status: 423, Message: "Ledger locked"}) {
+		t.Errorf("Parse: %v %v %v", mods, codes, err)
+	}
+}

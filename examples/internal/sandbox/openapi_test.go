@@ -1,0 +1,146 @@
+package sandbox
+
+import (
+	"bytes"
+	"flag"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/openapi"
+	"github.com/errkit/errkit/validation"
+)
+
+var writeDocs = flag.String("write-docs", "", "write each contract's document, as YAML, into this `directory` (CI lints them)")
+
+// TestDocument checks the document of every contract: it validates, and
+// each operation documents the codes of its x-errkit-codes as the
+// contract answers them. With -write-docs, it writes them out.
+func TestDocument(t *testing.T) {
+	for _, name := range ContractNames() {
+		d, _ := DialectNamed(name)
+		doc, err := d.Document()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if *writeDocs != "" {
+			b, err := openapi.Marshal(doc, openapi.YAML)
+			if err == nil {
+				err = os.WriteFile(filepath.Join(*writeDocs, "sandbox-"+name+".yaml"), b, 0o644)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		get := doc.Paths.Value("/v2/payments/{id}").Get
+		notFound := d.Recode(apierr.PAY0001, true)
+		if notFound == 0 {
+			notFound = d.Contract.Code(apierr.ConditionForStatus(404))
+		}
+		if d.Contract.Catalogue() == apierr.Nexpay.Catalogue() {
+			notFound = apierr.PAY0001
+		}
+		r := get.Responses.Status(notFound.Status())
+		if r == nil || r.Value == nil {
+			t.Errorf("%s: GET /v2/payments/{id} does not document %d", name, notFound.Status())
+			continue
+		}
+		found := false
+		for _, mt := range r.Value.Content {
+			_, found = mt.Examples[notFound.ID()]
+		}
+		if !found {
+			t.Errorf("%s: the %d of GET /v2/payments/{id} has no example of %s", name, notFound.Status(), notFound.ID())
+		}
+	}
+}
+
+// TestDocumentIsTheMerge checks that the served Nexpay document is what
+// `errkit openapi --merge openapi.yaml` writes: the base spec merged by
+// the kit, nothing written by hand.
+func TestDocumentIsTheMerge(t *testing.T) {
+	d, _ := DialectNamed("nexpay")
+	served, err := d.Document()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := openapi.LoadFile("openapi.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := openapi.Merge(doc, apierr.Nexpay); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := openapi.Marshal(served, openapi.JSON)
+	b, _ := openapi.Marshal(doc, openapi.JSON)
+	if !bytes.Equal(a, b) {
+		t.Error("the served document differs from the CLI's merge of openapi.yaml")
+	}
+}
+
+// TestDocumentAgreesWithTags sends invalid bodies to both checkers: the
+// document (openapi.Validator) and the request structs' validate tags
+// (the validation package) must refuse the same fields.
+func TestDocumentAgreesWithTags(t *testing.T) {
+	d, _ := DialectNamed("nexpay")
+	doc, err := d.Document()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := openapi.NewValidator(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	val := validation.New()
+	for _, tt := range []struct {
+		path string
+		dst  func() any
+		body string
+	}{
+		{"/v2/payees", func() any { return new(PayeeRequest) }, `{}`},
+		{"/v2/payees", func() any { return new(PayeeRequest) }, `{"name":"","iban":"","bic":"x","email":"nope"}`},
+		{"/v2/payees", func() any { return new(PayeeRequest) }, `{"name":"` + strings.Repeat("n", 141) + `","iban":"DE89370400440532013000"}`},
+		{"/v2/quotes", func() any { return new(QuoteRequest) }, `{"fromCurrency":"eur","toCurrency":"USD","amount":"1.234"}`},
+		{"/v2/quotes", func() any { return new(QuoteRequest) }, `{"fromCurrency":"EUR","toCurrency":"US","amount":"abc"}`},
+		{"/v2/quotes", func() any { return new(QuoteRequest) }, `{"fromCurrency":5}`},
+		{"/v2/payments", func() any { return new(PaymentRequest) }, `{"payeeId":"x","quoteId":"y","amount":"-1","currency":"EURO","reference":""}`},
+		{"/v2/payments", func() any { return new(PaymentRequest) }, `{}`},
+		{"/v2/webhooks", func() any { return new(WebhookRequest) }, `{"url":"","events":["payment.lost"]}`},
+		{"/v2/webhooks", func() any { return new(WebhookRequest) }, `{"url":"https://example.com/h","events":["payment.created","payment.created","payment.created","payment.created","payment.created","payment.created","payment.created","payment.created","payment.created","payment.created","payment.created"]}`},
+		{"/v2/gateway/callback", func() any { return new(CallbackRequest) }, `{"paymentId":"1","status":"lost"}`},
+		{"/admin/maintenance", func() any { return new(MaintenanceRequest) }, `{"retryAfter":0}`},
+		{"/admin/maintenance", func() any { return new(MaintenanceRequest) }, `{"retryAfter":86401}`},
+		{"/admin/maintenance", func() any { return new(MaintenanceRequest) }, `{"retryAfter":"60"}`},
+	} {
+		method := "POST"
+		if strings.HasPrefix(tt.path, "/admin") {
+			method = "PUT"
+		}
+		r := httptest.NewRequest(method, tt.path, strings.NewReader(tt.body))
+		r.Header.Set("Content-Type", "application/json")
+		byDoc := fieldsOf(v.CheckRequest(r))
+		byTags := fieldsOf(validation.Decode([]byte(tt.body), tt.dst(), validation.WithValidator(val)))
+		if !slices.Equal(byDoc, byTags) {
+			t.Errorf("%s %s: the document refuses %v, the validate tags %v", tt.path, tt.body, byDoc, byTags)
+		}
+	}
+}
+
+// fieldsOf is the condition and the sorted field paths of a failure.
+func fieldsOf(err error) []string {
+	ce, ok := err.(*apierr.ConditionError)
+	if !ok {
+		return []string{"not a condition"}
+	}
+	out := []string{ce.Condition.String()}
+	var fields []string
+	for _, f := range ce.Fields {
+		fields = append(fields, f.Field)
+	}
+	slices.Sort(fields)
+	return append(out, fields...)
+}
