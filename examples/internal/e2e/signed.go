@@ -32,8 +32,9 @@ const quoteBody = `{"fromCurrency":"EUR","toCurrency":"USD","amount":"100.00"}`
 // signed starts the server in -auth signed mode in every contract and
 // sends it requests signed as the contract's scheme says: the correctly
 // signed ones are served, the others answered with the contract's code
-// for their failure. No body and no log line holds the secret, a
-// signature or a nonce.
+// for their failure, each answer as the document the server serves
+// allows. No body and no log line holds the secret, a signature or a
+// nonce.
 func signed(t *testing.T, bin string) {
 	for _, name := range sandbox.ContractNames() {
 		t.Run(name, func(t *testing.T) {
@@ -43,6 +44,7 @@ func signed(t *testing.T, bin string) {
 			}
 			s := Start(t, bin, "-contract", name, "-auth", "signed")
 			defer s.Stop(t)
+			checkDocument(t, s, name)
 			scheme := sandbox.SchemeOf(name)
 			nonce := time.Now().UnixMilli()
 			var secrets []string
