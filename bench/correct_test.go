@@ -1,7 +1,11 @@
 package bench
 
 import (
+	"encoding/json"
+	"maps"
 	"net/http"
+	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -40,4 +44,68 @@ func TestFloorHeaders(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestSameAnswer checks that echo's default handler and huma answer every
+// failure as errkit's set does, so that the benchmarks compare the same
+// work: the same status, the same headers with the same values (the
+// request ID aside, which each makes anew), and a body with the same
+// fields and values, each a whole JSON document.
+func TestSameAnswer(t *testing.T) {
+	byName := map[string]run{}
+	for _, r := range runs {
+		byName[r.name()] = r
+	}
+	for _, kase := range caseOrder {
+		if kase == "ok" {
+			continue
+		}
+		errkit, ok := byName[run{kase: kase, router: "echo", impl: "errkit"}.name()]
+		if !ok {
+			t.Fatalf("case %s: no errkit run", kase)
+		}
+		want := record(errkit.h, errkit.method, errkit.target)
+		for _, impl := range []string{"echo", "huma"} {
+			r, ok := byName[run{kase: kase, router: "echo", impl: impl}.name()]
+			if !ok {
+				t.Errorf("case %s: no %s run", kase, impl)
+				continue
+			}
+			t.Run(r.name(), func(t *testing.T) {
+				got := record(r.h, r.method, r.target)
+				if got.Code != want.Code {
+					t.Errorf("status %d, errkit's %d", got.Code, want.Code)
+				}
+				if g, w := headerNames(got.Header()), headerNames(want.Header()); !slices.Equal(g, w) {
+					t.Errorf("headers %q, errkit's %q", g, w)
+				}
+				for k, w := range want.Header() {
+					g := got.Header()[k]
+					if k == "X-Request-Id" {
+						if len(g) != 1 || g[0] == "" {
+							t.Errorf("X-Request-Id %q", g)
+						}
+						continue
+					}
+					if !slices.Equal(g, w) {
+						t.Errorf("%s %q, errkit's %q", k, g, w)
+					}
+				}
+				var g, w any
+				if err := json.Unmarshal(got.Body.Bytes(), &g); err != nil {
+					t.Fatalf("body %s: %v", got.Body, err)
+				}
+				if err := json.Unmarshal(want.Body.Bytes(), &w); err != nil {
+					t.Fatalf("errkit's body %s: %v", want.Body, err)
+				}
+				if !reflect.DeepEqual(g, w) {
+					t.Errorf("body\n%s\nerrkit's\n%s", got.Body, want.Body)
+				}
+			})
+		}
+	}
+}
+
+func headerNames(h http.Header) []string {
+	return slices.Sorted(maps.Keys(h))
 }

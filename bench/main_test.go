@@ -10,6 +10,7 @@ import (
 
 func TestMain(m *testing.M) {
 	restore := apierr.SetClock(func() time.Time { return now })
+	clock = func() time.Time { return now }
 	code := m.Run()
 	restore()
 	os.Exit(code)

@@ -15,6 +15,15 @@
 //
 // The time compared is cpu-ns/op, the CPU time per request, when the run
 // reports it, else ns/op; -metric ns/op picks wall time.
+//
+// -guard writes one table instead, from both benchmarks of the run: on each
+// error case, errkit's set on echo beside echo's default error handler and
+// huma v2, on the handler alone and through a server, with each one's
+// median ns/op, B/op and allocs/op and errkit's time as a ratio to theirs
+// (in ns/op, and in cpu-ns/op beside it). It exits with status 2, naming
+// the rows on stderr, when errkit is not faster on one of them.
+//
+//	go run ./cmd/ratios -guard < new.txt
 package main
 
 import (
@@ -37,6 +46,8 @@ type key struct{ kase, router, impl string }
 
 type samples struct {
 	ns      []float64 // the metric compared
+	cpu     []float64 // cpu-ns/op, when the run reports it
+	bytes   []float64 // B/op
 	allocs  []float64
 	mallocs []float64 // allocations unrounded, when the run reports them
 }
@@ -75,9 +86,14 @@ func parse(r io.Reader, bench, metric string) (*results, error) {
 			if err != nil {
 				return nil, fmt.Errorf("%s: %v", f[0], err)
 			}
-			switch f[i+1] {
-			case metric:
+			if f[i+1] == metric {
 				s.ns = append(s.ns, v)
+			}
+			switch f[i+1] {
+			case "cpu-ns/op":
+				s.cpu = append(s.cpu, v)
+			case "B/op":
+				s.bytes = append(s.bytes, v)
 			case "allocs/op":
 				s.allocs = append(s.allocs, v)
 			case "mallocs/op":
@@ -291,12 +307,16 @@ func (res *results) goals(w io.Writer) {
 func main() {
 	metric := flag.String("metric", "", "the time `unit` compared: cpu-ns/op or ns/op (default cpu-ns/op when the run reports it)")
 	bench := flag.String("bench", "Errkit", "the `benchmark` read: Errkit or Served")
+	guardTable := flag.Bool("guard", false, "write one table: errkit against echo and huma on every error case, on the handler alone and through a server, from both benchmarks (between <!-- guard:begin/end --> with -update; the time compared is ns/op unless -metric says otherwise)")
 	update := flag.String("update", "", "write the tables into `file` (BENCHMARKS.md) between its <!-- ratios:begin/end --> and <!-- goals:begin/end --> markers (served-ratios, served-goals for -bench Served)")
 	flag.Parse()
 	in, err := io.ReadAll(os.Stdin)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "ratios:", err)
 		os.Exit(1)
+	}
+	if *guardTable {
+		os.Exit(runGuard(in, *metric, *update))
 	}
 	if *metric == "" {
 		*metric = "ns/op"
@@ -352,4 +372,50 @@ func replace(doc []byte, name string, text []byte) ([]byte, error) {
 	out := append([]byte(nil), doc[:i+len(begin)]...)
 	out = append(out, text...)
 	return append(out, doc[j:]...), nil
+}
+
+// runGuard writes the guard table to stdout, or into the file update, and
+// says on stderr where errkit is not faster; it returns the exit code.
+func runGuard(in []byte, metric, update string) int {
+	if metric == "" {
+		metric = "ns/op"
+	}
+	alone, err := parse(bytes.NewReader(in), "Errkit", metric)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "ratios:", err)
+		return 1
+	}
+	served, err := parse(bytes.NewReader(in), "Served", metric)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "ratios:", err)
+		return 1
+	}
+	if len(alone.rows) == 0 && len(served.rows) == 0 {
+		fmt.Fprintln(os.Stderr, "ratios: no BenchmarkErrkit or BenchmarkServed lines on stdin")
+		return 1
+	}
+	var table bytes.Buffer
+	slower := guard(&table, alone, served, metric)
+	if update == "" {
+		os.Stdout.Write(table.Bytes())
+	} else {
+		doc, err := os.ReadFile(update)
+		if err == nil {
+			doc, err = replace(doc, "guard", table.Bytes())
+		}
+		if err == nil {
+			err = os.WriteFile(update, doc, 0o644)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "ratios:", err)
+			return 1
+		}
+	}
+	for _, s := range slower {
+		fmt.Fprintln(os.Stderr, "ratios: errkit not faster:", s)
+	}
+	if len(slower) > 0 {
+		return 2
+	}
+	return 0
 }

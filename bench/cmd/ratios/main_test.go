@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -86,6 +87,7 @@ func FuzzParse(f *testing.F) {
 	f.Add(input)
 	f.Add("BenchmarkErrkit/case=/router=/impl=-2 1 x ns/op")
 	f.Add("BenchmarkErrkit/case=ok/router=mux/impl=errkit-2 1 1 ns/op 1")
+	f.Add("BenchmarkErrkit/case=404/router=echo/impl=errkit-2 1 1 ns/op\nBenchmarkErrkit/case=404/router=echo/impl=echo-2 1 2 ns/op 3 cpu-ns/op")
 	f.Fuzz(func(t *testing.T, in string) {
 		res, err := parse(strings.NewReader(in), "Errkit", "ns/op")
 		if err != nil {
@@ -94,6 +96,7 @@ func FuzzParse(f *testing.F) {
 		var b strings.Builder
 		res.table(&b)
 		res.goals(&b)
+		guard(&b, res, res, "ns/op")
 	})
 }
 
@@ -139,4 +142,44 @@ func TestMallocsAndTies(t *testing.T) {
 			t.Errorf("missing %q in\n%s", want, b.String())
 		}
 	}
+}
+
+// The guard table reads both benchmarks, puts errkit beside echo and huma
+// on each, and names the rows where errkit is not faster.
+func TestGuard(t *testing.T) {
+	in := "BenchmarkErrkit/case=404/router=echo/impl=echo-2 10 1000 ns/op 900 cpu-ns/op 360 B/op 8 allocs/op\n" +
+		"BenchmarkErrkit/case=404/router=echo/impl=echo-2 10 1100 ns/op 950 cpu-ns/op 360 B/op 8 allocs/op\n" +
+		"BenchmarkErrkit/case=404/router=echo/impl=huma-2 10 2000 ns/op 1800 cpu-ns/op 488 B/op 15 allocs/op\n" +
+		"BenchmarkErrkit/case=404/router=echo/impl=errkit-2 10 500 ns/op 450 cpu-ns/op 218 B/op 2 allocs/op 2.016 mallocs/op\n" +
+		"BenchmarkErrkit/case=404/router=echo/impl=errkit-2 10 600 ns/op 500 cpu-ns/op 218 B/op 2 allocs/op 2.016 mallocs/op\n" +
+		"BenchmarkErrkit/case=ok/router=echo/impl=errkit-2 10 300 ns/op 20 B/op 1 allocs/op\n" +
+		"BenchmarkServed/case=404/router=echo/impl=echo-2 10 20000 ns/op 2600 B/op 27 allocs/op\n" +
+		"BenchmarkServed/case=404/router=echo/impl=huma-2 10 19000 ns/op 2700 B/op 34 allocs/op\n" +
+		"BenchmarkServed/case=404/router=echo/impl=errkit-2 10 19500 ns/op 2500 B/op 21 allocs/op\n"
+	var b strings.Builder
+	slower := guard(&b, mustParse(t, in, "Errkit"), mustParse(t, in, "Served"), "ns/op")
+	for _, want := range []string{
+		"| 404 | alone | errkit | 550 ns · 218 B · 2.02 | 1050 ns · 360 B · 8 | 2000 ns · 488 B · 15 | 0.52× met · cpu 0.51× met | 0.28× met · cpu 0.26× met |",
+		"| 404 | served | errkit | 19500 ns · 2500 B · 21 | 20000 ns · 2600 B · 27 | 19000 ns · 2700 B · 34 | 0.97× met | 1.03× **not met** |",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("missing %q in\n%s", want, b.String())
+		}
+	}
+	if strings.Contains(b.String(), "| ok |") || strings.Contains(b.String(), "errkit-front") {
+		t.Errorf("a row without its benchmark:\n%s", b.String())
+	}
+	if want := []string{"404 served errkit: 1.03× huma's time"}; !slices.Equal(slower, want) {
+		t.Errorf("slower = %q, want %q", slower, want)
+	}
+}
+
+// mustParse parses in's lines of bench, comparing ns/op.
+func mustParse(t *testing.T, in, bench string) *results {
+	t.Helper()
+	res, err := parse(strings.NewReader(in), bench, "ns/op")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }
