@@ -5,7 +5,6 @@ import (
 
 	"github.com/errkit/errkit/apierr"
 	"github.com/errkit/errkit/examples/internal/sandbox"
-	"github.com/errkit/errkit/middleware"
 	"github.com/errkit/errkit/validation"
 )
 
@@ -14,7 +13,7 @@ import (
 type api struct {
 	svc         *sandbox.Service
 	keys        sandbox.Keys
-	maintenance *middleware.Switch
+	maintenance sandbox.MaintenanceSwitch
 	validate    *validation.Validator
 	maxBody     int64
 }

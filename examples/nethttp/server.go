@@ -20,10 +20,11 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (http.Handler, error) {
 		return nil, err
 	}
 	kit := middleware.New(sandbox.MiddlewareOptions(cfg, dialect, middleware.Classify, log)...)
-	if cfg.Maintenance > 0 {
-		kit.Switch().OnFor(cfg.Maintenance)
+	sw := sandbox.Switch(cfg, kit.Switch())
+	if err := sandbox.StartMaintenance(cfg, sw); err != nil {
+		return nil, err
 	}
-	idem, err := idempotency.New(sandbox.IdempotencyConfig(dialect.Contract))
+	idem, err := idempotency.New(sandbox.IdempotencyStore(cfg, sandbox.IdempotencyConfig(dialect.Contract)))
 	if err != nil {
 		return nil, err
 	}
@@ -34,7 +35,7 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (http.Handler, error) {
 	a := &api{
 		svc:         sandbox.NewService(cfg.QuoteTTL),
 		keys:        cfg.Keys,
-		maintenance: kit.Switch(),
+		maintenance: sw,
 		validate:    validation.New(),
 		maxBody:     cfg.MaxBody,
 	}
@@ -99,11 +100,15 @@ func (a *api) maintenanceOn(w http.ResponseWriter, r *http.Request) error {
 	if err := a.decode(r, &req); err != nil {
 		return err
 	}
-	a.maintenance.OnFor(time.Duration(req.RetryAfter) * time.Second)
+	if err := a.maintenance.OnFor(r.Context(), time.Duration(req.RetryAfter)*time.Second); err != nil {
+		return err
+	}
 	return sandbox.WriteJSON(w, http.StatusOK, sandbox.MaintenanceState{Maintenance: true, RetryAfter: req.RetryAfter})
 }
 
 func (a *api) maintenanceOff(w http.ResponseWriter, r *http.Request) error {
-	a.maintenance.Off()
+	if err := a.maintenance.Off(r.Context()); err != nil {
+		return err
+	}
 	return sandbox.WriteJSON(w, http.StatusOK, sandbox.MaintenanceState{})
 }

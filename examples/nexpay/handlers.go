@@ -6,7 +6,6 @@ import (
 
 	"github.com/errkit/errkit/apierr"
 	"github.com/errkit/errkit/examples/internal/sandbox"
-	"github.com/errkit/errkit/middleware"
 	"github.com/labstack/echo/v4"
 )
 
@@ -16,7 +15,7 @@ import (
 type api struct {
 	svc         *sandbox.Service
 	keys        sandbox.Keys
-	maintenance *middleware.Switch
+	maintenance sandbox.MaintenanceSwitch
 }
 
 // bind decodes the body into v and validates it.
@@ -147,11 +146,15 @@ func (a *api) maintenanceOn(c echo.Context) error {
 	if err := bind(c, &req); err != nil {
 		return err
 	}
-	a.maintenance.OnFor(time.Duration(req.RetryAfter) * time.Second)
+	if err := a.maintenance.OnFor(c.Request().Context(), time.Duration(req.RetryAfter)*time.Second); err != nil {
+		return err
+	}
 	return c.JSON(http.StatusOK, sandbox.MaintenanceState{Maintenance: true, RetryAfter: req.RetryAfter})
 }
 
 func (a *api) maintenanceOff(c echo.Context) error {
-	a.maintenance.Off()
+	if err := a.maintenance.Off(c.Request().Context()); err != nil {
+		return err
+	}
 	return c.JSON(http.StatusOK, sandbox.MaintenanceState{})
 }

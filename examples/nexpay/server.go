@@ -30,10 +30,11 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*echo.Echo, error) {
 	// rate limiting, all answering in the contract, and HEAD served by the
 	// GET routes.
 	kit := echomw.Install(e, sandbox.MiddlewareOptions(cfg, dialect, echomw.Classify, log)...)
-	if cfg.Maintenance > 0 {
-		kit.Switch().OnFor(cfg.Maintenance)
+	sw := sandbox.Switch(cfg, kit.Switch())
+	if err := sandbox.StartMaintenance(cfg, sw); err != nil {
+		return nil, err
 	}
-	idem, err := echoidempotency.New(sandbox.IdempotencyConfig(dialect.Contract))
+	idem, err := echoidempotency.New(sandbox.IdempotencyStore(cfg, sandbox.IdempotencyConfig(dialect.Contract)))
 	if err != nil {
 		return nil, err
 	}
@@ -41,7 +42,7 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*echo.Echo, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &api{svc: sandbox.NewService(cfg.QuoteTTL), keys: cfg.Keys, maintenance: kit.Switch()}
+	a := &api{svc: sandbox.NewService(cfg.QuoteTTL), keys: cfg.Keys, maintenance: sw}
 
 	e.Use(authenticate(authn))
 	// JSON bodies are limited to -max-body; documents have their own limit.

@@ -10,19 +10,27 @@ import (
 
 // forbidden lists, per package, the dependencies it must never have:
 // net/http users never compile echo, the middleware never compiles
-// validation (nor validator/v10), and the model never compiles the packages
-// built on it.
+// validation (nor validator/v10), importing apierr, middleware or
+// validation never compiles go-redis (only redisstore does), and the model
+// never compiles the packages built on it.
 var forbidden = map[string][]string{
-	"github.com/errkit/errkit/apierr":                 {"github.com/labstack/", "github.com/go-playground/", "github.com/getkin/", "github.com/errkit/errkit/middleware", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi"},
-	"github.com/errkit/errkit/validation":             {"github.com/labstack/", "github.com/errkit/errkit/middleware", "github.com/errkit/errkit/openapi"},
-	"github.com/errkit/errkit/middleware":             {"github.com/labstack/", "github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi"},
-	"github.com/errkit/errkit/auth":                   {"github.com/labstack/", "github.com/gin-gonic/", "github.com/redis/", "go.opentelemetry.io/"},
-	"github.com/errkit/errkit/auth/redisnonce":        {"github.com/labstack/", "github.com/gin-gonic/", "go.opentelemetry.io/"},
-	"github.com/errkit/errkit/middleware/echomw":      {"github.com/go-playground/", "github.com/errkit/errkit/validation"},
-	"github.com/errkit/errkit/middleware/idempotency": {"github.com/labstack/", "github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation"},
+	"github.com/errkit/errkit/apierr":                 {"github.com/labstack/", "github.com/go-playground/", "github.com/getkin/", "github.com/errkit/errkit/middleware", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi", redis, goRedis, redisstore},
+	"github.com/errkit/errkit/validation":             {"github.com/labstack/", "github.com/errkit/errkit/middleware", "github.com/errkit/errkit/openapi", redis, goRedis, redisstore},
+	"github.com/errkit/errkit/middleware":             {"github.com/labstack/", "github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi", redis, goRedis, redisstore},
+	"github.com/errkit/errkit/auth":                   {"github.com/labstack/", "github.com/gin-gonic/", "go.opentelemetry.io/", redis, goRedis, redisstore},
+	"github.com/errkit/errkit/middleware/echomw":      {"github.com/go-playground/", "github.com/errkit/errkit/validation", redis, goRedis, redisstore},
+	"github.com/errkit/errkit/middleware/idempotency": {"github.com/labstack/", "github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation", redis, goRedis, redisstore},
+	"github.com/errkit/errkit/redisstore":             {"github.com/labstack/", "github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi"},
 	"github.com/errkit/errkit/examples/nethttp":       {"github.com/labstack/"},
 	"github.com/errkit/errkit/openapi":                {"github.com/labstack/", "github.com/gin-gonic/"},
 }
+
+// The shared-state packages: go-redis, redis_rate, and errkit's own.
+const (
+	redis      = "github.com/redis/"
+	goRedis    = "github.com/go-redis/"
+	redisstore = "github.com/errkit/errkit/redisstore"
+)
 
 func TestLayout(t *testing.T) {
 	gobin, err := exec.LookPath("go")

@@ -44,7 +44,10 @@ func (c *capture) snapshot() {
 	for _, k := range c.names {
 		if vs, ok := h[k]; ok && len(vs) > 0 {
 			if c.header == nil {
-				c.header = make(http.Header, len(c.names))
+				// No size hint: a map of up to 8 headers is one
+				// group, where a hint of len(c.names) (12 by default)
+				// would double what every stored record holds.
+				c.header = make(http.Header)
 			}
 			c.header[k] = slices.Clip(append([]string(nil), vs...)) // an append copies
 		}

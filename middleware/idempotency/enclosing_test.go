@@ -74,7 +74,7 @@ func TestFailuresGoThroughEnclosingSet(t *testing.T) {
 		{"too large", "big", strings.Repeat("x", 65), 413,
 			`{"error":{"code":"PAYLOAD_TOO_LARGE","message":"Request body too large"}}`, ""},
 		{"store down", "down", `{}`, 503,
-			`{"error":{"code":"SERVICE_UNAVAILABLE","message":"Service temporarily unavailable"}}`, ""},
+			`{"error":{"code":"SERVICE_UNAVAILABLE","message":"Service temporarily unavailable"}}`, "1"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

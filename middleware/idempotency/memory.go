@@ -8,9 +8,13 @@ import (
 
 // MemoryConfig bounds a [MemoryStore].
 type MemoryConfig struct {
-	// MaxBytes is the budget for completed records, keys, bodies and
-	// headers counted: past it the oldest records are evicted. 0 means
-	// 32 MiB.
+	// MaxBytes is how much the store may grow the process's memory
+	// (RSS) by: 0 means 32 MiB. Records are counted as the heap they
+	// really take (key, record, headers, body, the map slot), and the
+	// store keeps at most half of MaxBytes, leaving the other half to the
+	// garbage collector, which lets the heap grow to twice what is live
+	// (GOGC=100); past that the oldest records are evicted. With a higher
+	// GOGC, give a lower MaxBytes.
 	MaxBytes int64
 	// MaxEntries caps the number of completed records. 0 means no cap
 	// beyond MaxBytes.
@@ -22,9 +26,15 @@ type MemoryConfig struct {
 // DefaultMaxBytes is a [MemoryStore]'s byte budget when none is given.
 const DefaultMaxBytes = 32 << 20
 
+// gcHeadroom is how much more than what is live the heap grows to under
+// the default GOGC=100: a store that may cost MaxBytes holds half.
+const gcHeadroom = 2
+
 // MemoryStore is the in-memory [Store] of one process. It is bounded: when
-// completed records pass the byte budget or the entry cap, the oldest are
-// evicted, so a flood of keys cannot exhaust memory. Keys in flight are
+// completed records pass the byte budget (half of [MemoryConfig.MaxBytes],
+// see there) or the entry cap, the oldest are evicted, so a flood of keys
+// cannot exhaust memory: 100,000 unique keys grow the process by less than
+// 1.5 times MaxBytes. Keys in flight are
 // never evicted (there are as many as requests running). Expired records
 // are dropped as they are met and from the oldest end on every write.
 type MemoryStore struct {
@@ -33,7 +43,7 @@ type MemoryStore struct {
 	head, tail *entry // completed entries, oldest first
 	n          int    // completed entries
 	bytes      int64
-	maxBytes   int64
+	maxBytes   int64 // what records may hold: MaxBytes / gcHeadroom
 	maxEntries int
 	now        func() time.Time
 }
@@ -60,6 +70,7 @@ func NewMemoryStore(cfg MemoryConfig) *MemoryStore {
 	if s.maxBytes <= 0 {
 		s.maxBytes = DefaultMaxBytes
 	}
+	s.maxBytes /= gcHeadroom
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -97,7 +108,7 @@ func (s *MemoryStore) Complete(_ context.Context, key string, rec *Record) error
 	rec.Done = true
 	e.rec = rec
 	e.settle()
-	e.size = int64(len(key)) + rec.size()
+	e.size = recordBytes(key, rec)
 	s.link(e)
 	s.expire(s.now())
 	for s.head != nil && (s.bytes > s.maxBytes || s.maxEntries > 0 && s.n > s.maxEntries) {
@@ -123,7 +134,8 @@ func (s *MemoryStore) Len() int {
 	return len(s.m)
 }
 
-// Bytes returns the bytes counted against the budget.
+// Bytes returns the bytes the records hold, as counted against the
+// budget: at most half of [MemoryConfig.MaxBytes].
 func (s *MemoryStore) Bytes() int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -247,28 +247,29 @@ func (m *Middleware) await(ctx context.Context, key string, fp Fingerprint) (*Re
 
 // failure returns the middleware's own failure for cond: a condition for
 // the enclosing middleware to answer in its contract, or the code of
-// [Config.Contract] when set. A key in progress gets Retry-After on w,
-// which the condition cannot carry.
+// [Config.Contract] when set. A key in progress and a store that fails
+// get Retry-After on w, which the condition cannot carry.
 func (m *Middleware) failure(w http.ResponseWriter, cond apierr.Condition, cause error, fields ...apierr.FieldError) error {
 	ce := apierr.NewCondition(cond).WithCause(cause)
 	if len(fields) > 0 {
 		ce.WithFields(fields...)
 	}
-	if cond == apierr.InProgress {
+	retry := cond == apierr.InProgress || cond == apierr.Unavailable
+	if retry {
 		w.Header()["Retry-After"] = hvRetry
 	}
 	if m.contract == nil {
 		return ce
 	}
 	e := ce.In(m.contract)
-	if cond == apierr.InProgress {
+	if retry {
 		e.WithRetryAfter(retryAfter)
 	}
 	return e
 }
 
-// retryAfter is how long a request whose key is in progress is told to
-// wait before it retries.
+// retryAfter is how long a request whose key is in progress, or whose
+// store failed, is told to wait before it retries.
 const retryAfter = time.Second
 
 var hvRetry = []string{"1"}

@@ -49,19 +49,3 @@ type Record struct {
 	// Expires is when the key becomes free again.
 	Expires time.Time
 }
-
-// size is the record's memory footprint, roughly, for byte budgets.
-func (r *Record) size() int64 {
-	n := int64(recordOverhead + cap(r.Body))
-	for k, vs := range r.Header {
-		n += int64(len(k) + 16)
-		for _, v := range vs {
-			n += int64(len(v) + 16)
-		}
-	}
-	return n
-}
-
-// recordOverhead is what a stored record costs beyond its key, body and
-// headers: the entry, the record and the map slot.
-const recordOverhead = 256

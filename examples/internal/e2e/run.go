@@ -64,6 +64,7 @@ func Run(t *testing.T, dir string) {
 	t.Run("contracts", func(t *testing.T) { contracts(t, bin) })
 	t.Run("signed requests", func(t *testing.T) { signed(t, bin) })
 	t.Run("flags", func(t *testing.T) { flags(t, bin, strings.TrimPrefix(server(t, "").URL, "http://")) })
+	t.Run("fleet on redis", func(t *testing.T) { fleet(t, bin) })
 	for _, name := range slices.Sorted(maps.Keys(servers)) {
 		servers[name].Stop(t)
 	}

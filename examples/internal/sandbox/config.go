@@ -26,6 +26,14 @@ type Config struct {
 	QuoteTTL    time.Duration
 	MaxBody     int64  // largest JSON body, in bytes
 	Contract    string // name of the error contract; see [DialectNamed]
+	// Redis is the URL of the Redis a fleet of replicas shares
+	// idempotency keys, maintenance and rate limits in; "" keeps them in
+	// memory.
+	Redis string
+	// RedisTimeout bounds every Redis call.
+	RedisTimeout time.Duration
+	// Shared is that state once [Main] (or a test) has opened it.
+	Shared *Shared
 }
 
 // ParseFlags reads the command line of a sandbox server.
@@ -43,6 +51,8 @@ func ParseFlags(name string, args []string, output io.Writer) (Config, error) {
 	fs.DurationVar(&c.QuoteTTL, "quote-ttl", 30*time.Second, "how long a quote holds")
 	fs.Int64Var(&c.MaxBody, "max-body", 1<<20, "largest JSON request body, in `bytes`")
 	fs.StringVar(&c.Contract, "contract", "nexpay", "error `contract` the server answers in: "+strings.Join(ContractNames(), ", "))
+	fs.DurationVar(&c.RedisTimeout, "redis-timeout", 50*time.Millisecond, "deadline of every Redis call (with -redis)")
+	fs.StringVar(&c.Redis, "redis", "", "`URL` of a Redis (redis://host:port/db, rediss://...) shared by a fleet of replicas for idempotency keys, maintenance and rate limits; empty keeps them in memory")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -60,9 +70,16 @@ func ParseFlags(name string, args []string, output io.Writer) (Config, error) {
 		return c, errors.New("-maintenance must not be negative and -quote-ttl must be positive")
 	case c.MaxBody <= 0:
 		return c, errors.New("-max-body must be positive")
+	case c.RedisTimeout <= 0:
+		return c, errors.New("-redis-timeout must be positive")
 	}
 	if _, err := DialectNamed(c.Contract); err != nil {
 		return c, err
+	}
+	if c.Redis != "" {
+		if err := checkRedisURL(c.Redis); err != nil {
+			return c, err
+		}
 	}
 	return c, nil
 }

@@ -15,16 +15,22 @@ import (
 // MiddlewareOptions configures errkit's middleware for the sandbox, the
 // same for both doors: the contract and the classifier of its dialect
 // (classify is the door's: middleware.Classify, echomw.Classify), the
-// logger, a token bucket of cfg.Rate requests per second per API key, and
-// maintenance exemptions.
+// logger, a limit of cfg.Rate requests per second per API key, and
+// maintenance exemptions. With cfg.Shared, the limit and the maintenance
+// switch are the fleet's; else a token bucket and a switch of the process.
 func MiddlewareOptions(cfg Config, d Dialect, classify func(error, apierr.Contract) (*apierr.Error, bool), log *slog.Logger) []middleware.Option {
-	burst := max(1, int(cfg.Rate))
+	var limiter middleware.Limiter = middleware.NewTokenBucket(rate.Limit(cfg.Rate), max(1, int(cfg.Rate)), 0)
+	var maintenance middleware.MaintenanceState
+	if cfg.Shared != nil {
+		limiter, maintenance = cfg.Shared.Limiter, cfg.Shared.Maintenance
+	}
 	return []middleware.Option{
 		middleware.WithContract(d.Contract),
 		middleware.WithClassifier(d.Classifier(classify)),
 		middleware.WithLogger(log),
-		middleware.WithRateLimit(middleware.NewTokenBucket(rate.Limit(cfg.Rate), burst, 0)),
+		middleware.WithRateLimit(limiter),
 		middleware.WithRateKey(RateKey(cfg.Keys)),
+		middleware.WithMaintenance(maintenance),
 		middleware.WithMaintenanceExempt(MaintenanceExempt),
 	}
 }

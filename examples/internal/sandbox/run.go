@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
 	"syscall"
@@ -36,7 +37,7 @@ func Run(ctx context.Context, cfg Config, h http.Handler, log *slog.Logger) erro
 	}
 	log.Info("listening", "addr", ln.Addr().String(), "contract", cfg.Contract, "auth", cfg.Auth,
 		"apiKey", shown(cfg.Keys.APIKey, DemoAPIKey), "adminToken", shown(cfg.Keys.AdminToken, DemoAdminToken),
-		"rate", cfg.Rate, "quoteTTL", cfg.QuoteTTL.String(), "maxBody", cfg.MaxBody)
+		"rate", cfg.Rate, "quoteTTL", cfg.QuoteTTL.String(), "maxBody", cfg.MaxBody, "shared", shared(cfg))
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -55,6 +56,18 @@ func Run(ctx context.Context, cfg Config, h http.Handler, log *slog.Logger) erro
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// shared says where the fleet's state is: "memory", or Redis's address
+// (never its password).
+func shared(cfg Config) string {
+	if cfg.Redis == "" {
+		return "memory"
+	}
+	if u, err := url.Parse(cfg.Redis); err == nil {
+		return u.Scheme + "://" + u.Host + u.Path
+	}
+	return "redis"
 }
 
 // shown returns a credential for the start-up log: the demo default as it
@@ -78,6 +91,13 @@ func Main[H http.Handler](name string, newServer func(Config, *slog.Logger) (H, 
 	if err != nil {
 		log.Error("bad flags", "err", err)
 		os.Exit(2)
+	}
+	if cfg.Redis != "" {
+		if cfg.Shared, err = OpenShared(cfg, log); err != nil {
+			log.Error("cannot use Redis", "err", err)
+			os.Exit(1)
+		}
+		defer cfg.Shared.Close()
 	}
 	h, err := newServer(cfg, log)
 	if err != nil {
