@@ -11,8 +11,8 @@
 // decimal integers from 1 to 2^53-1, each greater than the last one
 // accepted for its key; a [NonceStore] checks and records one in one
 // atomic step, and only after the signature checked out, so a forged
-// request never burns a nonce. [MemoryNonces] serves one process; package
-// auth/redisnonce serves a fleet. [Basic] checks
+// request never burns a nonce. [MemoryNonces] serves one process;
+// redisstore.Nonces serves a fleet. [Basic] checks
 // "Authorization: Basic base64(key:secret)".
 //
 // Both are func(http.Handler) http.Handler through their Handler method,

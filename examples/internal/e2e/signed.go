@@ -12,6 +12,7 @@ import (
 	"github.com/errkit/errkit/apierr"
 	"github.com/errkit/errkit/auth"
 	"github.com/errkit/errkit/examples/internal/sandbox"
+	"github.com/errkit/errkit/internal/redistest"
 )
 
 // signedCase is one request to a server in -auth signed mode: what it
@@ -36,6 +37,7 @@ const quoteBody = `{"fromCurrency":"EUR","toCurrency":"USD","amount":"100.00"}`
 // allows. No body and no log line holds the secret, a signature or a
 // nonce.
 func signed(t *testing.T, bin string) {
+	t.Run("two replicas on redis", func(t *testing.T) { signedFleet(t, bin) })
 	for _, name := range sandbox.ContractNames() {
 		t.Run(name, func(t *testing.T) {
 			d, err := sandbox.DialectNamed(name)
@@ -164,4 +166,40 @@ func signedRequest(t *testing.T, base string, s sandbox.Scheme, q signedReq) (*h
 		sent = append(sent, q.nonce)
 	}
 	return r, sent
+}
+
+// signedFleet runs two replicas in the legacy scheme on one Redis
+// (-redis): a nonce one accepted, the other refuses as not monotonous,
+// and the next one it accepts.
+func signedFleet(t *testing.T, bin string) {
+	srv := redistest.Start(t)
+	var replicas [2]*Server
+	for i := range replicas {
+		replicas[i] = Start(t, bin, "-contract", "nexpay-legacy", "-auth", "signed", "-redis", srv.URL(), "-redis-timeout", redisTimeout)
+		defer replicas[i].Stop(t)
+	}
+	scheme := sandbox.SchemeOf("nexpay-legacy")
+	nonce := time.Now().UnixMilli()
+	send := func(s *Server, n int64) (int, string) {
+		r, _ := signedRequest(t, s.URL, scheme, signedReq{key: APIKey, secret: sandbox.DemoAPISecret, nonce: strconv.FormatInt(n, 10), body: quoteBody})
+		resp, err := client.Do(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	if status, body := send(replicas[0], nonce); status != http.StatusCreated {
+		t.Fatalf("first replica: %d %s", status, body)
+	}
+	if status, body := send(replicas[1], nonce); status != 403 || !strings.HasPrefix(body, `{"errors":[{"code":50,"message":"Nonce is not monotonous"}]`) {
+		t.Errorf("the same nonce on the second replica: %d %s", status, body)
+	}
+	if status, body := send(replicas[1], nonce+1); status != http.StatusCreated {
+		t.Errorf("the next nonce on the second replica: %d %s", status, body)
+	}
+	if status, _ := send(replicas[0], nonce+1); status != 403 {
+		t.Errorf("that nonce again on the first replica: %d", status)
+	}
 }

@@ -57,8 +57,9 @@ type Authenticator struct {
 
 // NewAuthenticator returns the authenticator of cfg: the API key check,
 // or with -auth signed the contract's own scheme, whose only key is
-// -api-key with the secret -api-secret. Signed requests' bodies are read
-// up to the largest the sandbox takes (a document upload).
+// -api-key with the secret -api-secret, its nonces shared in Redis with
+// -redis. Signed requests' bodies are read up to the largest the sandbox
+// takes (a document upload).
 func NewAuthenticator(cfg Config) (*Authenticator, error) {
 	a := &Authenticator{keys: cfg.Keys}
 	if cfg.Auth != AuthSigned {
@@ -70,8 +71,12 @@ func NewAuthenticator(cfg Config) (*Authenticator, error) {
 		a.checker = auth.Basic{Lookup: lookup}
 		return a, nil
 	}
+	var nonces auth.NonceStore = new(auth.MemoryNonces)
+	if cfg.Shared != nil {
+		nonces = cfg.Shared.Nonces
+	}
 	v, err := auth.New(auth.Config{Headers: s.Headers, Lookup: lookup, Hash: s.Hash, Canonical: s.Canonical,
-		Nonces: new(auth.MemoryNonces), MaxBody: max(cfg.MaxBody, MaxDocument+uploadSlack)})
+		Nonces: nonces, MaxBody: max(cfg.MaxBody, MaxDocument+uploadSlack)})
 	if err != nil {
 		return nil, fmt.Errorf("-auth signed: %w", err)
 	}
