@@ -30,7 +30,7 @@ func (r run) name() string {
 
 // implOrder is the order of the columns: benchstat compares every column
 // with the first, the floor (or bare, for the success path).
-var implOrder = []string{"floor", "bare", "bare-id", "echo", "huma", "errkit-render", "errkit-handler", "errkit", "errkit-front"}
+var implOrder = []string{"floor", "bare", "bare-id", "echo", "gin", "huma", "errkit-render", "errkit-handler", "errkit", "errkit-id", "errkit-front"}
 
 var caseOrder = []string{"404", "422", "400x5", "panic", "503", "429", "ok"}
 

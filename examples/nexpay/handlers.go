@@ -26,9 +26,14 @@ func bind(c echo.Context, v any) error {
 	return c.Validate(v)
 }
 
+// reply writes v as the JSON answer, byte for byte as every sandbox does.
+func reply(c echo.Context, status int, v any) error {
+	return sandbox.WriteJSON(c.Response(), status, v)
+}
+
 func (a *api) health(c echo.Context) error {
 	_, on := a.maintenance.MaintenanceUntil(c.Request().Context())
-	return c.JSON(http.StatusOK, sandbox.Health{Status: "ok", Maintenance: on})
+	return reply(c, http.StatusOK, sandbox.Health{Status: "ok", Maintenance: on})
 }
 
 func (a *api) createPayee(c echo.Context) error {
@@ -40,7 +45,7 @@ func (a *api) createPayee(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, p)
+	return reply(c, http.StatusCreated, p)
 }
 
 func (a *api) getPayee(c echo.Context) error {
@@ -48,7 +53,7 @@ func (a *api) getPayee(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, p)
+	return reply(c, http.StatusOK, p)
 }
 
 func (a *api) createQuote(c echo.Context) error {
@@ -60,7 +65,7 @@ func (a *api) createQuote(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, q)
+	return reply(c, http.StatusCreated, q)
 }
 
 func (a *api) createPayment(c echo.Context) error {
@@ -73,7 +78,7 @@ func (a *api) createPayment(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, p)
+	return reply(c, http.StatusCreated, p)
 }
 
 func (a *api) getPayment(c echo.Context) error {
@@ -81,7 +86,7 @@ func (a *api) getPayment(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, p)
+	return reply(c, http.StatusOK, p)
 }
 
 func (a *api) cancelPayment(c echo.Context) error {
@@ -89,7 +94,7 @@ func (a *api) cancelPayment(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, p)
+	return reply(c, http.StatusOK, p)
 }
 
 func (a *api) uploadDocument(c echo.Context) error {
@@ -101,7 +106,7 @@ func (a *api) uploadDocument(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, d)
+	return reply(c, http.StatusCreated, d)
 }
 
 func (a *api) getDocument(c echo.Context) error {
@@ -109,7 +114,7 @@ func (a *api) getDocument(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, d)
+	return reply(c, http.StatusOK, d)
 }
 
 func (a *api) subscribe(c echo.Context) error {
@@ -121,7 +126,7 @@ func (a *api) subscribe(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusCreated, w)
+	return reply(c, http.StatusCreated, w)
 }
 
 func (a *api) gatewayCallback(c echo.Context) error {
@@ -133,7 +138,7 @@ func (a *api) gatewayCallback(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, rc)
+	return reply(c, http.StatusOK, rc)
 }
 
 func (a *api) panic(echo.Context) error {
@@ -149,12 +154,12 @@ func (a *api) maintenanceOn(c echo.Context) error {
 	if err := a.maintenance.OnFor(c.Request().Context(), time.Duration(req.RetryAfter)*time.Second); err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, sandbox.MaintenanceState{Maintenance: true, RetryAfter: req.RetryAfter})
+	return reply(c, http.StatusOK, sandbox.MaintenanceState{Maintenance: true, RetryAfter: req.RetryAfter})
 }
 
 func (a *api) maintenanceOff(c echo.Context) error {
 	if err := a.maintenance.Off(c.Request().Context()); err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, sandbox.MaintenanceState{})
+	return reply(c, http.StatusOK, sandbox.MaintenanceState{})
 }

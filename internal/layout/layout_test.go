@@ -8,21 +8,36 @@ import (
 	"testing"
 )
 
+// frameworks are the web frameworks of the doors: only a door's own
+// packages (and the programs built on them) compile one.
+var frameworks = []string{"github.com/labstack/", "github.com/gin-gonic/", "github.com/go-chi/"}
+
 // forbidden lists, per package, the dependencies it must never have:
-// net/http users never compile echo, the middleware never compiles
-// validation (nor validator/v10), importing apierr, middleware or
-// validation never compiles go-redis (only redisstore does), and the model
+// net/http users never compile echo or gin, one door never compiles
+// another's framework, the middleware and the echo doors never compile
+// validation (nor validator/v10), importing apierr, middleware, validation
+// or a door never compiles go-redis (only redisstore does), and the model
 // never compiles the packages built on it.
 var forbidden = map[string][]string{
-	"github.com/errkit/errkit/apierr":                 {"github.com/labstack/", "github.com/go-playground/", "github.com/getkin/", "github.com/errkit/errkit/middleware", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi", redis, goRedis, redisstore},
-	"github.com/errkit/errkit/validation":             {"github.com/labstack/", "github.com/errkit/errkit/middleware", "github.com/errkit/errkit/openapi", redis, goRedis, redisstore},
-	"github.com/errkit/errkit/middleware":             {"github.com/labstack/", "github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi", redis, goRedis, redisstore},
-	"github.com/errkit/errkit/auth":                   {"github.com/labstack/", "github.com/gin-gonic/", "go.opentelemetry.io/", redis, goRedis, redisstore},
-	"github.com/errkit/errkit/middleware/echomw":      {"github.com/go-playground/", "github.com/errkit/errkit/validation", redis, goRedis, redisstore},
-	"github.com/errkit/errkit/middleware/idempotency": {"github.com/labstack/", "github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation", redis, goRedis, redisstore},
-	"github.com/errkit/errkit/redisstore":             {"github.com/labstack/", "github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi"},
-	"github.com/errkit/errkit/examples/nethttp":       {"github.com/labstack/"},
-	"github.com/errkit/errkit/openapi":                {"github.com/labstack/", "github.com/gin-gonic/"},
+	"github.com/errkit/errkit/apierr":                                   append([]string{"github.com/go-playground/", "github.com/getkin/", "github.com/errkit/errkit/middleware", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi", redis, goRedis, redisstore}, frameworks...),
+	"github.com/errkit/errkit/validation":                               append([]string{"github.com/errkit/errkit/middleware", "github.com/errkit/errkit/openapi", redis, goRedis, redisstore}, frameworks...),
+	"github.com/errkit/errkit/middleware":                               append([]string{"github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi", redis, goRedis, redisstore}, frameworks...),
+	"github.com/errkit/errkit/middleware/idempotency":                   append([]string{"github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation", redis, goRedis, redisstore}, frameworks...),
+	"github.com/errkit/errkit/auth":                                     append([]string{"go.opentelemetry.io/", redis, goRedis, redisstore}, frameworks...),
+	"github.com/errkit/errkit/auth/echoauth":                            {"github.com/gin-gonic/", "github.com/labstack/echo/v5", redis, goRedis, redisstore},
+	"github.com/errkit/errkit/redisstore":                               append([]string{"github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi"}, frameworks...),
+	"github.com/errkit/errkit/examples/nethttp":                         frameworks,
+	"github.com/errkit/errkit/middleware/echomw":                        {"github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/gin-gonic/", "github.com/labstack/echo/v5", redis, goRedis, redisstore},
+	"github.com/errkit/errkit/middleware/echov5mw":                      {"github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/gin-gonic/", "github.com/labstack/echo/v4", redis, goRedis, redisstore},
+	"github.com/errkit/errkit/middleware/ginmw":                         {"github.com/errkit/errkit/validation", "github.com/labstack/", redis, goRedis, redisstore},
+	"github.com/errkit/errkit/validation/echovalidation":                {"github.com/gin-gonic/", "github.com/labstack/echo/v5"},
+	"github.com/errkit/errkit/validation/echov5validation":              {"github.com/gin-gonic/", "github.com/labstack/echo/v4"},
+	"github.com/errkit/errkit/validation/ginvalidation":                 {"github.com/labstack/"},
+	"github.com/errkit/errkit/middleware/idempotency/echov5idempotency": {"github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/gin-gonic/", "github.com/labstack/echo/v4"},
+	"github.com/errkit/errkit/middleware/idempotency/ginidempotency":    {"github.com/errkit/errkit/validation", "github.com/labstack/"},
+	"github.com/errkit/errkit/examples/echov5":                          {"github.com/gin-gonic/", "github.com/labstack/echo/v4"},
+	"github.com/errkit/errkit/examples/gin":                             {"github.com/labstack/"},
+	"github.com/errkit/errkit/openapi":                                  frameworks,
 }
 
 // The shared-state packages: go-redis, redis_rate, and errkit's own.

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/errkit/errkit/middleware"
+	"github.com/errkit/errkit/middleware/internal/allow"
 	"github.com/labstack/echo/v4"
 )
 
@@ -105,7 +106,7 @@ func (s *Set) ErrorHandler(err error, c echo.Context) {
 	res := c.Response()
 	committed := res.Committed
 	if !committed {
-		allowHead(res.Header())
+		allow.AddHead(res.Header())
 	}
 	s.RespondTo(res, c.Request(), c.Path(), committed, err)
 }

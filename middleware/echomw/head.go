@@ -2,7 +2,6 @@ package echomw
 
 import (
 	"net/http"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 )
@@ -55,27 +54,6 @@ func routerFor(e *echo.Echo, r *http.Request) *echo.Router {
 		}
 	}
 	return e.Router()
-}
-
-// hasMethod reports whether the Allow header value allow lists m.
-func hasMethod(allow, m string) bool {
-	for allow != "" {
-		var tok string
-		tok, allow, _ = strings.Cut(allow, ",")
-		if strings.TrimSpace(tok) == m {
-			return true
-		}
-	}
-	return false
-}
-
-// allowHead adds HEAD to the Allow header of a 405 when it lists GET, as
-// HEAD is served wherever GET is.
-func allowHead(h http.Header) {
-	v := h["Allow"]
-	if len(v) == 1 && hasMethod(v[0], http.MethodGet) && !hasMethod(v[0], http.MethodHead) {
-		h["Allow"] = []string{v[0] + ", " + http.MethodHead}
-	}
 }
 
 // headWriter drops the body of a HEAD request served as GET. It neither

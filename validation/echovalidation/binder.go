@@ -2,10 +2,10 @@ package echovalidation
 
 import (
 	"errors"
+	"github.com/errkit/errkit/validation/internal/pathquery"
 	"io"
 	"mime"
 	"net/http"
-	"reflect"
 
 	"github.com/errkit/errkit/apierr"
 	"github.com/errkit/errkit/validation"
@@ -66,40 +66,7 @@ func (b *Binder) Bind(i any, c echo.Context) error {
 // reported at once. A destination that is not a pointer to a struct is
 // left alone.
 func (b *Binder) BindParams(c echo.Context, i any) error {
-	t := reflect.TypeOf(i)
-	if t == nil || t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct {
-		return nil
-	}
-	var fields []apierr.FieldError
-	collect := func(err error) error {
-		var ce *apierr.ConditionError
-		if errors.As(err, &ce) && ce.Condition == apierr.BadRequest {
-			fields = append(fields, ce.Fields...)
-			return nil
-		}
-		return err
-	}
-	err := validation.BindTag(validation.InPath, "param", func(name string) []string {
-		if v := c.Param(name); v != "" {
-			return []string{v}
-		}
-		return nil
-	}, i)
-	if err = collect(err); err != nil {
-		return err
-	}
-	switch c.Request().Method {
-	case http.MethodGet, http.MethodDelete, http.MethodHead:
-		q := c.QueryParams()
-		err = validation.BindParams(validation.InQuery, func(name string) []string { return q[name] }, i)
-		if err = collect(err); err != nil {
-			return err
-		}
-	}
-	if len(fields) > 0 {
-		return &apierr.ConditionError{Condition: apierr.BadRequest, Fields: fields}
-	}
-	return nil
+	return pathquery.Bind(c.Request(), c.Param, c.QueryParams, i)
 }
 
 // BindBody binds the body of c into i.

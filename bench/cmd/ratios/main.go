@@ -40,7 +40,7 @@ import (
 )
 
 // impls are the columns, the baseline first.
-var impls = []string{"floor", "bare", "bare-id", "echo", "huma", "errkit-render", "errkit-handler", "errkit", "errkit-front"}
+var impls = []string{"floor", "bare", "bare-id", "echo", "gin", "huma", "errkit-render", "errkit-handler", "errkit", "errkit-id", "errkit-front"}
 
 type key struct{ kase, router, impl string }
 

@@ -56,13 +56,19 @@ var contractCases = []contractCase{
 // contracts runs the server under every -contract: each failure must be
 // a body of that contract, with the code its dialect gives the failure.
 func contracts(t *testing.T, bin string) {
-	for _, name := range sandbox.ContractNames() {
+	names := sandbox.ContractNames()
+	flags := make([][]string, len(names))
+	for i, name := range names {
+		flags[i] = []string{"-contract", name}
+	}
+	servers := StartAll(t, bin, flags...) // side by side: each takes a while to start
+	for i, name := range names {
 		t.Run(name, func(t *testing.T) {
 			d, err := sandbox.DialectNamed(name)
 			if err != nil {
 				t.Fatal(err)
 			}
-			s := Start(t, bin, "-contract", name)
+			s := servers[i]
 			defer s.Stop(t)
 			for _, cc := range contractCases {
 				resp, err := client.Do(request(t, s.URL, cc.step, map[string]string{}))

@@ -85,21 +85,7 @@ func checkDocument(t *testing.T, s *Server, contract string) {
 		return b
 	}
 	js, ym := get("/openapi.json"), get("/openapi.yaml")
-	doc, err := openapi.Load(js)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := openapi.Validate(doc); err != nil {
-		t.Fatalf("the served document does not validate: %v", err)
-	}
-	if y, err := openapi.Marshal(doc, openapi.YAML); err != nil || !bytes.Equal(y, ym) {
-		t.Fatalf("/openapi.yaml is not /openapi.json as YAML (%v)", err)
-	}
-	d, err := sandbox.DialectNamed(contract)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := openapi.NewValidator(doc, openapi.OutsideOperations(d.Contract))
+	v, err := validatorFor(contract, js, ym)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,4 +102,45 @@ func checkDocument(t *testing.T, s *Server, contract string) {
 			t.Errorf("the server's document does not allow an answer it sent:\n%s", f)
 		}
 	})
+}
+
+// checked holds the validators of the documents already checked, by
+// contract and bytes: the servers of every door serve the same document
+// for a contract, and checking it (loading, validating, comparing the
+// YAML) is the costly part of starting a server under test.
+var checked = struct {
+	sync.Mutex
+	m map[[3]string]*openapi.Validator
+}{m: map[[3]string]*openapi.Validator{}}
+
+// validatorFor checks the document a server serves as JSON and YAML for
+// contract and returns the validator of its answers; a document checked
+// before, byte for byte, is not checked again.
+func validatorFor(contract string, js, ym []byte) (*openapi.Validator, error) {
+	key := [3]string{contract, string(js), string(ym)}
+	checked.Lock()
+	defer checked.Unlock()
+	if v, ok := checked.m[key]; ok {
+		return v, nil
+	}
+	doc, err := openapi.Load(js)
+	if err != nil {
+		return nil, err
+	}
+	if err := openapi.Validate(doc); err != nil {
+		return nil, fmt.Errorf("the served document does not validate: %w", err)
+	}
+	if y, err := openapi.Marshal(doc, openapi.YAML); err != nil || !bytes.Equal(y, ym) {
+		return nil, fmt.Errorf("/openapi.yaml is not /openapi.json as YAML (%v)", err)
+	}
+	d, err := sandbox.DialectNamed(contract)
+	if err != nil {
+		return nil, err
+	}
+	v, err := openapi.NewValidator(doc, openapi.OutsideOperations(d.Contract))
+	if err != nil {
+		return nil, err
+	}
+	checked.m[key] = v
+	return v, nil
 }

@@ -33,7 +33,11 @@ func Run(t *testing.T, dir string) {
 	if testing.Short() {
 		t.Skip("end-to-end: builds and runs the server binary")
 	}
-	bin := Build(t, dir)
+	RunBinary(t, Build(t, dir))
+}
+
+// RunBinary is [Run] for a server binary already built.
+func RunBinary(t *testing.T, bin string) {
 	servers := map[string]*Server{}
 	server := func(t *testing.T, name string) *Server {
 		if s, ok := servers[name]; ok {
@@ -43,8 +47,13 @@ func Run(t *testing.T, dir string) {
 		servers[name] = s
 		return s
 	}
-	for _, name := range slices.Sorted(maps.Keys(Servers)) {
-		server(t, name)
+	names := slices.Sorted(maps.Keys(Servers))
+	sets := make([][]string, len(names))
+	for i, name := range names {
+		sets[i] = Servers[name]
+	}
+	for i, s := range StartAll(t, bin, sets...) {
+		servers[names[i]] = s
 	}
 	for _, c := range Cases {
 		t.Run(c.Name, func(t *testing.T) {

@@ -36,6 +36,33 @@ func Build(t *testing.T, dir string) string {
 	return bin
 }
 
+// BuildAll compiles the main packages of dirs in one go build, which
+// compiles what they share once, and returns each binary's path by the
+// last element of its directory; with -race, the binaries are built with
+// it too.
+func BuildAll(t *testing.T, dirs ...string) map[string]string {
+	t.Helper()
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command to build the servers with")
+	}
+	out := t.TempDir()
+	args := []string{"build", "-o", out + string(filepath.Separator)}
+	if raceEnabled {
+		args = append(args, "-race")
+	}
+	cmd := exec.Command(goBin, append(args, dirs...)...)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build %v: %v\n%s", dirs, err, b)
+	}
+	bins := map[string]string{}
+	for _, d := range dirs {
+		name := filepath.Base(d)
+		bins[name] = filepath.Join(out, name)
+	}
+	return bins
+}
+
 // A Server is a running server binary.
 type Server struct {
 	URL  string
@@ -68,7 +95,56 @@ const startTimeout = 30 * time.Second
 // the address it logs. The server is stopped at the end of the test.
 func Start(t *testing.T, bin string, flags ...string) *Server {
 	t.Helper()
+	return StartAll(t, bin, flags)[0]
+}
+
+// StartAll is [Start] for several servers of bin at once, one per flag
+// set: they start side by side, each waited for in turn.
+func StartAll(t *testing.T, bin string, flagSets ...[]string) []*Server {
+	t.Helper()
+	return startAll(t, bin, true, flagSets...)
+}
+
+// startAll is StartAll; document false skips checking the servers' API
+// document and holding their answers to it (see checkDocument).
+func startAll(t *testing.T, bin string, document bool, flagSets ...[]string) []*Server {
+	t.Helper()
+	servers := make([]*Server, len(flagSets))
+	addrs := make([]chan string, len(flagSets))
+	for i, flags := range flagSets {
+		servers[i], addrs[i] = launch(t, bin, flags)
+	}
+	for i, s := range servers {
+		select {
+		case a := <-addrs[i]:
+			s.URL = "http://" + a
+		case err := <-s.done:
+			s.exit.Store(true)
+			t.Fatalf("%s exited before listening: %v\n%s", bin, err, s.log)
+		case <-time.After(startTimeout):
+			t.Fatalf("%s did not print its address\n%s", bin, s.log)
+		}
+		if !document {
+			continue
+		}
+		contract, flags := "nexpay", flagSets[i]
+		for j, f := range flags {
+			if f == "-contract" && j+1 < len(flags) {
+				contract = flags[j+1]
+			}
+		}
+		checkDocument(t, s, contract)
+	}
+	return servers
+}
+
+// launch starts bin with flags on a free port; the channel receives the
+// address it logs. The server is stopped at the end of the test.
+func launch(t *testing.T, bin string, flags []string) (*Server, chan string) {
+	t.Helper()
 	cmd := exec.Command(bin, append([]string{"-addr", "127.0.0.1:0"}, flags...)...)
+	// A race-enabled binary sleeps a second before it exits unless told not to.
+	cmd.Env = append(os.Environ(), "GORACE="+strings.TrimSpace(os.Getenv("GORACE")+" atexit_sleep_ms=0"))
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -100,29 +176,13 @@ func Start(t *testing.T, bin string, flags ...string) *Server {
 		}
 		s.done <- cmd.Wait()
 	}()
-	select {
-	case a := <-addr:
-		s.URL = "http://" + a
-	case err := <-s.done:
-		t.Fatalf("%s exited before listening: %v\n%s", bin, err, s.log)
-	case <-time.After(startTimeout):
-		_ = cmd.Process.Kill()
-		t.Fatalf("%s did not print its address\n%s", bin, s.log)
-	}
-	contract := "nexpay"
-	for i, f := range flags {
-		if f == "-contract" && i+1 < len(flags) {
-			contract = flags[i+1]
-		}
-	}
-	checkDocument(t, s, contract)
 	t.Cleanup(func() {
 		if !s.exit.Load() {
 			_ = s.cmd.Process.Kill()
 			<-s.done
 		}
 	})
-	return s
+	return s, addr
 }
 
 // Log returns what the server logged so far.

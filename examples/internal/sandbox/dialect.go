@@ -49,7 +49,7 @@ func DialectNamed(name string) (Dialect, error) {
 }
 
 // Classifier wraps a door's classifier (middleware.Classify,
-// echomw.Classify) so that, in a contract of another catalogue, the
+// echomw.Classify, ...) so that, in a contract of another catalogue, the
 // sandbox's Nexpay v2 codes for credentials, unknown resources and
 // invalid fields become the contract's own. Other Nexpay v2 codes are left
 // to the contract, which answers them with its code for their status.

@@ -13,11 +13,12 @@ import (
 )
 
 // MiddlewareOptions configures errkit's middleware for the sandbox, the
-// same for both doors: the contract and the classifier of its dialect
-// (classify is the door's: middleware.Classify, echomw.Classify), the
-// logger, a limit of cfg.Rate requests per second per API key, and
-// maintenance exemptions. With cfg.Shared, the limit and the maintenance
-// switch are the fleet's; else a token bucket and a switch of the process.
+// same for every door: the contract and the classifier of its dialect
+// (classify is the door's: middleware.Classify, echomw.Classify,
+// echov5mw.Classify, ginmw.Classify), the logger, a limit of cfg.Rate
+// requests per second per API key, and maintenance exemptions. With
+// cfg.Shared, the limit and the maintenance switch are the fleet's; else a
+// token bucket and a switch of the process.
 func MiddlewareOptions(cfg Config, d Dialect, classify func(error, apierr.Contract) (*apierr.Error, bool), log *slog.Logger) []middleware.Option {
 	var limiter middleware.Limiter = middleware.NewTokenBucket(rate.Limit(cfg.Rate), max(1, int(cfg.Rate)), 0)
 	var maintenance middleware.MaintenanceState
