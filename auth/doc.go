@@ -17,8 +17,9 @@
 //
 // Both are func(http.Handler) http.Handler through their Handler method,
 // installed inside [middleware.Wrap] so that failures leave through the
-// middleware in its contract; other doors call Verify (package
-// auth/echoauth for echo). A failure is an [apierr.NewAuthFailure]: it
+// middleware in its contract; the framework doors call Verify through
+// packages auth/echoauth (echo v4), auth/echov5auth (echo v5) and
+// auth/ginauth (gin). A failure is an [apierr.NewAuthFailure]: it
 // names the check that failed, never a value, so that no secret, nonce or
 // signature reaches a body or a log record.
 package auth

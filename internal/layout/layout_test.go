@@ -25,6 +25,8 @@ var forbidden = map[string][]string{
 	"github.com/errkit/errkit/middleware/idempotency":                   append([]string{"github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation", redis, goRedis, redisstore}, frameworks...),
 	"github.com/errkit/errkit/auth":                                     append([]string{"go.opentelemetry.io/", redis, goRedis, redisstore}, frameworks...),
 	"github.com/errkit/errkit/auth/echoauth":                            {"github.com/gin-gonic/", "github.com/labstack/echo/v5", redis, goRedis, redisstore},
+	"github.com/errkit/errkit/auth/echov5auth":                          {"github.com/gin-gonic/", "github.com/labstack/echo/v4", redis, goRedis, redisstore},
+	"github.com/errkit/errkit/auth/ginauth":                             {"github.com/labstack/", redis, goRedis, redisstore},
 	"github.com/errkit/errkit/redisstore":                               append([]string{"github.com/getkin/", "github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/errkit/errkit/openapi"}, frameworks...),
 	"github.com/errkit/errkit/examples/nethttp":                         frameworks,
 	"github.com/errkit/errkit/middleware/echomw":                        {"github.com/go-playground/", "github.com/errkit/errkit/validation", "github.com/gin-gonic/", "github.com/labstack/echo/v5", redis, goRedis, redisstore},
