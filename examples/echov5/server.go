@@ -36,9 +36,13 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*echo.Echo, error) {
 	if err != nil {
 		return nil, err
 	}
+	authn, err := sandbox.NewAuthenticator(cfg)
+	if err != nil {
+		return nil, err
+	}
 	a := &api{svc: sandbox.NewService(cfg.QuoteTTL), keys: cfg.Keys, maintenance: sw}
 
-	e.Use(a.authenticate)
+	e.Use(authenticate(authn))
 	// JSON bodies are limited to -max-body; documents have their own limit.
 	limit := echov5mw.BodyLimit(cfg.MaxBody)
 	e.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
@@ -76,16 +80,21 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*echo.Echo, error) {
 	return e, nil
 }
 
-// authenticate checks the API key of every request under /v2.
-func (a *api) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c *echo.Context) error {
-		if !strings.HasPrefix(c.Request().URL.Path, "/v2/") {
+// authenticate checks the credentials of every request under /v2: the
+// API key, or with -auth signed the contract's own scheme.
+func authenticate(authn *sandbox.Authenticator) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c *echo.Context) error {
+			if !strings.HasPrefix(c.Request().URL.Path, "/v2/") {
+				return next(c)
+			}
+			r, err := authn.Check(c.Request())
+			if err != nil {
+				return err
+			}
+			c.SetRequest(r)
 			return next(c)
 		}
-		if _, err := a.keys.CheckAPIKey(c.Request()); err != nil {
-			return err
-		}
-		return next(c)
 	}
 }
 

@@ -40,9 +40,13 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*gin.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	authn, err := sandbox.NewAuthenticator(cfg)
+	if err != nil {
+		return nil, err
+	}
 	a := &api{svc: sandbox.NewService(cfg.QuoteTTL), keys: cfg.Keys, maintenance: sw}
 
-	e.Use(a.authenticate)
+	e.Use(authenticate(authn))
 	// JSON bodies are limited to -max-body; documents have their own limit.
 	limit := ginmw.BodyLimit(cfg.MaxBody)
 	e.Use(func(c *gin.Context) {
@@ -77,14 +81,20 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*gin.Engine, error) {
 	return e, nil
 }
 
-// authenticate checks the API key of every request under /v2.
-func (a *api) authenticate(c *gin.Context) {
-	if !strings.HasPrefix(c.Request.URL.Path, "/v2/") {
-		return
-	}
-	if _, err := a.keys.CheckAPIKey(c.Request); err != nil {
-		_ = c.Error(err)
-		c.Abort()
+// authenticate checks the credentials of every request under /v2: the
+// API key, or with -auth signed the contract's own scheme.
+func authenticate(authn *sandbox.Authenticator) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if !strings.HasPrefix(c.Request.URL.Path, "/v2/") {
+			return
+		}
+		r, err := authn.Check(c.Request)
+		if err != nil {
+			_ = c.Error(err)
+			c.Abort()
+			return
+		}
+		c.Request = r
 	}
 }
 
