@@ -2,8 +2,8 @@ package main
 
 import (
 	"log/slog"
-	"strings"
 
+	"github.com/errkit/errkit/auth/echov5auth"
 	"github.com/errkit/errkit/examples/internal/sandbox"
 	"github.com/errkit/errkit/middleware/echov5mw"
 	"github.com/errkit/errkit/middleware/idempotency/echov5idempotency"
@@ -42,7 +42,7 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*echo.Echo, error) {
 	}
 	a := &api{svc: sandbox.NewService(cfg.QuoteTTL), keys: cfg.Keys, maintenance: sw}
 
-	e.Use(authenticate(authn))
+	e.Use(echov5auth.Middleware(authn))
 	// JSON bodies are limited to -max-body; documents have their own limit.
 	limit := echov5mw.BodyLimit(cfg.MaxBody)
 	e.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
@@ -78,24 +78,6 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*echo.Echo, error) {
 	admin.PUT("/maintenance", a.maintenanceOn)
 	admin.DELETE("/maintenance", a.maintenanceOff)
 	return e, nil
-}
-
-// authenticate checks the credentials of every request under /v2: the
-// API key, or with -auth signed the contract's own scheme.
-func authenticate(authn *sandbox.Authenticator) echo.MiddlewareFunc {
-	return func(next echo.HandlerFunc) echo.HandlerFunc {
-		return func(c *echo.Context) error {
-			if !strings.HasPrefix(c.Request().URL.Path, "/v2/") {
-				return next(c)
-			}
-			r, err := authn.Check(c.Request())
-			if err != nil {
-				return err
-			}
-			c.SetRequest(r)
-			return next(c)
-		}
-	}
 }
 
 // adminOnly lets through requests with the admin token.

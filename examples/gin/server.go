@@ -2,9 +2,9 @@ package main
 
 import (
 	"log/slog"
-	"strings"
 	"time"
 
+	"github.com/errkit/errkit/auth/ginauth"
 	"github.com/errkit/errkit/examples/internal/sandbox"
 	"github.com/errkit/errkit/middleware/ginmw"
 	"github.com/errkit/errkit/middleware/idempotency/ginidempotency"
@@ -46,7 +46,7 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*gin.Engine, error) {
 	}
 	a := &api{svc: sandbox.NewService(cfg.QuoteTTL), keys: cfg.Keys, maintenance: sw}
 
-	e.Use(authenticate(authn))
+	e.Use(ginauth.Middleware(authn))
 	// JSON bodies are limited to -max-body; documents have their own limit.
 	limit := ginmw.BodyLimit(cfg.MaxBody)
 	e.Use(func(c *gin.Context) {
@@ -79,23 +79,6 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*gin.Engine, error) {
 	admin.PUT("/maintenance", h(a.maintenanceOn))
 	admin.DELETE("/maintenance", h(a.maintenanceOff))
 	return e, nil
-}
-
-// authenticate checks the credentials of every request under /v2: the
-// API key, or with -auth signed the contract's own scheme.
-func authenticate(authn *sandbox.Authenticator) gin.HandlerFunc {
-	return func(c *gin.Context) {
-		if !strings.HasPrefix(c.Request.URL.Path, "/v2/") {
-			return
-		}
-		r, err := authn.Check(c.Request)
-		if err != nil {
-			_ = c.Error(err)
-			c.Abort()
-			return
-		}
-		c.Request = r
-	}
 }
 
 // adminOnly lets through requests with the admin token.

@@ -3,9 +3,9 @@ package main
 import (
 	"log/slog"
 	"net/http"
-	"strings"
 	"time"
 
+	"github.com/errkit/errkit/auth"
 	"github.com/errkit/errkit/examples/internal/sandbox"
 	"github.com/errkit/errkit/middleware"
 	"github.com/errkit/errkit/middleware/idempotency"
@@ -66,23 +66,7 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (http.Handler, error) {
 
 	// One call: request IDs, recovery, maintenance, rate limiting and the
 	// mux's 404 and 405 in the contract, around the credentials check.
-	return kit.Wrap(authenticate(authn, mux)), nil
-}
-
-// authenticate checks the credentials of every request under /v2: the
-// API key, or with -auth signed the contract's own scheme.
-func authenticate(authn *sandbox.Authenticator, next http.Handler) http.Handler {
-	return middleware.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
-		if strings.HasPrefix(r.URL.Path, "/v2/") {
-			rr, err := authn.Check(r)
-			if err != nil {
-				return err
-			}
-			r = rr
-		}
-		next.ServeHTTP(w, r)
-		return nil
-	})
+	return kit.Wrap(auth.Middleware(authn)(mux)), nil
 }
 
 // adminOnly lets through requests with the admin token.

@@ -3,8 +3,8 @@ package main
 import (
 	"log/slog"
 	"strconv"
-	"strings"
 
+	"github.com/errkit/errkit/auth/echoauth"
 	"github.com/errkit/errkit/examples/internal/sandbox"
 	"github.com/errkit/errkit/middleware/echomw"
 	"github.com/errkit/errkit/middleware/idempotency/echoidempotency"
@@ -44,7 +44,7 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*echo.Echo, error) {
 	}
 	a := &api{svc: sandbox.NewService(cfg.QuoteTTL), keys: cfg.Keys, maintenance: sw}
 
-	e.Use(authenticate(authn))
+	e.Use(echoauth.Middleware(authn))
 	// JSON bodies are limited to -max-body; documents have their own limit.
 	e.Use(echomiddleware.BodyLimitWithConfig(echomiddleware.BodyLimitConfig{
 		Limit:   strconv.FormatInt(cfg.MaxBody, 10) + "B",
@@ -74,24 +74,6 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*echo.Echo, error) {
 	admin.PUT("/maintenance", a.maintenanceOn)
 	admin.DELETE("/maintenance", a.maintenanceOff)
 	return e, nil
-}
-
-// authenticate checks the credentials of every request under /v2: the
-// API key, or with -auth signed the contract's own scheme.
-func authenticate(authn *sandbox.Authenticator) echo.MiddlewareFunc {
-	return func(next echo.HandlerFunc) echo.HandlerFunc {
-		return func(c echo.Context) error {
-			if !strings.HasPrefix(c.Request().URL.Path, "/v2/") {
-				return next(c)
-			}
-			r, err := authn.Check(c.Request())
-			if err != nil {
-				return err
-			}
-			c.SetRequest(r)
-			return next(c)
-		}
-	}
 }
 
 // adminOnly lets through requests with the admin token.
