@@ -24,6 +24,7 @@ type Body struct {
 	Details []Detail     // the error's details, in the order added
 	Fields  []FieldError // the error's field errors
 	Meta    Meta         // what the contract may show of the request
+	Auth    AuthFailure  // the authentication failure answered, 0 for none: for contracts with a kind of problem per failure
 }
 
 // resolve decides what contract c renders e with, the one rule every
@@ -33,7 +34,7 @@ type Body struct {
 // message only when both statuses are below 500. The cause is never part of
 // it.
 func resolve(c Contract, e *Error, m Meta) Body {
-	b := Body{Time: e.time, Details: e.details, Fields: e.fields, Meta: m}
+	b := Body{Time: e.time, Details: e.details, Fields: e.fields, Meta: m, Auth: e.auth}
 	if b.Time.IsZero() {
 		b.Time = now()
 	}

@@ -12,6 +12,7 @@ type ConditionError struct {
 	Details   []Detail     // extra details (an offset into the body, a limit)
 	Message   string       // custom message; "" for the code's own
 	Cause     error        // kept for logs, never rendered
+	Auth      AuthFailure  // for Unauthorized: the check that failed, answered with [AuthCode]; 0 for none
 }
 
 // NewCondition returns a ConditionError for cond.
@@ -35,9 +36,13 @@ func (e *ConditionError) WithCause(err error) *ConditionError {
 	return e
 }
 
-// Error returns the condition's name, then the message or cause.
+// Error returns the condition's name, the authentication failure's in
+// parentheses, then the message or cause.
 func (e *ConditionError) Error() string {
 	s := e.Condition.String()
+	if e.Auth != 0 {
+		s += " (" + e.Auth.String() + ")"
+	}
 	if e.Message != "" {
 		s += ": " + e.Message
 	}
@@ -51,15 +56,19 @@ func (e *ConditionError) Error() string {
 func (e *ConditionError) Unwrap() error { return e.Cause }
 
 // In returns the error as contract c answers it: c's code for the
-// condition, with the fields, details and cause.
+// condition (for an authentication failure, c's code for it: [AuthCode]),
+// with the fields, details and cause.
 func (e *ConditionError) In(c Contract) *Error {
 	if c == nil {
 		c = nexpay
 	}
 	code := c.Code(e.Condition)
+	if e.Auth != 0 {
+		code = AuthCode(c, e.Auth)
+	}
 	// Clipped, so that an error that adds fields copies the list rather
 	// than write into room another error from e may hold.
-	out := &Error{code: code, d: code.def(), time: now(), message: e.Message, fields: slices.Clip(e.Fields), cause: e.Cause}
+	out := &Error{code: code, d: code.def(), time: now(), message: e.Message, fields: slices.Clip(e.Fields), cause: e.Cause, auth: e.Auth}
 	for _, d := range e.Details {
 		out.With(d.Key, d.Value)
 	}

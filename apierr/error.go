@@ -26,6 +26,7 @@ type Error struct {
 	time    time.Time
 	retry   string        // the Retry-After header value; "" if none
 	header  []headerField // the other extra headers
+	auth    AuthFailure   // the authentication failure it answers; 0 for none
 }
 
 // headerField is one extra response header; strings, not a Detail's any.
@@ -285,6 +286,10 @@ func (e *Error) Header() http.Header {
 
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.cause }
+
+// AuthFailure returns the authentication failure e answers (see
+// [NewAuthFailure]), or 0.
+func (e *Error) AuthFailure() AuthFailure { return e.auth }
 
 // Error returns the rendered message and, after a colon, the cause's text:
 // for logs. Contracts never render it.

@@ -1,8 +1,9 @@
 // Package redisstore shares errkit's idempotency keys, maintenance switch
 // and rate limits across the replicas of a service, on Redis: a
 // [Store] for [idempotency.Config.Store], a [Maintenance] for
-// [middleware.WithMaintenance] and a [Limiter] for
-// [middleware.WithRateLimit].
+// [middleware.WithMaintenance], a [Limiter] for
+// [middleware.WithRateLimit], and [Nonces] for the signed requests of
+// package auth.
 //
 // Each takes a [redis.UniversalClient], so a standalone server, Sentinel
 // and Cluster all work; the client must honour context deadlines
@@ -19,6 +20,8 @@
 //   - [Limiter] fails open: the request is allowed, a log record and
 //     [Options.OnError] say so ([LimiterConfig.FailClosed] denies
 //     instead).
+//   - [Nonces] fails closed: a request with a nonce is answered with the
+//     contract's unavailable code, never accepted without its check.
 //
 // Service resumes by itself within a second of Redis coming back. Keys
 // start with [Options.Prefix] ("errkit:" by default); an idempotency

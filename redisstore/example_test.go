@@ -2,11 +2,13 @@ package redisstore_test
 
 import (
 	"context"
+	"crypto/sha512"
 	"log"
 	"log/slog"
 	"net/http"
 	"time"
 
+	"github.com/errkit/errkit/auth"
 	"github.com/errkit/errkit/middleware"
 	"github.com/errkit/errkit/middleware/idempotency"
 	"github.com/errkit/errkit/redisstore"
@@ -116,4 +118,27 @@ func ExampleNewLimiter() {
 		log.Fatal(err)
 	}
 	_ = middleware.New(middleware.WithRateLimit(limiter))
+}
+
+// Every replica verifies signed requests with its own verifier; the
+// nonces are the fleet's.
+func ExampleNewNonces() {
+	rdb, err := redisstore.NewClient("redis://127.0.0.1:6379/0")
+	if err != nil {
+		panic(err)
+	}
+	nonces, err := redisstore.NewNonces(rdb, redisstore.NoncesConfig{})
+	if err != nil {
+		panic(err)
+	}
+	v, err := auth.New(auth.Config{
+		Headers: auth.NonceHeaders(),
+		Hash:    sha512.New,
+		Lookup:  auth.StaticKeys(map[string]string{"pk_1": "sk_1"}),
+		Nonces:  nonces,
+	})
+	if err != nil {
+		panic(err)
+	}
+	_ = v // middleware.Wrap(v.Handler(api)) on every replica
 }

@@ -87,6 +87,10 @@ func render(t testing.TB, c apierr.Contract, e *apierr.Error) *httptest.Response
 //     503, or c's code for [apierr.RateLimited], [apierr.Unavailable] or
 //     [apierr.Maintenance]) leaves with Retry-After in whole seconds, at
 //     least 1, the default when it carries none; no other gets one.
+//   - AuthFailures: every [apierr.AuthFailure] is answered ([apierr.AuthCode])
+//     with a code of c's catalogue, 4xx unless c has no code for
+//     [apierr.Unauthorized], which renders with its status and parses back
+//     to it.
 func Run(t *testing.T, c apierr.Contract, opts Options) {
 	t.Helper()
 	t.Run("Codes", func(t *testing.T) { testCodes(t, c, opts) })
@@ -99,6 +103,7 @@ func Run(t *testing.T, c apierr.Contract, opts Options) {
 	t.Run("Head", func(t *testing.T) { testHead(t, c) })
 	t.Run("Conditions", func(t *testing.T) { testConditions(t, c) })
 	t.Run("RetryAfter", func(t *testing.T) { testRetryAfter(t, c) })
+	t.Run("AuthFailures", func(t *testing.T) { testAuthFailures(t, c) })
 }
 
 func testCodes(t *testing.T, c apierr.Contract, opts Options) {

@@ -67,3 +67,9 @@ func Example_conditions() {
 	// maintenance: maintenance 503
 	// unauthenticated
 }
+
+func ExampleCryptopayContract_AuthCode() {
+	code := apierr.AuthCode(cryptopay.Contract, apierr.AuthTimestampExpired)
+	fmt.Println(code.ID(), code.Status())
+	// Output: unauthenticated 401
+}

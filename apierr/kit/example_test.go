@@ -101,3 +101,10 @@ func ExampleMustJSON() {
 	fmt.Println(string(kit.MustJSON(map[string]any{"type": "object", "required": []string{"error"}})))
 	// Output: {"required":["error"],"type":"object"}
 }
+
+// A contract answers authentication failures from a table of its own codes.
+func ExampleAuthCodes() {
+	codes := kit.AuthCodes{apierr.AuthKeyMissing: apierr.GEN9003, apierr.AuthSignatureInvalid: apierr.AUT0001}
+	fmt.Println(codes.Code(apierr.AuthSignatureInvalid).ID(), codes.Code(apierr.AuthNonceReused).Valid())
+	// Output: AUT0001 false
+}

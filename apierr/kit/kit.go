@@ -103,3 +103,12 @@ func (m Conditions) Code(cond apierr.Condition) apierr.Code {
 // MustJSON returns json.Marshal(v) and panics on error: for the JSON
 // Schemas a contract builds from literals.
 func MustJSON(v any) []byte { return wire.MustJSON(v) }
+
+// An AuthCodes is the code a contract answers each [apierr.AuthFailure]
+// with; its Code method is the one a contract's AuthCode can return (the
+// zero Code for a failure it has no code for, which [apierr.AuthCode]
+// answers with the contract's [apierr.Unauthorized] code).
+type AuthCodes map[apierr.AuthFailure]apierr.Code
+
+// Code returns the code for f, or the zero Code.
+func (m AuthCodes) Code(f apierr.AuthFailure) apierr.Code { return m[f] }

@@ -67,3 +67,14 @@ func Example_conditions() {
 	// maintenance: 91503 500
 	// 40
 }
+
+func ExampleLegacyContract_AuthCode() {
+	for _, f := range []apierr.AuthFailure{apierr.AuthNonceMissing, apierr.AuthNonceReused, apierr.AuthSignatureInvalid} {
+		code := apierr.AuthCode(nexpaylegacy.Contract, f)
+		fmt.Println(code.ID(), code.Status(), code.Message())
+	}
+	// Output:
+	// 20 403 Missing nonce
+	// 50 403 Nonce is not monotonous
+	// 70 403 Wrong signature
+}

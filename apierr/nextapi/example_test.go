@@ -75,3 +75,14 @@ func Example_conditions() {
 	// maintenance: MAINTENANCE 503
 	// INVALID_CREDENTIALS
 }
+
+func ExampleNextAPIContract_AuthCode() {
+	for _, f := range []apierr.AuthFailure{apierr.AuthCredentialsMalformed, apierr.AuthSecretInvalid, apierr.AuthKeyLocked} {
+		code := apierr.AuthCode(nextapi.Contract, f)
+		fmt.Println(code.ID(), code.Status())
+	}
+	// Output:
+	// UNAUTHORIZED 401
+	// INVALID_CREDENTIALS 401
+	// FORBIDDEN 403
+}

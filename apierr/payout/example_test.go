@@ -77,3 +77,14 @@ func Example_conditions() {
 	// maintenance: maintenance 500
 	// invalid_api_key
 }
+
+func ExamplePayoutContract_AuthCode() {
+	for _, f := range []apierr.AuthFailure{apierr.AuthTimestampMissing, apierr.AuthTimestampInvalid, apierr.AuthTimestampExpired, apierr.AuthSignatureInvalid} {
+		fmt.Println(apierr.AuthCode(payout.Contract, f).Message())
+	}
+	// Output:
+	// Timestamp required
+	// Invalid timestamp format
+	// Timestamp window exceeded
+	// Invalid signature
+}

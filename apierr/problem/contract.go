@@ -75,7 +75,9 @@ func instance(p string) string {
 // AppendBody appends b's problem details to dst. A code the catalogue does
 // not hold (a parsed body's), an extension code, and a code sent with
 // another status than its own are about:blank, titled with the status's
-// reason phrase.
+// reason phrase. An authentication failure ([apierr.Body].Auth) has a type
+// of its own, [ProblemContract.AuthTypeURI], titled with the failure's
+// title; the code's message is its detail.
 func (c *ProblemContract) AppendBody(dst []byte, b apierr.Body) ([]byte, error) {
 	code, status := b.Code, b.Status
 	blank := c.base == "" || !code.Valid() || code.Extension() || b.ID != code.ID() || status != code.Status()
@@ -85,14 +87,21 @@ func (c *ProblemContract) AppendBody(dst []byte, b apierr.Body) ([]byte, error) 
 			title = b.Message
 		}
 	}
+	auth := !blank && b.Auth.Valid()
+	if auth {
+		title = b.Auth.Title()
+	}
 	msg := b.Message
 	if msg == "" {
 		msg = title
 	}
 	dst = append(dst, `{"type":`...)
-	if blank {
+	switch {
+	case blank:
 		dst = append(dst, `"about:blank"`...)
-	} else {
+	case auth:
+		dst = kit.AppendString(dst, c.AuthTypeURI(b.Auth))
+	default:
 		dst = kit.AppendString(dst, c.base)
 		dst = kit.AppendEscaped(dst[:len(dst)-1], b.ID)
 		dst = append(dst, '"')

@@ -67,3 +67,8 @@ func Example_conditions() {
 	// maintenance: GEN9013 503
 	// AUT0003
 }
+
+func ExampleProblemContract_AuthTypeURI() {
+	fmt.Println(problem.New("https://api.example.com/problems/").AuthTypeURI(apierr.AuthNonceReused))
+	// Output: https://api.example.com/problems/auth/nonce_reused
+}

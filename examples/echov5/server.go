@@ -2,8 +2,8 @@ package main
 
 import (
 	"log/slog"
-	"strings"
 
+	"github.com/errkit/errkit/auth/echov5auth"
 	"github.com/errkit/errkit/examples/internal/sandbox"
 	"github.com/errkit/errkit/middleware/echov5mw"
 	"github.com/errkit/errkit/middleware/idempotency/echov5idempotency"
@@ -36,9 +36,13 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*echo.Echo, error) {
 	if err != nil {
 		return nil, err
 	}
+	authn, err := sandbox.NewAuthenticator(cfg)
+	if err != nil {
+		return nil, err
+	}
 	a := &api{svc: sandbox.NewService(cfg.QuoteTTL), keys: cfg.Keys, maintenance: sw}
 
-	e.Use(a.authenticate)
+	e.Use(echov5auth.Middleware(authn))
 	// JSON bodies are limited to -max-body; documents have their own limit.
 	limit := echov5mw.BodyLimit(cfg.MaxBody)
 	e.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
@@ -74,19 +78,6 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*echo.Echo, error) {
 	admin.PUT("/maintenance", a.maintenanceOn)
 	admin.DELETE("/maintenance", a.maintenanceOff)
 	return e, nil
-}
-
-// authenticate checks the API key of every request under /v2.
-func (a *api) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c *echo.Context) error {
-		if !strings.HasPrefix(c.Request().URL.Path, "/v2/") {
-			return next(c)
-		}
-		if _, err := a.keys.CheckAPIKey(c.Request()); err != nil {
-			return err
-		}
-		return next(c)
-	}
 }
 
 // adminOnly lets through requests with the admin token.

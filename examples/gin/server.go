@@ -2,9 +2,9 @@ package main
 
 import (
 	"log/slog"
-	"strings"
 	"time"
 
+	"github.com/errkit/errkit/auth/ginauth"
 	"github.com/errkit/errkit/examples/internal/sandbox"
 	"github.com/errkit/errkit/middleware/ginmw"
 	"github.com/errkit/errkit/middleware/idempotency/ginidempotency"
@@ -40,9 +40,13 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*gin.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	authn, err := sandbox.NewAuthenticator(cfg)
+	if err != nil {
+		return nil, err
+	}
 	a := &api{svc: sandbox.NewService(cfg.QuoteTTL), keys: cfg.Keys, maintenance: sw}
 
-	e.Use(a.authenticate)
+	e.Use(ginauth.Middleware(authn))
 	// JSON bodies are limited to -max-body; documents have their own limit.
 	limit := ginmw.BodyLimit(cfg.MaxBody)
 	e.Use(func(c *gin.Context) {
@@ -75,17 +79,6 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*gin.Engine, error) {
 	admin.PUT("/maintenance", h(a.maintenanceOn))
 	admin.DELETE("/maintenance", h(a.maintenanceOff))
 	return e, nil
-}
-
-// authenticate checks the API key of every request under /v2.
-func (a *api) authenticate(c *gin.Context) {
-	if !strings.HasPrefix(c.Request.URL.Path, "/v2/") {
-		return
-	}
-	if _, err := a.keys.CheckAPIKey(c.Request); err != nil {
-		_ = c.Error(err)
-		c.Abort()
-	}
 }
 
 // adminOnly lets through requests with the admin token.

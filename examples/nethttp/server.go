@@ -3,9 +3,9 @@ package main
 import (
 	"log/slog"
 	"net/http"
-	"strings"
 	"time"
 
+	"github.com/errkit/errkit/auth"
 	"github.com/errkit/errkit/examples/internal/sandbox"
 	"github.com/errkit/errkit/middleware"
 	"github.com/errkit/errkit/middleware/idempotency"
@@ -25,6 +25,10 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (http.Handler, error) {
 		return nil, err
 	}
 	idem, err := idempotency.New(sandbox.IdempotencyStore(cfg, sandbox.IdempotencyConfig(dialect.Contract)))
+	if err != nil {
+		return nil, err
+	}
+	authn, err := sandbox.NewAuthenticator(cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -61,21 +65,8 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (http.Handler, error) {
 	mux.Handle("DELETE /admin/maintenance", a.adminOnly(a.maintenanceOff))
 
 	// One call: request IDs, recovery, maintenance, rate limiting and the
-	// mux's 404 and 405 in the contract, around the API key check.
-	return kit.Wrap(a.authenticate(mux)), nil
-}
-
-// authenticate checks the API key of every request under /v2.
-func (a *api) authenticate(next http.Handler) http.Handler {
-	return middleware.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
-		if strings.HasPrefix(r.URL.Path, "/v2/") {
-			if _, err := a.keys.CheckAPIKey(r); err != nil {
-				return err
-			}
-		}
-		next.ServeHTTP(w, r)
-		return nil
-	})
+	// mux's 404 and 405 in the contract, around the credentials check.
+	return kit.Wrap(auth.Middleware(authn)(mux)), nil
 }
 
 // adminOnly lets through requests with the admin token.

@@ -3,8 +3,8 @@ package main
 import (
 	"log/slog"
 	"strconv"
-	"strings"
 
+	"github.com/errkit/errkit/auth/echoauth"
 	"github.com/errkit/errkit/examples/internal/sandbox"
 	"github.com/errkit/errkit/middleware/echomw"
 	"github.com/errkit/errkit/middleware/idempotency/echoidempotency"
@@ -39,9 +39,13 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*echo.Echo, error) {
 	if err != nil {
 		return nil, err
 	}
+	authn, err := sandbox.NewAuthenticator(cfg)
+	if err != nil {
+		return nil, err
+	}
 	a := &api{svc: sandbox.NewService(cfg.QuoteTTL), keys: cfg.Keys, maintenance: sw}
 
-	e.Use(a.authenticate)
+	e.Use(echoauth.Middleware(authn))
 	// JSON bodies are limited to -max-body; documents have their own limit.
 	e.Use(echomiddleware.BodyLimitWithConfig(echomiddleware.BodyLimitConfig{
 		Limit:   strconv.FormatInt(cfg.MaxBody, 10) + "B",
@@ -71,19 +75,6 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*echo.Echo, error) {
 	admin.PUT("/maintenance", a.maintenanceOn)
 	admin.DELETE("/maintenance", a.maintenanceOff)
 	return e, nil
-}
-
-// authenticate checks the API key of every request under /v2.
-func (a *api) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		if !strings.HasPrefix(c.Request().URL.Path, "/v2/") {
-			return next(c)
-		}
-		if _, err := a.keys.CheckAPIKey(c.Request()); err != nil {
-			return err
-		}
-		return next(c)
-	}
 }
 
 // adminOnly lets through requests with the admin token.

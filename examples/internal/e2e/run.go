@@ -73,6 +73,7 @@ func RunBinary(t *testing.T, bin string) {
 	t.Run("contracts", func(t *testing.T) { contracts(t, bin) })
 	t.Run("metrics", func(t *testing.T) { metricsCheck(t, Start(t, bin, "-metrics")) })
 	t.Run("log under a flood", func(t *testing.T) { floodCheck(t, Start(t, bin, "-rate", "100000")) })
+	t.Run("signed requests", func(t *testing.T) { signed(t, bin) })
 	t.Run("flags", func(t *testing.T) { flags(t, bin, strings.TrimPrefix(server(t, "").URL, "http://")) })
 	t.Run("fleet on redis", func(t *testing.T) { fleet(t, bin) })
 	for _, name := range slices.Sorted(maps.Keys(servers)) {

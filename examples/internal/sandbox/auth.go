@@ -8,10 +8,11 @@ import (
 	"github.com/errkit/errkit/apierr"
 )
 
-// Keys are the sandbox's credentials: the API key of its one client and
-// the admin token that switches maintenance.
+// Keys are the sandbox's credentials: the API key of its one client, its
+// secret and the admin token that switches maintenance.
 type Keys struct {
 	APIKey     string
+	APISecret  string // the key's secret, for -auth signed
 	AdminToken string
 }
 

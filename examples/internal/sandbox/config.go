@@ -19,6 +19,7 @@ const (
 // Config is what the flags set.
 type Config struct {
 	Addr        string
+	Auth        string // -auth: [AuthAPIKey] or [AuthSigned]
 	Keys        Keys
 	Rate        float64       // requests per second per API key
 	RateSet     bool          // -rate was given; else the contract's preset, if it has one
@@ -48,6 +49,8 @@ func ParseFlags(name string, args []string, output io.Writer) (Config, error) {
 	fs.SetOutput(output)
 	fs.StringVar(&c.Addr, "addr", "127.0.0.1:8080", "`address` to listen on (port 0 picks a free one)")
 	fs.StringVar(&c.Keys.APIKey, "api-key", DemoAPIKey, "API key clients send as \"Authorization: ApiKey <key>\"")
+	fs.StringVar(&c.Auth, "auth", AuthAPIKey, "how clients authenticate: `apikey` (Authorization: ApiKey <key>) or signed (the contract's own scheme, see docs/auth.md)")
+	fs.StringVar(&c.Keys.APISecret, "api-secret", DemoAPISecret, "secret of the API key, for -auth signed")
 	fs.StringVar(&c.Keys.AdminToken, "admin-token", DemoAdminToken, "token for /admin, sent as \"Authorization: Bearer <token>\"")
 	fs.Float64Var(&c.Rate, "rate", 200, "requests per second allowed per API key (under -contract cryptopay, without it: its 200 a minute)")
 	fs.DurationVar(&c.Maintenance, "maintenance", 0, "start in maintenance for this `duration`")
@@ -66,8 +69,10 @@ func ParseFlags(name string, args []string, output io.Writer) (Config, error) {
 		return c, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	switch {
-	case c.Keys.APIKey == "" || c.Keys.AdminToken == "":
-		return c, errors.New("-api-key and -admin-token must not be empty")
+	case c.Keys.APIKey == "" || c.Keys.AdminToken == "" || c.Keys.APISecret == "":
+		return c, errors.New("-api-key, -api-secret and -admin-token must not be empty")
+	case c.Auth != AuthAPIKey && c.Auth != AuthSigned:
+		return c, fmt.Errorf("-auth must be %s or %s", AuthAPIKey, AuthSigned)
 	case c.Rate <= 0:
 		return c, errors.New("-rate must be positive")
 	case c.Maintenance < 0 || c.QuoteTTL <= 0:

@@ -11,7 +11,7 @@ func TestParseFlags(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Config{Addr: "127.0.0.1:8080", Keys: Keys{DemoAPIKey, DemoAdminToken}, Rate: 200,
+	want := Config{Addr: "127.0.0.1:8080", Auth: AuthAPIKey, Keys: Keys{DemoAPIKey, DemoAPISecret, DemoAdminToken}, Rate: 200,
 		QuoteTTL: 30 * time.Second, MaxBody: 1 << 20, Contract: "nexpay", RedisTimeout: 50 * time.Millisecond}
 	if c != want {
 		t.Errorf("defaults %+v, want %+v", c, want)
@@ -20,9 +20,13 @@ func TestParseFlags(t *testing.T) {
 	if err != nil || c.Redis != "rediss://u:p@h:6380/2" || c.Addr != ":0" || c.Rate != 5 || !c.RateSet || c.Maintenance != 2*time.Minute || c.QuoteTTL != time.Second || c.MaxBody != 512 {
 		t.Errorf("flags %+v, %v", c, err)
 	}
+	c, err = ParseFlags("x", []string{"-auth", "signed", "-api-secret", "sk_2"}, io.Discard)
+	if err != nil || c.Auth != AuthSigned || c.Keys.APISecret != "sk_2" {
+		t.Errorf("signed: %+v, %v", c, err)
+	}
 	for _, args := range [][]string{
 		{"-rate", "0"}, {"-quote-ttl", "0s"}, {"-maintenance", "-1s"}, {"-max-body", "0"},
-		{"-api-key", ""}, {"-contract", "soap"}, {"extra"}, {"-nope"},
+		{"-api-key", ""}, {"-api-secret", ""}, {"-auth", "hmac"}, {"-contract", "soap"}, {"extra"}, {"-nope"},
 		{"-redis-timeout", "0s"}, {"-redis", "http://127.0.0.1:6379"}, {"-redis", "redis://"}, {"-redis", "127.0.0.1:6379"},
 	} {
 		if _, err := ParseFlags("x", args, io.Discard); err == nil {

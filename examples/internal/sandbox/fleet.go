@@ -24,12 +24,14 @@ type MaintenanceSwitch interface {
 }
 
 // Shared is the state a fleet of sandbox replicas shares in Redis
-// (-redis): idempotency keys, the maintenance switch and the rate limit.
+// (-redis): idempotency keys, the maintenance switch, the rate limit and
+// the nonces of signed requests.
 // The domain data (payees, quotes, payments) stays in each process.
 type Shared struct {
 	Store       *redisstore.Store       // the idempotency keys
 	Maintenance *redisstore.Maintenance // the switch of /admin/maintenance
 	Limiter     *redisstore.Limiter     // -rate, for the whole fleet
+	Nonces      *redisstore.Nonces      // the nonces of -auth signed
 	rdb         redis.UniversalClient
 }
 
@@ -51,6 +53,9 @@ func OpenShared(cfg Config, log *slog.Logger) (*Shared, error) {
 		return nil, errors.Join(err, s.Store.Close(), rdb.Close())
 	}
 	if s.Limiter, err = redisstore.NewLimiter(rdb, redisstore.LimiterConfig{Options: opt, Limit: RedisLimit(cfg.Rate)}); err != nil {
+		return nil, errors.Join(err, s.Store.Close(), s.Maintenance.Close(), rdb.Close())
+	}
+	if s.Nonces, err = redisstore.NewNonces(rdb, redisstore.NoncesConfig{Options: opt}); err != nil {
 		return nil, errors.Join(err, s.Store.Close(), s.Maintenance.Close(), rdb.Close())
 	}
 	return s, nil

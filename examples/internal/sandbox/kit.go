@@ -53,7 +53,7 @@ func MiddlewareOptions(cfg Config, d Dialect, classify func(error, apierr.Contra
 // callbacks are not).
 func RateKey(keys Keys) func(*http.Request) string {
 	return func(r *http.Request) string {
-		if key := credential(r, "ApiKey"); key != "" && equal(key, keys.APIKey) {
+		if key := clientKey(r); key != "" && equal(key, keys.APIKey) {
 			return "key:" + key
 		}
 		host, _, err := net.SplitHostPort(r.RemoteAddr)
@@ -78,6 +78,6 @@ func MaintenanceExempt(r *http.Request) bool {
 // answered), keys scoped by API key.
 func IdempotencyConfig(contract apierr.Contract) idempotency.Config {
 	cfg := idempotency.Preset(contract)
-	cfg.Scope = func(r *http.Request) string { return credential(r, "ApiKey") }
+	cfg.Scope = clientKey
 	return cfg
 }

@@ -37,7 +37,7 @@ func Run(ctx context.Context, cfg Config, h http.Handler, log *slog.Logger) erro
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	log.Info("listening", "addr", ln.Addr().String(), "contract", cfg.Contract,
+	log.Info("listening", "addr", ln.Addr().String(), "contract", cfg.Contract, "auth", cfg.Auth,
 		"apiKey", shown(cfg.Keys.APIKey, DemoAPIKey), "adminToken", shown(cfg.Keys.AdminToken, DemoAdminToken),
 		"rate", cfg.Rate, "quoteTTL", cfg.QuoteTTL.String(), "maxBody", cfg.MaxBody, "shared", shared(cfg),
 		"metrics", cfg.Metrics, "trace", cfg.Trace)

@@ -1,0 +1,19 @@
+package cryptopay
+
+import (
+	"testing"
+
+	"github.com/errkit/errkit/apierr"
+)
+
+func TestAuthCodes(t *testing.T) {
+	for _, f := range apierr.AuthFailures() {
+		code := apierr.AuthCode(Contract, f)
+		if code.ID() != "unauthenticated" || code.Status() != 401 || code.Extension() || code.Catalogue() != catalogue {
+			t.Errorf("%s: %s %d", f, code.ID(), code.Status())
+		}
+	}
+	if (&CryptopayContract{}).AuthCode(0) != 0 {
+		t.Error("failure 0 has a code")
+	}
+}

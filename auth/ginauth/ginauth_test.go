@@ -1,0 +1,34 @@
+package ginauth_test
+
+import (
+	"io"
+	"log/slog"
+	"net/http"
+	"testing"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/auth"
+	"github.com/errkit/errkit/auth/ginauth"
+	"github.com/errkit/errkit/auth/internal/doortest"
+	"github.com/errkit/errkit/middleware"
+	"github.com/errkit/errkit/middleware/ginmw"
+)
+
+func TestDoor(t *testing.T) {
+	gin.SetMode(gin.ReleaseMode)
+	doortest.Run(t, func(t *testing.T, c apierr.Contract, checker auth.Checker) http.Handler {
+		e := gin.New()
+		ginmw.Install(e, middleware.WithContract(c), middleware.WithLogger(slog.New(slog.DiscardHandler)))
+		e.POST("/v1/payouts", ginauth.Middleware(checker), func(gc *gin.Context) {
+			b, err := io.ReadAll(gc.Request.Body)
+			if err != nil {
+				_ = gc.Error(err)
+				return
+			}
+			gc.String(http.StatusCreated, auth.KeyFrom(gc.Request.Context())+" "+string(b))
+		})
+		return e
+	})
+}
