@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/errkit/errkit/apierr"
@@ -255,24 +254,9 @@ func conditionOf(err error) error {
 		// rules the rest of the body fails.
 		return (&apierr.ConditionError{Condition: apierr.BadRequest, Cause: err}).WithFields(validation.TypeErrorsFirst(typed, others)...)
 	case len(others) > 0:
-		return (&apierr.ConditionError{Condition: apierr.Validation, Cause: err}).WithFields(capFields(others)...)
+		return (&apierr.ConditionError{Condition: apierr.Validation, Cause: err}).WithFields(validation.CapFields(others)...)
 	}
 	return &apierr.ConditionError{Condition: apierr.BadRequest, Cause: malformed}
-}
-
-// capFields cuts fields to [validation.MaxFieldErrors], the last entry
-// saying how many were left out, as the validation package does.
-func capFields(fields []apierr.FieldError) []apierr.FieldError {
-	over := len(fields) - validation.MaxFieldErrors
-	if over <= 0 {
-		return fields
-	}
-	msg := "and " + strconv.Itoa(over) + " more problems were not listed"
-	if over == 1 {
-		msg = "and 1 more problem was not listed"
-	}
-	return append(fields[:validation.MaxFieldErrors:validation.MaxFieldErrors],
-		apierr.FieldError{Rule: validation.RuleTruncated, Param: strconv.Itoa(over), Message: msg})
 }
 
 // paramFields are the field errors of a parameter.

@@ -409,3 +409,13 @@ func ExampleTypeErrorsFirst() {
 	// amount type
 	// currency required
 }
+
+// CapFields bounds a list of field errors another checker found: past
+// MaxFieldErrors, one entry says how many were left out.
+func ExampleCapFields() {
+	fields := make([]apierr.FieldError, validation.MaxFieldErrors+2)
+	capped := validation.CapFields(fields)
+	last := capped[len(capped)-1]
+	fmt.Println(len(capped), last.Rule, last.Param, last.Message)
+	// Output: 51 truncated 2 and 2 more problems were not listed
+}

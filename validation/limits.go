@@ -31,12 +31,18 @@ func truncatedField(n int) apierr.FieldError {
 	return apierr.FieldError{Rule: RuleTruncated, Param: strconv.Itoa(n), Message: msg}
 }
 
-// capFields cuts fields to [MaxFieldErrors], saying how many of them and of
-// the more found beyond them were left out.
+// CapFields cuts fields to [MaxFieldErrors], ending the list with one entry
+// of rule [RuleTruncated] that says how many were left out; a list within
+// the bound is returned as it is. Other checkers of a request (package
+// openapi's) use it so that every list is bounded alike.
+func CapFields(fields []apierr.FieldError) []apierr.FieldError { return capFields(fields, 0) }
+
+// capFields is [CapFields] that also counts more field errors found beyond
+// the list.
 func capFields(fields []apierr.FieldError, more int) []apierr.FieldError {
 	if over := len(fields) - MaxFieldErrors; over > 0 {
 		more += over
-		fields = fields[:MaxFieldErrors]
+		fields = fields[:MaxFieldErrors:MaxFieldErrors] // the entry appended never overwrites the caller's list
 	}
 	if more > 0 {
 		fields = append(fields, truncatedField(more))
