@@ -3,6 +3,8 @@ package apierr
 import (
 	"context"
 	"net/http"
+
+	"github.com/errkit/errkit/internal/reqid"
 )
 
 // Meta is what a contract may show of the request it answers. Contracts
@@ -32,7 +34,7 @@ func metaOf(r *http.Request, trace bool) Meta {
 	}
 	m := Meta{RequestID: RequestID(r.Context()), Method: r.Method}
 	if m.RequestID == "" {
-		if v := r.Header["X-Request-Id"]; len(v) > 0 && validRequestID(v[0]) {
+		if v := r.Header["X-Request-Id"]; len(v) > 0 && reqid.Valid(v[0]) {
 			m.RequestID = v[0]
 		}
 	}
@@ -43,19 +45,6 @@ func metaOf(r *http.Request, trace bool) Meta {
 		m.Instance = r.URL.EscapedPath()
 	}
 	return m
-}
-
-func validRequestID(id string) bool {
-	if id == "" || len(id) > 64 {
-		return false
-	}
-	for i := 0; i < len(id); i++ {
-		c := id[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == ':') {
-			return false
-		}
-	}
-	return true
 }
 
 type requestIDKey struct{}

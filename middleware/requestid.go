@@ -7,28 +7,18 @@ import (
 	"net/http"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/internal/reqid"
 )
 
 // RequestIDHeader is the header a request ID is read from and echoed in.
 const RequestIDHeader = "X-Request-Id"
 
 // MaxRequestIDLen is the longest incoming request ID accepted.
-const MaxRequestIDLen = 64
+const MaxRequestIDLen = reqid.MaxLen
 
 // ValidRequestID reports whether id is accepted as an incoming request ID:
 // 1 to [MaxRequestIDLen] bytes of letters, digits and "-_.:".
-func ValidRequestID(id string) bool {
-	if id == "" || len(id) > MaxRequestIDLen {
-		return false
-	}
-	for i := 0; i < len(id); i++ {
-		c := id[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == ':') {
-			return false
-		}
-	}
-	return true
-}
+func ValidRequestID(id string) bool { return reqid.Valid(id) }
 
 // RequestID gives each request an ID: the incoming X-Request-Id when it is
 // valid ([ValidRequestID]), else the trace ID of a valid W3C traceparent
