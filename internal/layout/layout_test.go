@@ -89,10 +89,11 @@ func TestModelNeedsOnlyStdlib(t *testing.T) {
 		t.Fatalf("go list: %v\n%s", err, out)
 	}
 	for _, dep := range strings.Fields(string(out)) {
-		// The catalogue generator that go generate runs (apierr's
-		// internal/cmd/gencodes) is shared with the errkit command; it is
-		// standard library only (TestGeneratorNeedsOnlyStdlib).
-		if dep == "github.com/errkit/errkit/internal/gencodes" {
+		// Two module-internal packages are shared with the rest of the
+		// module, and are standard library only themselves
+		// (TestSharedNeedOnlyStdlib): the catalogue generator that
+		// go generate runs, and the request-ID rule middleware shares.
+		if sharedWithApierr[dep] {
 			continue
 		}
 		if dep != "github.com/errkit/errkit/apierr" && !strings.HasPrefix(dep, "github.com/errkit/errkit/apierr/") {
@@ -101,20 +102,30 @@ func TestModelNeedsOnlyStdlib(t *testing.T) {
 	}
 }
 
-// TestGeneratorNeedsOnlyStdlib holds the catalogue generator, which apierr's
-// go generate and the errkit command share, to the standard library.
-func TestGeneratorNeedsOnlyStdlib(t *testing.T) {
+// sharedWithApierr lists the module-internal packages apierr may import:
+// the catalogue generator (shared by apierr's go generate and the errkit
+// command) and the request-ID rule (shared with middleware).
+var sharedWithApierr = map[string]bool{
+	"github.com/errkit/errkit/internal/gencodes": true,
+	"github.com/errkit/errkit/internal/reqid":    true,
+}
+
+// TestSharedNeedOnlyStdlib holds the packages apierr shares with the rest
+// of the module to the standard library.
+func TestSharedNeedOnlyStdlib(t *testing.T) {
 	gobin, err := exec.LookPath("go")
 	if err != nil {
 		t.Skip("no go command")
 	}
-	out, err := exec.Command(gobin, "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", "github.com/errkit/errkit/internal/gencodes").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go list: %v\n%s", err, out)
-	}
-	for _, dep := range strings.Fields(string(out)) {
-		if dep != "github.com/errkit/errkit/internal/gencodes" {
-			t.Errorf("internal/gencodes depends on %s", dep)
+	for pkg := range sharedWithApierr {
+		out, err := exec.Command(gobin, "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", pkg).CombinedOutput()
+		if err != nil {
+			t.Fatalf("go list: %v\n%s", err, out)
+		}
+		for _, dep := range strings.Fields(string(out)) {
+			if dep != pkg {
+				t.Errorf("%s depends on %s", pkg, dep)
+			}
 		}
 	}
 }
