@@ -4,16 +4,17 @@ import (
 	"context"
 	"net/http"
 
+	"github.com/errkit/errkit/apierr/internal/wire"
 	"github.com/errkit/errkit/internal/reqid"
 )
 
 // Meta is what a contract may show of the request it answers. Contracts
-// show it as it is: TraceID is [TraceHex] of the request ID, worked out by
-// whoever builds the Meta, and only when the contract shows a trace
-// ([ShowsTrace]).
+// show it as it is: TraceID is derived from the request ID (kit.TraceHex
+// of package apierr/kit), worked out by whoever builds the Meta, and only
+// when the contract shows a trace ([ShowsTrace]).
 type Meta struct {
 	RequestID string // the request's ID as answered in X-Request-ID; "" if none
-	TraceID   string // the 32 lowercase hex digits a contract's trace field shows (legacy traceId, Cryptopay meta.request_id), [TraceHex] of RequestID; "" if none
+	TraceID   string // the 32 lowercase hex digits a contract's trace field shows (legacy traceId, Cryptopay meta.request_id), kit.TraceHex of RequestID; "" if none
 	Instance  string // the request path (RFC 9457 instance)
 	Method    string // the request method; a HEAD gets the headers only
 }
@@ -21,7 +22,7 @@ type Meta struct {
 // MetaOf returns what a bare request offers a contract: the request ID of
 // its context ([ContextWithRequestID]) or else of its X-Request-Id header
 // when that is a valid ID (up to 64 letters, digits and -_.:), the trace
-// ID derived from it ([TraceHex]), its escaped path and its method. A nil r
+// ID derived from it (kit.TraceHex), its escaped path and its method. A nil r
 // offers nothing.
 func MetaOf(r *http.Request) Meta {
 	return metaOf(r, true)
@@ -39,7 +40,7 @@ func metaOf(r *http.Request, trace bool) Meta {
 		}
 	}
 	if trace && m.RequestID != "" {
-		m.TraceID = TraceHex(m.RequestID)
+		m.TraceID = wire.TraceHex(m.RequestID)
 	}
 	if r.URL != nil {
 		m.Instance = r.URL.EscapedPath()

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 	"github.com/errkit/errkit/apierr/nexpaylegacy"
 )
 
@@ -77,7 +78,7 @@ func TestFailureMetadataReadOnce(t *testing.T) {
 	if n != 1 {
 		t.Errorf("request ID looked up %d times, want 1", n)
 	}
-	trace := apierr.TraceHex("req-42")
+	trace := kit.TraceHex("req-42")
 	if !strings.Contains(w.Body.String(), trace) {
 		t.Errorf("body %s has no trace %s", w.Body, trace)
 	}

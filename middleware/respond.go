@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // A Failure is one failed request, as the metrics hook of [WithMetrics]
@@ -103,7 +104,7 @@ func (s *Set) metaOf(r *http.Request, route string) meta {
 // traced derives the trace ID a contract shows from the request ID, once.
 func (m *meta) traced() {
 	if m.TraceID == "" && m.RequestID != "" {
-		m.TraceID = apierr.TraceHex(m.RequestID)
+		m.TraceID = kit.TraceHex(m.RequestID)
 	}
 }
 

@@ -14,7 +14,7 @@
 // details are entries {"code":"detail","target":key,"args":{"value":v}}.
 // meta.request_id is always present: 32 lower-case hex digits, the
 // request's [apierr.Meta].TraceID (its request ID when that already is 32
-// hex digits, else derived from it, see [apierr.TraceHex]), else random.
+// hex digits, else derived from it, see [kit.TraceHex]), else random.
 //
 // Each generic [apierr.Condition] is answered as follows (E marks errkit
 // extension codes):

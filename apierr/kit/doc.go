@@ -17,7 +17,8 @@
 // what handler authors and clients use: AppendString, AppendValue,
 // AppendFields (now [apierr.Body.AppendFields]), AppendTimestamp,
 // TimestampLayout, JSONContentType, DecodeDetails, DecodeFields,
-// IsTraceHex, NewParseError, RegisterContract and CodeFor moved here;
+// IsTraceHex, TraceHex, NewParseError, RegisterContract and CodeFor moved
+// here;
 // Resolve gave way to [apierr.Body]; AppendTraceHex went (a contract shows
 // [apierr.Meta].TraceID as it is).
 package kit

@@ -57,6 +57,16 @@ func ExampleIsTraceHex() {
 }
 
 // Every Parse starts by refusing what cannot be an error body.
+// A W3C trace ID is shown as it is; any other request ID as the first
+// 16 bytes of its SHA-256.
+func ExampleTraceHex() {
+	fmt.Println(kit.TraceHex("0af7651916cd43dd8448eb211c80319c"))
+	fmt.Println(len(kit.TraceHex("req-1")))
+	// Output:
+	// 0af7651916cd43dd8448eb211c80319c
+	// 32
+}
+
 func ExampleParseObject() {
 	_, err := kit.ParseObject("acme", 502, []byte("<html>Bad Gateway</html>"))
 	var pe *apierr.ParseError

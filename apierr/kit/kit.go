@@ -59,6 +59,13 @@ func validField(f apierr.FieldError) bool { return f.Field != "" || f.Message !=
 // parsed body must be to be kept.
 func IsTraceHex(s string) bool { return wire.IsTraceHex(s) }
 
+// TraceHex returns the 32 lower-case hex digits of a trace field (Nexpay
+// legacy traceId, Cryptopay meta.request_id) for a request ID: the ID itself
+// when it is 32 hex digits (a W3C trace ID), else the first 16 bytes of its
+// SHA-256, so one request always shows one trace. It is how
+// [apierr.MetaOf] derives [apierr.Meta].TraceID.
+func TraceHex(id string) string { return wire.TraceHex(id) }
+
 // NewParseError returns the error a Parse gives for a body that is not of
 // the contract, keeping the first 256 bytes of body.
 func NewParseError(contract string, status int, body []byte, err error) *apierr.ParseError {

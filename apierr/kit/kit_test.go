@@ -72,3 +72,13 @@ func FuzzAppendString(f *testing.F) {
 		}
 	})
 }
+
+func TestTraceHex(t *testing.T) {
+	if got := kit.TraceHex("4BF92F3577B34DA6A3CE929D0E0E4736"); got != "4bf92f3577b34da6a3ce929d0e0e4736" {
+		t.Errorf("a trace ID must be kept, lower-cased: %s", got)
+	}
+	a, b := kit.TraceHex("req-1"), kit.TraceHex("req-1")
+	if a != b || len(a) != 32 || a == kit.TraceHex("req-2") {
+		t.Errorf("derived trace IDs: %s %s", a, b)
+	}
+}

@@ -9,7 +9,7 @@
 // error's details are written in data: a detail "data" as it is, others as
 // key=value, joined by "; ". traceId is 32 lower-case hex digits: the
 // request's [apierr.Meta].TraceID (its request ID when that already is 32
-// hex digits, else derived from it, see [apierr.TraceHex]); it is left out
+// hex digits, else derived from it, see [kit.TraceHex]); it is left out
 // when there is no request ID.
 //
 // Each generic [apierr.Condition] is answered as follows. The provider's

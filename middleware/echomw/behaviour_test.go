@@ -556,7 +556,7 @@ func TestTraceIDLogged(t *testing.T) {
 				h.recs = h.recs[:0]
 				rec := serve(ds[i].h, "GET", "/v2/fail/plain", tc.hdr)
 				id := rec.Header().Get(middleware.RequestIDHeader)
-				trace := apierr.TraceHex(id)
+				trace := kit.TraceHex(id)
 				if !strings.Contains(rec.Body.String(), trace) {
 					t.Fatalf("%s %s: body %s has no trace %s", c.Name(), name, rec.Body, trace)
 				}

@@ -5,12 +5,15 @@ package wire
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -292,6 +295,17 @@ func IsTraceHex(s string) bool {
 		}
 	}
 	return true
+}
+
+// TraceHex returns the 32 lower-case hex digits a trace field shows for a
+// request ID: the ID itself when it is 32 hex digits (a W3C trace ID), else
+// the first 16 bytes of its SHA-256.
+func TraceHex(id string) string {
+	if IsTraceHex(id) {
+		return strings.ToLower(id) // id itself when it already is
+	}
+	sum := sha256.Sum256([]byte(id))
+	return hex.EncodeToString(sum[:16])
 }
 
 // MustJSON returns json.Marshal(v), panicking on error: for schemas built
