@@ -3,6 +3,8 @@ package apierr
 import (
 	"net/http"
 	"sync"
+
+	"github.com/errkit/errkit/apierr/internal/wire"
 )
 
 var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
@@ -24,12 +26,12 @@ func AppendBody(dst []byte, c Contract, e *Error, m Meta) ([]byte, error) {
 
 // Render writes e to w as contract c's body for request r: [RenderMeta]
 // with [MetaOf](r), whose trace ID is derived only when c shows one
-// ([ShowsTrace]). r may be nil.
+// (kit.ShowsTrace). r may be nil.
 func Render(w http.ResponseWriter, r *http.Request, c Contract, e *Error) error {
 	if c == nil {
 		c = nexpay
 	}
-	return RenderMeta(w, c, e, metaOf(r, ShowsTrace(c)))
+	return RenderMeta(w, c, e, metaOf(r, wire.ShowsTrace(c)))
 }
 
 // RenderMeta writes e to w as contract c's body (c nil means [Nexpay]) for

@@ -11,7 +11,8 @@ import (
 // Meta is what a contract may show of the request it answers. Contracts
 // show it as it is: TraceID is derived from the request ID (kit.TraceHex
 // of package apierr/kit), worked out by whoever builds the Meta, and only
-// when the contract shows a trace ([ShowsTrace]).
+// when the contract shows a trace (kit.ShowsTrace: the contract has a
+// method ShowsTrace() bool that returns true).
 type Meta struct {
 	RequestID string // the request's ID as answered in X-Request-ID; "" if none
 	TraceID   string // the 32 lowercase hex digits a contract's trace field shows (legacy traceId, Cryptopay meta.request_id), kit.TraceHex of RequestID; "" if none

@@ -83,7 +83,7 @@ func (s *Set) RespondTo(w http.ResponseWriter, r *http.Request, route string, co
 
 // meta is what a failure's answer, log record and metrics hook say of its
 // request, read from it once. The trace IDs are worked out once too, and
-// only when something shows them: the contract's body ([apierr.ShowsTrace])
+// only when something shows them: the contract's body ([kit.ShowsTrace])
 // or an enabled log record.
 type meta struct {
 	apierr.Meta        // request ID, the trace ID a contract shows, path, method

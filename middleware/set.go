@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // A Set is one configuration of the middleware: the contract errors are
@@ -14,7 +15,7 @@ import (
 // alone; [Set.Wrap] installs them all. A Set is safe for concurrent use.
 type Set struct {
 	contract    apierr.Contract
-	trace       bool // the contract shows a trace ID (apierr.ShowsTrace)
+	trace       bool // the contract shows a trace ID (kit.ShowsTrace)
 	logger      *slog.Logger
 	clientLevel slog.Level
 	metrics     func(Failure)
@@ -149,7 +150,7 @@ func New(opts ...Option) *Set {
 	for _, o := range opts {
 		o(s)
 	}
-	s.trace = apierr.ShowsTrace(s.contract)
+	s.trace = kit.ShowsTrace(s.contract)
 	if s.maintenance == nil {
 		s.sw = new(Switch)
 		s.maintenance = s.sw

@@ -49,7 +49,7 @@ var conditionCodes = kit.Conditions{
 func (*CryptopayContract) Name() string { return Name }
 
 // ShowsTrace reports true: the body's meta.request_id is the request's trace ID
-// ([apierr.Meta].TraceID; see [apierr.ShowsTrace]).
+// ([apierr.Meta].TraceID; see [kit.ShowsTrace]).
 func (*CryptopayContract) ShowsTrace() bool { return true }
 
 // ContentType returns [kit.JSONContentType].

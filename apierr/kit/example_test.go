@@ -7,7 +7,9 @@ import (
 	"time"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/cryptopay"
 	"github.com/errkit/errkit/apierr/kit"
+	"github.com/errkit/errkit/apierr/nexpaylegacy"
 )
 
 func ExampleCodeFor() {
@@ -65,6 +67,15 @@ func ExampleTraceHex() {
 	// Output:
 	// 0af7651916cd43dd8448eb211c80319c
 	// 32
+}
+
+// A contract with a trace field says so, also behind an override; the
+// trace ID of a request is then derived once, by whoever builds its Meta.
+func ExampleShowsTrace() {
+	legacy, _ := apierr.Override(nexpaylegacy.Contract, nil)
+	fmt.Println(kit.ShowsTrace(apierr.Nexpay), kit.ShowsTrace(nexpaylegacy.Contract), kit.ShowsTrace(legacy),
+		kit.ShowsTrace(cryptopay.Contract), kit.ShowsTrace(nil))
+	// Output: false true true true false
 }
 
 func ExampleParseObject() {

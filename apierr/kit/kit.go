@@ -66,6 +66,13 @@ func IsTraceHex(s string) bool { return wire.IsTraceHex(s) }
 // [apierr.MetaOf] derives [apierr.Meta].TraceID.
 func TraceHex(id string) string { return wire.TraceHex(id) }
 
+// ShowsTrace reports whether contract c's bodies show a trace ID
+// ([apierr.Meta].TraceID): whether c, or a contract it overrides (see
+// [apierr.Override]), has a method ShowsTrace() bool that returns true.
+// Whoever builds an [apierr.Meta] for [apierr.RenderMeta] derives the trace
+// ID ([TraceHex]) only for such a contract; the others never read it.
+func ShowsTrace(c apierr.Contract) bool { return wire.ShowsTrace(c) }
+
 // NewParseError returns the error a Parse gives for a body that is not of
 // the contract, keeping the first 256 bytes of body.
 func NewParseError(contract string, status int, body []byte, err error) *apierr.ParseError {

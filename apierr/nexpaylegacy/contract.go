@@ -49,7 +49,7 @@ var conditionCodes = kit.Conditions{
 func (*LegacyContract) Name() string { return Name }
 
 // ShowsTrace reports true: the body's traceId is the request's trace ID
-// ([apierr.Meta].TraceID; see [apierr.ShowsTrace]).
+// ([apierr.Meta].TraceID; see [kit.ShowsTrace]).
 func (*LegacyContract) ShowsTrace() bool { return true }
 
 // ContentType returns [kit.JSONContentType].

@@ -308,6 +308,23 @@ func TraceHex(id string) string {
 	return hex.EncodeToString(sum[:16])
 }
 
+// ShowsTrace reports whether contract c, or a contract it wraps (a method
+// Unwrap() C), has a method ShowsTrace() bool that returns true. C is
+// apierr.Contract.
+func ShowsTrace[C any](c C) bool {
+	for any(c) != nil {
+		if t, ok := any(c).(interface{ ShowsTrace() bool }); ok {
+			return t.ShowsTrace()
+		}
+		u, ok := any(c).(interface{ Unwrap() C })
+		if !ok {
+			return false
+		}
+		c = u.Unwrap()
+	}
+	return false
+}
+
 // MustJSON returns json.Marshal(v), panicking on error: for schemas built
 // from literals.
 func MustJSON(v any) []byte {
