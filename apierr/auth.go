@@ -1,6 +1,10 @@
 package apierr
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/errkit/errkit/apierr/internal/bridge"
+)
 
 // An AuthFailure is one way the authentication of a request fails: a
 // header missing, a nonce reused, a signature that does not match. It is
@@ -10,7 +14,9 @@ import "fmt"
 // required" or "Invalid signature".
 //
 // A contract answers each failure with a code of its own catalogue through
-// the optional [AuthCoder] interface; [AuthCode] looks the code up.
+// an optional method AuthCode(AuthFailure) Code (found also through
+// [Override]; kit.AuthCode looks the code up); a contract without one
+// answers every failure with its code for [Unauthorized].
 // [NewAuthFailure] is the error an authentication check returns. Failures
 // name what was wrong, never the value that was: no key, secret, nonce or
 // signature is ever part of one.
@@ -66,15 +72,6 @@ var authFailureTitles = [numAuthFailures]string{
 	"Client account closed or not approved",
 }
 
-// AuthFailures returns every authentication failure, in order.
-func AuthFailures() []AuthFailure {
-	out := make([]AuthFailure, 0, numAuthFailures-1)
-	for f := AuthKeyMissing; f < numAuthFailures; f++ {
-		out = append(out, f)
-	}
-	return out
-}
-
 // Valid reports whether f is one of the failures.
 func (f AuthFailure) Valid() bool { return f > 0 && f < numAuthFailures }
 
@@ -96,22 +93,24 @@ func (f AuthFailure) Title() string {
 	return "Unauthorized"
 }
 
-// An AuthCoder is a [Contract] that answers authentication failures with
+// An authCoder is a [Contract] that answers authentication failures with
 // codes of its own: every contract package of errkit is one. AuthCode
 // returns the zero Code for a failure it has no code for.
-type AuthCoder interface {
+type authCoder interface {
 	AuthCode(AuthFailure) Code
 }
 
-// AuthCode returns the code contract c answers f with: its [AuthCoder]'s
-// code (looked up through contracts that [Override] wraps), or else c's
-// code for [Unauthorized].
-func AuthCode(c Contract, f AuthFailure) Code {
+func init() { bridge.AuthCode = authCode }
+
+// authCode returns the code contract c answers f with: its authCoder's code
+// (looked up through contracts that [Override] wraps), or else c's code
+// for [Unauthorized]. It is kit.AuthCode.
+func authCode(c Contract, f AuthFailure) Code {
 	if c == nil {
 		c = nexpay
 	}
 	for cc := c; cc != nil; {
-		if ac, ok := cc.(AuthCoder); ok {
+		if ac, ok := cc.(authCoder); ok {
 			if code := ac.AuthCode(f); code.Valid() {
 				return code
 			}
@@ -128,7 +127,7 @@ func AuthCode(c Contract, f AuthFailure) Code {
 
 // NewAuthFailure returns the [Unauthorized] condition error for f: the
 // middleware renders it with the code the server's contract answers f with
-// ([AuthCode]).
+// (kit.AuthCode).
 func NewAuthFailure(f AuthFailure) *ConditionError {
 	return &ConditionError{Condition: Unauthorized, Auth: f}
 }

@@ -16,14 +16,3 @@ func ExampleNewAuthFailure() {
 	// unauthorized (nonce_reused)
 	// AUT0001
 }
-
-func ExampleAuthCode() {
-	for _, f := range []apierr.AuthFailure{apierr.AuthKeyMissing, apierr.AuthKeyInvalid, apierr.AuthTimestampExpired} {
-		code := apierr.AuthCode(apierr.Nexpay, f)
-		fmt.Println(f, code.ID(), code.Status(), code.Message())
-	}
-	// Output:
-	// key_missing GEN9003 401 Unauthorized
-	// key_invalid AUT0003 401 Invalid API key
-	// timestamp_expired AUT0002 401 Session expired
-}

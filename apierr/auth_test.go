@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 func TestNexpayAuthCodes(t *testing.T) {
@@ -15,12 +16,12 @@ func TestNexpayAuthCodes(t *testing.T) {
 		apierr.AuthNonceReused: "[AUT0001] Invalid credentials", apierr.AuthTimestampExpired: "[AUT0002] Session expired",
 	}
 	for f, text := range want {
-		if code := apierr.AuthCode(apierr.Nexpay, f); "["+code.ID()+"] "+code.Message() != text {
+		if code := kit.AuthCode(apierr.Nexpay, f); "["+code.ID()+"] "+code.Message() != text {
 			t.Errorf("%s: %s %q, want %s", f, code, code.Message(), text)
 		}
 	}
-	for _, f := range apierr.AuthFailures() {
-		code := apierr.AuthCode(apierr.Nexpay, f)
+	for _, f := range kit.AuthFailures() {
+		code := kit.AuthCode(apierr.Nexpay, f)
 		if code.Status() != 401 || code.Extension() || !strings.HasPrefix(code.ID(), "AUT") && code != apierr.GEN9003 {
 			t.Errorf("%s: %s (%d)", f, code, code.Status())
 		}
@@ -40,13 +41,13 @@ func TestAuthCodeThroughOverride(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := apierr.AuthCode(o, apierr.AuthKeyInvalid); got != apierr.AUT0003 {
+	if got := kit.AuthCode(o, apierr.AuthKeyInvalid); got != apierr.AUT0003 {
 		t.Errorf("through Override: %s", got)
 	}
-	if got := apierr.AuthCode(plain{o}, apierr.AuthKeyInvalid); got != apierr.GEN9003 {
-		t.Errorf("no AuthCoder: %s", got)
+	if got := kit.AuthCode(plain{o}, apierr.AuthKeyInvalid); got != apierr.GEN9003 {
+		t.Errorf("no AuthCode method: %s", got)
 	}
-	if got := apierr.AuthCode(nil, apierr.AuthNonceReused); got != apierr.AUT0001 {
+	if got := kit.AuthCode(nil, apierr.AuthNonceReused); got != apierr.AUT0001 {
 		t.Errorf("nil contract: %s", got)
 	}
 }

@@ -12,7 +12,7 @@ type ConditionError struct {
 	Details   []Detail     // extra details (an offset into the body, a limit)
 	Message   string       // custom message; "" for the code's own
 	Cause     error        // kept for logs, never rendered
-	Auth      AuthFailure  // for Unauthorized: the check that failed, answered with [AuthCode]; 0 for none
+	Auth      AuthFailure  // for Unauthorized: the check that failed, answered with the contract's code for it; 0 for none
 }
 
 // NewCondition returns a ConditionError for cond.
@@ -56,7 +56,7 @@ func (e *ConditionError) Error() string {
 func (e *ConditionError) Unwrap() error { return e.Cause }
 
 // In returns the error as contract c answers it: c's code for the
-// condition (for an authentication failure, c's code for it: [AuthCode]),
+// condition (for an authentication failure, c's code for it, see [AuthFailure]),
 // with the fields, details and cause.
 func (e *ConditionError) In(c Contract) *Error {
 	if c == nil {
@@ -64,7 +64,7 @@ func (e *ConditionError) In(c Contract) *Error {
 	}
 	code := c.Code(e.Condition)
 	if e.Auth != 0 {
-		code = AuthCode(c, e.Auth)
+		code = authCode(c, e.Auth)
 	}
 	// Clipped, so that an error that adds fields copies the list rather
 	// than write into room another error from e may hold.

@@ -10,6 +10,14 @@ import (
 // each generic [Condition]. [Nexpay] is the default; further contracts are
 // packages under apierr/ that implement this interface with the building
 // blocks of package apierr/kit.
+//
+// A contract may also have these optional methods, found also through
+// [Override]:
+//
+//   - AuthCode(AuthFailure) Code: the code of its catalogue it answers an
+//     authentication failure with, the zero Code for one it has none for
+//     (see [AuthFailure]);
+//   - ShowsTrace() bool: whether its bodies show [Meta].TraceID.
 type Contract interface {
 	// Name is the contract's short name ("nexpay").
 	Name() string

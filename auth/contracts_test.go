@@ -8,6 +8,7 @@ import (
 
 	"github.com/errkit/errkit/apierr"
 	"github.com/errkit/errkit/apierr/cryptopay"
+	"github.com/errkit/errkit/apierr/kit"
 	"github.com/errkit/errkit/apierr/nexpaylegacy"
 	"github.com/errkit/errkit/apierr/nextapi"
 	"github.com/errkit/errkit/apierr/payout"
@@ -248,7 +249,7 @@ func TestProblem(t *testing.T) {
 	table := map[apierr.AuthFailure]answer{}
 	for _, sc := range signedScenarios(tsScheme) {
 		if f := sc.want; f != 0 {
-			code := apierr.AuthCode(apierr.Nexpay, f)
+			code := kit.AuthCode(apierr.Nexpay, f)
 			table[f] = answer{401, `{"type":"https://errkit.dev/problems/auth/` + f.String() + `","title":"` + f.Title() +
 				`","status":401,"detail":"` + code.Message() + `","instance":"/v1/payouts","code":"` + code.ID() + `"}`, false}
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/errkit/errkit/apierr"
 	"github.com/errkit/errkit/apierr/cryptopay"
+	"github.com/errkit/errkit/apierr/kit"
 	"github.com/errkit/errkit/apierr/nexpaylegacy"
 	"github.com/errkit/errkit/apierr/nextapi"
 	"github.com/errkit/errkit/apierr/payout"
@@ -19,18 +20,18 @@ func failureTable() string {
 	var b strings.Builder
 	b.WriteString("| failure | nexpay, problem | nexpay-legacy | nextapi | payout | cryptopay |\n|---|---|---|---|---|---|\n")
 	cell := func(c apierr.Contract, f apierr.AuthFailure, text string) string {
-		code := apierr.AuthCode(c, f)
+		code := kit.AuthCode(c, f)
 		if text == "" {
 			text = code.ID()
 		}
 		return " `" + text + "` " + strconv.Itoa(code.Status()) + " |"
 	}
-	for _, f := range apierr.AuthFailures() {
+	for _, f := range kit.AuthFailures() {
 		b.WriteString("| " + f.String() + " |")
 		b.WriteString(cell(apierr.Nexpay, f, ""))
 		b.WriteString(cell(nexpaylegacy.Contract, f, ""))
 		b.WriteString(cell(nextapi.Contract, f, ""))
-		b.WriteString(cell(payout.Contract, f, apierr.AuthCode(payout.Contract, f).Message()))
+		b.WriteString(cell(payout.Contract, f, kit.AuthCode(payout.Contract, f).Message()))
 		b.WriteString(cell(cryptopay.Contract, f, ""))
 		b.WriteString("\n")
 	}

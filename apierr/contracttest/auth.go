@@ -4,16 +4,19 @@ import (
 	"testing"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // testAuthFailures holds the codes of authentication failures to 4xx,
 // unless c has no table of its own and answers [apierr.Unauthorized]
 // with a 5xx (a contract with no code for it).
 func testAuthFailures(t *testing.T, c apierr.Contract) {
-	_, table := c.(apierr.AuthCoder)
+	_, table := c.(interface {
+		AuthCode(apierr.AuthFailure) apierr.Code
+	})
 	client := table || c.Code(apierr.Unauthorized).Status() < 500
-	for _, f := range apierr.AuthFailures() {
-		code := apierr.AuthCode(c, f)
+	for _, f := range kit.AuthFailures() {
+		code := kit.AuthCode(c, f)
 		if !code.Valid() || code.Catalogue() != c.Catalogue() || code.Status() < 400 || client && code.Status() > 499 {
 			t.Errorf("%s: code %s of status %d is not a 4xx code of the catalogue", f, code, code.Status())
 			continue

@@ -3,12 +3,12 @@ package cryptopay
 import (
 	"testing"
 
-	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 func TestAuthCodes(t *testing.T) {
-	for _, f := range apierr.AuthFailures() {
-		code := apierr.AuthCode(Contract, f)
+	for _, f := range kit.AuthFailures() {
+		code := kit.AuthCode(Contract, f)
 		if code.ID() != "unauthenticated" || code.Status() != 401 || code.Extension() || code.Catalogue() != catalogue {
 			t.Errorf("%s: %s %d", f, code.ID(), code.Status())
 		}

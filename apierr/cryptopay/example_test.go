@@ -7,6 +7,7 @@ import (
 
 	"github.com/errkit/errkit/apierr"
 	"github.com/errkit/errkit/apierr/cryptopay"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 func Example() {
@@ -69,7 +70,7 @@ func Example_conditions() {
 }
 
 func ExampleCryptopayContract_AuthCode() {
-	code := apierr.AuthCode(cryptopay.Contract, apierr.AuthTimestampExpired)
+	code := kit.AuthCode(cryptopay.Contract, apierr.AuthTimestampExpired)
 	fmt.Println(code.ID(), code.Status())
 	// Output: unauthenticated 401
 }

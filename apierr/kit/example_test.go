@@ -129,3 +129,20 @@ func ExampleAuthCodes() {
 	fmt.Println(codes.Code(apierr.AuthSignatureInvalid).ID(), codes.Code(apierr.AuthNonceReused).Valid())
 	// Output: AUT0001 false
 }
+
+func ExampleAuthCode() {
+	for _, f := range []apierr.AuthFailure{apierr.AuthKeyMissing, apierr.AuthKeyInvalid, apierr.AuthTimestampExpired} {
+		code := kit.AuthCode(apierr.Nexpay, f)
+		fmt.Println(f, code.ID(), code.Status(), code.Message())
+	}
+	// Output:
+	// key_missing GEN9003 401 Unauthorized
+	// key_invalid AUT0003 401 Invalid API key
+	// timestamp_expired AUT0002 401 Session expired
+}
+
+func ExampleAuthFailures() {
+	fs := kit.AuthFailures()
+	fmt.Println(len(fs), fs[0], fs[len(fs)-1])
+	// Output: 17 key_missing client_invalid
+}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/internal/bridge"
 	"github.com/errkit/errkit/apierr/internal/contracts"
 	"github.com/errkit/errkit/apierr/internal/wire"
 )
@@ -120,9 +121,29 @@ func MustJSON(v any) []byte { return wire.MustJSON(v) }
 
 // An AuthCodes is the code a contract answers each [apierr.AuthFailure]
 // with; its Code method is the one a contract's AuthCode can return (the
-// zero Code for a failure it has no code for, which [apierr.AuthCode]
-// answers with the contract's [apierr.Unauthorized] code).
+// zero Code for a failure it has no code for, which [AuthCode] answers with
+// the contract's [apierr.Unauthorized] code).
 type AuthCodes map[apierr.AuthFailure]apierr.Code
 
 // Code returns the code for f, or the zero Code.
 func (m AuthCodes) Code(f apierr.AuthFailure) apierr.Code { return m[f] }
+
+// authCode is apierr's, handed over by package bridge.
+var authCode = bridge.AuthCode.(func(apierr.Contract, apierr.AuthFailure) apierr.Code)
+
+// AuthCode returns the code contract c (nil means [apierr.Nexpay]) answers
+// authentication failure f with: the code of c's optional method
+// AuthCode(apierr.AuthFailure) apierr.Code, looked up also through
+// contracts that [apierr.Override] wraps, or else, when c has none or it
+// returns the zero Code, c's code for [apierr.Unauthorized]. It is the code
+// [apierr.NewAuthFailure](f) is answered with.
+func AuthCode(c apierr.Contract, f apierr.AuthFailure) apierr.Code { return authCode(c, f) }
+
+// AuthFailures returns every authentication failure, in order.
+func AuthFailures() []apierr.AuthFailure {
+	var out []apierr.AuthFailure
+	for f := apierr.AuthFailure(1); f.Valid(); f++ {
+		out = append(out, f)
+	}
+	return out
+}

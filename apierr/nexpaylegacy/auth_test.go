@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // TestAuthCodes holds each authentication failure to the seed's 403 row.
@@ -29,9 +30,9 @@ func TestAuthCodes(t *testing.T) {
 		apierr.AuthKeyRevoked:           {"120", "Invalid API key state"},
 		apierr.AuthKeyDeprecated:        {"121", "Deprecated API key"},
 	}
-	for _, f := range apierr.AuthFailures() {
+	for _, f := range kit.AuthFailures() {
 		w, ok := want[f]
-		code := apierr.AuthCode(Contract, f)
+		code := kit.AuthCode(Contract, f)
 		if !ok || code.ID() != w.id || code.Message() != w.message || code.Status() != 403 || code.Extension() || code.Catalogue() != catalogue {
 			t.Errorf("%s: %s %q %d, want %s %q 403", f, code.ID(), code.Message(), code.Status(), w.id, w.message)
 		}

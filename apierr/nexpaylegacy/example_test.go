@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 	"github.com/errkit/errkit/apierr/nexpaylegacy"
 )
 
@@ -70,7 +71,7 @@ func Example_conditions() {
 
 func ExampleLegacyContract_AuthCode() {
 	for _, f := range []apierr.AuthFailure{apierr.AuthNonceMissing, apierr.AuthNonceReused, apierr.AuthSignatureInvalid} {
-		code := apierr.AuthCode(nexpaylegacy.Contract, f)
+		code := kit.AuthCode(nexpaylegacy.Contract, f)
 		fmt.Println(code.ID(), code.Status(), code.Message())
 	}
 	// Output:

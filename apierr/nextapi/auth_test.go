@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // TestAuthCodes holds each authentication failure to a row of the seed's
@@ -25,8 +26,8 @@ func TestAuthCodes(t *testing.T) {
 		apierr.AuthKeyDisabled: forbidden, apierr.AuthKeyLocked: forbidden, apierr.AuthKeyRevoked: forbidden,
 		apierr.AuthKeyDeprecated: forbidden, apierr.AuthClientInvalid: forbidden,
 	}
-	for _, f := range apierr.AuthFailures() {
-		code, w := apierr.AuthCode(Contract, f), want[f]
+	for _, f := range kit.AuthFailures() {
+		code, w := kit.AuthCode(Contract, f), want[f]
 		if code.ID() != w.id || code.Message() != w.message || code.Status() != w.status || code.Extension() || code.Catalogue() != catalogue {
 			t.Errorf("%s: %s %q %d, want %+v", f, code.ID(), code.Message(), code.Status(), w)
 		}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 	"github.com/errkit/errkit/apierr/nextapi"
 )
 
@@ -78,7 +79,7 @@ func Example_conditions() {
 
 func ExampleNextAPIContract_AuthCode() {
 	for _, f := range []apierr.AuthFailure{apierr.AuthCredentialsMalformed, apierr.AuthSecretInvalid, apierr.AuthKeyLocked} {
-		code := apierr.AuthCode(nextapi.Contract, f)
+		code := kit.AuthCode(nextapi.Contract, f)
 		fmt.Println(code.ID(), code.Status())
 	}
 	// Output:

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // TestAuthCodes holds each authentication failure to a message of the
@@ -28,8 +29,8 @@ func TestAuthCodes(t *testing.T) {
 		apierr.AuthKeyDeprecated:        "Invalid API key",
 		apierr.AuthClientInvalid:        "Invalid API key",
 	}
-	for _, f := range apierr.AuthFailures() {
-		code := apierr.AuthCode(Contract, f)
+	for _, f := range kit.AuthFailures() {
+		code := kit.AuthCode(Contract, f)
 		if code.Message() != want[f] || code.Status() != 401 || WireCode(code) != "unauthorized" || code.Extension() || code.Catalogue() != catalogue {
 			t.Errorf("%s: %s %q %d, want %q 401", f, code, code.Message(), code.Status(), want[f])
 		}

@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 	"github.com/errkit/errkit/apierr/payout"
 )
 
@@ -80,7 +81,7 @@ func Example_conditions() {
 
 func ExamplePayoutContract_AuthCode() {
 	for _, f := range []apierr.AuthFailure{apierr.AuthTimestampMissing, apierr.AuthTimestampInvalid, apierr.AuthTimestampExpired, apierr.AuthSignatureInvalid} {
-		fmt.Println(apierr.AuthCode(payout.Contract, f).Message())
+		fmt.Println(kit.AuthCode(payout.Contract, f).Message())
 	}
 	// Output:
 	// Timestamp required

@@ -1,11 +1,14 @@
 package problem
 
-import "github.com/errkit/errkit/apierr"
+import (
+	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
+)
 
 // AuthCode returns the code [apierr.Nexpay] answers f with; the body's
 // type is the failure's own (see [ProblemContract.AuthTypeURI]).
 func (*ProblemContract) AuthCode(f apierr.AuthFailure) apierr.Code {
-	return apierr.AuthCode(apierr.Nexpay, f)
+	return kit.AuthCode(apierr.Nexpay, f)
 }
 
 // AuthTypeURI returns the type member of problems answering f: the type

@@ -5,19 +5,20 @@ import (
 	"testing"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // TestAuthTypes gives every authentication failure a problem type of its
 // own, with the Nexpay v2 code.
 func TestAuthTypes(t *testing.T) {
 	seen := map[string]bool{}
-	for _, f := range apierr.AuthFailures() {
+	for _, f := range kit.AuthFailures() {
 		rec := httptest.NewRecorder()
 		r := httptest.NewRequest("GET", "/v2/payments", nil)
 		if err := apierr.Render(rec, r, Contract, apierr.NewAuthFailure(f).In(Contract)); err != nil {
 			t.Fatal(err)
 		}
-		code := apierr.AuthCode(apierr.Nexpay, f)
+		code := kit.AuthCode(apierr.Nexpay, f)
 		typ := "https://errkit.dev/problems/auth/" + f.String()
 		want := `{"type":"` + typ + `","title":"` + f.Title() + `","status":401,"detail":"` + code.Message() + `","instance":"/v2/payments","code":"` + code.ID() + `"}`
 		if rec.Code != 401 || rec.Body.String() != want {

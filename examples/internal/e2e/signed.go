@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 	"github.com/errkit/errkit/auth"
 	"github.com/errkit/errkit/examples/internal/sandbox"
 	"github.com/errkit/errkit/internal/redistest"
@@ -71,7 +72,7 @@ func signed(t *testing.T, bin string) {
 					}
 					continue
 				}
-				code := apierr.AuthCode(d.Contract, c.want)
+				code := kit.AuthCode(d.Contract, c.want)
 				e, err := d.Contract.Parse(resp.StatusCode, body)
 				if resp.StatusCode != code.Status() || err != nil || e.Code() != code {
 					t.Errorf("%s: %d %s, want %s (%d)", c.name, resp.StatusCode, body, code.ID(), code.Status())
