@@ -3,6 +3,8 @@ package apierr
 import (
 	"fmt"
 	"net/http"
+
+	"github.com/errkit/errkit/apierr/internal/bridge"
 )
 
 // A Contract is one API's error dialect: the body an error is rendered as,
@@ -71,14 +73,8 @@ var conditionNames = [numConditions]string{
 	"in_progress",
 }
 
-// Conditions returns every condition, in order.
-func Conditions() []Condition {
-	out := make([]Condition, numConditions)
-	for i := range out {
-		out[i] = Condition(i)
-	}
-	return out
-}
+// Valid reports whether c is one of the conditions.
+func (c Condition) Valid() bool { return c < numConditions }
 
 // String returns the condition's snake_case name.
 func (c Condition) String() string {
@@ -88,10 +84,12 @@ func (c Condition) String() string {
 	return fmt.Sprintf("Condition(%d)", uint8(c))
 }
 
-// ConditionForStatus returns the condition an HTTP error status stands for:
+func init() { bridge.ConditionForStatus = conditionForStatus }
+
+// conditionForStatus returns the condition an HTTP error status stands for:
 // the one whose meaning is that status, else BadRequest for other 4xx and
-// Internal for everything else.
-func ConditionForStatus(status int) Condition {
+// Internal for everything else. It is kit.ConditionForStatus.
+func conditionForStatus(status int) Condition {
 	switch status {
 	case http.StatusBadRequest:
 		return BadRequest

@@ -155,11 +155,6 @@ func ExampleOverride() {
 	// Output: GEN8001 GEN9404 <nil>
 }
 
-func ExampleConditionForStatus() {
-	fmt.Println(apierr.ConditionForStatus(415), apierr.Nexpay.Code(apierr.ConditionForStatus(415)).ID())
-	// Output: unsupported_media_type GEN9415
-}
-
 func ExampleNewCondition() {
 	ce := apierr.NewCondition(apierr.Validation).WithFields(apierr.FieldError{Field: "amount", Rule: "required", Message: "amount is required"})
 	e := ce.In(apierr.Nexpay)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/errkit/errkit/apierr"
 	"github.com/errkit/errkit/apierr/cryptopay"
+	"github.com/errkit/errkit/apierr/kit"
 	"github.com/errkit/errkit/apierr/nexpaylegacy"
 	"github.com/errkit/errkit/apierr/nextapi"
 	"github.com/errkit/errkit/apierr/payout"
@@ -33,7 +34,7 @@ var (
 func TestOverrideResolvesOnce(t *testing.T) {
 	contracts := []apierr.Contract{apierr.Nexpay, problem.Contract, nexpaylegacy.Contract, nextapi.Contract, payout.Contract, cryptopay.Contract}
 	for _, c := range contracts {
-		for _, cond := range apierr.Conditions() {
+		for _, cond := range kit.AllConditions() {
 			for _, override := range []bool{false, true} {
 				oc := c
 				if override {
@@ -48,7 +49,7 @@ func TestOverrideResolvesOnce(t *testing.T) {
 				}
 				errs := []*apierr.Error{apierr.NewCondition(cond).In(oc)}
 				for _, fc := range append(foreignCodes, apierr.Nexpay.Catalogue().Codes()...) {
-					if fc.Catalogue() != c.Catalogue() && apierr.ConditionForStatus(fc.Status()) == cond {
+					if fc.Catalogue() != c.Catalogue() && kit.ConditionForStatus(fc.Status()) == cond {
 						errs = append(errs, apierr.New(fc), apierr.New(fc).Msg("custom message"))
 					}
 				}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // constants names every constant the seed's table asks for, so that a
@@ -167,7 +168,7 @@ func TestExtensionCodes(t *testing.T) {
 			t.Errorf("%s: extension code %s does not follow GEN9+status", cond, c)
 		}
 	}
-	for _, cond := range apierr.Conditions() {
+	for _, cond := range kit.AllConditions() {
 		if !apierr.Nexpay.Code(cond).Valid() {
 			t.Errorf("condition %s has no code", cond)
 		}

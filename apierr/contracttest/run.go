@@ -286,7 +286,7 @@ func testHead(t *testing.T, c apierr.Contract) {
 }
 
 func testConditions(t *testing.T, c apierr.Contract) {
-	for _, cond := range append(apierr.Conditions(), apierr.Condition(255)) {
+	for _, cond := range append(kit.AllConditions(), apierr.Condition(255)) {
 		code := c.Code(cond)
 		if !code.Valid() || code.Catalogue() != c.Catalogue() || code.Status() < 400 || code.Status() > 599 {
 			t.Errorf("%s: code %s of status %d is not an error code of the catalogue", cond, code, code.Status())

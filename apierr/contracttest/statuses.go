@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 // The rule for cases a document lists no status for (see docs/contracts.md):
@@ -66,7 +67,7 @@ var FoldInto = map[apierr.Condition][]int{
 // a listed status.
 func Statuses(t *testing.T, c apierr.Contract, listed []int, folds bool) {
 	t.Helper()
-	for _, cond := range apierr.Conditions() {
+	for _, cond := range kit.AllConditions() {
 		std, ok := standard[cond]
 		if !ok {
 			t.Errorf("%s: no standard status known", cond)

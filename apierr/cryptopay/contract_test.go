@@ -11,6 +11,7 @@ import (
 
 	"github.com/errkit/errkit/apierr"
 	"github.com/errkit/errkit/apierr/contracttest"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 const rid = "b1d88d60011a9bda350b0eef7dc8dcbb"
@@ -78,7 +79,7 @@ func TestRequestID(t *testing.T) {
 
 func TestConditionCodes(t *testing.T) {
 	allowed := map[int]bool{400: true, 401: true, 403: true, 404: true, 409: true, 422: true, 429: true, 500: true, 503: true}
-	for _, cond := range apierr.Conditions() {
+	for _, cond := range kit.AllConditions() {
 		code := Contract.Code(cond)
 		if code.Catalogue() != catalogue || !allowed[code.Status()] {
 			t.Errorf("%s: %s %d", cond, code, code.Status())

@@ -146,3 +146,23 @@ func ExampleAuthFailures() {
 	fmt.Println(len(fs), fs[0], fs[len(fs)-1])
 	// Output: 17 key_missing client_invalid
 }
+
+func ExampleConditionForStatus() {
+	fmt.Println(kit.ConditionForStatus(415), apierr.Nexpay.Code(kit.ConditionForStatus(415)).ID())
+	fmt.Println(kit.ConditionForStatus(418), kit.ConditionForStatus(501))
+	// Output:
+	// unsupported_media_type GEN9415
+	// bad_request internal
+}
+
+// A contract's tests hold it to answer every condition.
+func ExampleAllConditions() {
+	for _, cond := range kit.AllConditions() {
+		if code := apierr.Nexpay.Code(cond); !code.Valid() {
+			fmt.Println(cond, "has no code")
+		}
+	}
+	all := kit.AllConditions()
+	fmt.Println(len(all), all[0], all[len(all)-1])
+	// Output: 18 internal in_progress
+}

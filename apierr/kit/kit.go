@@ -97,9 +97,9 @@ func ParseObject(contract string, status int, body []byte) ([]byte, error) {
 func RegisterContract(c apierr.Contract) { contracts.Register(c.Catalogue(), c) }
 
 // CodeFor returns the code c answers status with: c's code for
-// [apierr.ConditionForStatus] of it.
+// [ConditionForStatus] of it.
 func CodeFor(c apierr.Contract, status int) apierr.Code {
-	return c.Code(apierr.ConditionForStatus(status))
+	return c.Code(ConditionForStatus(status))
 }
 
 // A Conditions is the code a contract answers each [apierr.Condition] with;
@@ -144,6 +144,25 @@ func AuthFailures() []apierr.AuthFailure {
 	var out []apierr.AuthFailure
 	for f := apierr.AuthFailure(1); f.Valid(); f++ {
 		out = append(out, f)
+	}
+	return out
+}
+
+// conditionForStatus is apierr's, handed over by package bridge.
+var conditionForStatus = bridge.ConditionForStatus.(func(int) apierr.Condition)
+
+// ConditionForStatus returns the condition an HTTP error status stands for:
+// the one whose meaning is that status ([apierr.Validation] for 422), else
+// [apierr.BadRequest] for other 4xx and [apierr.Internal] for everything
+// else. [apierr.RenderMeta] answers an error of another catalogue with the
+// contract's code for the condition of its status.
+func ConditionForStatus(status int) apierr.Condition { return conditionForStatus(status) }
+
+// AllConditions returns every [apierr.Condition], in order.
+func AllConditions() []apierr.Condition {
+	var out []apierr.Condition
+	for c := apierr.Condition(0); c.Valid(); c++ {
+		out = append(out, c)
 	}
 	return out
 }

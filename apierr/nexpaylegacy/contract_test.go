@@ -11,6 +11,7 @@ import (
 
 	"github.com/errkit/errkit/apierr"
 	"github.com/errkit/errkit/apierr/contracttest"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 const tid = "b1d88d60011a9bda350b0eef7dc8dcbb"
@@ -74,7 +75,7 @@ func TestBodies(t *testing.T) {
 }
 
 func TestConditionCodes(t *testing.T) {
-	for _, cond := range apierr.Conditions() {
+	for _, cond := range kit.AllConditions() {
 		code := Contract.Code(cond)
 		if code.Catalogue() != catalogue {
 			t.Errorf("%s: %s", cond, code)

@@ -22,7 +22,7 @@ func TestConditionCodes(t *testing.T) {
 		apierr.IdempotencyMismatch: 409, apierr.RateLimited: 429, apierr.BadGateway: 502,
 		apierr.Unavailable: 503, apierr.Maintenance: 503, apierr.Timeout: 504, apierr.InProgress: 409,
 	}
-	for _, cond := range apierr.Conditions() {
+	for _, cond := range kit.AllConditions() {
 		code := Contract.Code(cond)
 		if code.Catalogue() != catalogue {
 			t.Errorf("%s: code %s is not of the catalogue", cond, code)

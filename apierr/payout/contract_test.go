@@ -7,6 +7,7 @@ import (
 
 	"github.com/errkit/errkit/apierr"
 	"github.com/errkit/errkit/apierr/contracttest"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 func render(t *testing.T, e *apierr.Error) []byte { return contracttest.Body(t, Contract, e, nil) }
@@ -38,7 +39,7 @@ func TestSeedExamples(t *testing.T) {
 
 func TestConditionCodes(t *testing.T) {
 	allowed := map[int]bool{401: true, 403: true, 404: true, 422: true, 500: true}
-	for _, cond := range apierr.Conditions() {
+	for _, cond := range kit.AllConditions() {
 		code := Contract.Code(cond)
 		if code.Catalogue() != catalogue || !allowed[code.Status()] {
 			t.Errorf("%s: %s status %d", cond, code, code.Status())

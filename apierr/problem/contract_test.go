@@ -11,6 +11,7 @@ import (
 
 	"github.com/errkit/errkit/apierr"
 	"github.com/errkit/errkit/apierr/contracttest"
+	"github.com/errkit/errkit/apierr/kit"
 )
 
 func render(t *testing.T, c apierr.Contract, e *apierr.Error, r *http.Request) []byte {
@@ -95,7 +96,7 @@ func TestInstance(t *testing.T) {
 }
 
 func TestConditionCodes(t *testing.T) {
-	for _, cond := range apierr.Conditions() {
+	for _, cond := range kit.AllConditions() {
 		if Contract.Code(cond) != apierr.Nexpay.Code(cond) {
 			t.Errorf("%s: %s, Nexpay says %s", cond, Contract.Code(cond), apierr.Nexpay.Code(cond))
 		}

@@ -9,3 +9,7 @@ package bridge
 // AuthCode is func(apierr.Contract, apierr.AuthFailure) apierr.Code: the
 // code a contract answers an authentication failure with.
 var AuthCode any
+
+// ConditionForStatus is func(status int) apierr.Condition: the condition
+// an HTTP error status stands for.
+var ConditionForStatus any
