@@ -29,7 +29,7 @@
 // This package is for handler authors and clients. What only a contract's
 // author needs is in package apierr/kit: the JSON encoders (AppendString,
 // AppendValue, AppendTimestamp), DecodeDetails and DecodeFields,
-// IsTraceHex, TraceHex, ShowsTrace, AuthCode, AuthFailures, ConditionForStatus, Conditions (now AllConditions), NewParseError, RegisterContract and CodeFor moved
+// IsTraceHex, TraceHex, ShowsTrace, AuthCode, AuthFailures, ConditionForStatus, Conditions (now AllConditions), AppendBody, NewParseError, RegisterContract and CodeFor moved
 // there from here, and Resolve gave way to [Body].
 //
 //go:generate go run ./internal/cmd/gencodes -in codes.txt -out codes_gen.go

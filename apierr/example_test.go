@@ -203,16 +203,6 @@ func ExampleCatalogue_Unregistered() {
 	// Output: false PAY0999 409 [PAY0999] Payment frozen
 }
 
-// AppendBody renders what Render writes, without a response: a contract
-// answers another catalogue's code with its own for the status.
-func ExampleAppendBody() {
-	cat := apierr.NewCatalogue("append-body-example", nil)
-	slow := cat.MustRegister(apierr.Spec{ID: "SLOW_DOWN", Status: 429, Message: "Slow down"})
-	body, _ := apierr.AppendBody(nil, apierr.Nexpay, apierr.New(slow).At(time.Date(2026, 1, 15, 10, 30, 0, 0, time.UTC)), apierr.Meta{})
-	fmt.Println(string(body))
-	// Output: {"statusCode":429,"code":"[GEN9429]","message":"[GEN9429] Slow down","timestamp":"2026-01-15T10:30:00.000Z"}
-}
-
 // NewRetryAfter makes an error that asks the client to come back later,
 // with the headers a 429 adds (clients read header names
 // case-insensitively).

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"sync"
 
+	"github.com/errkit/errkit/apierr/internal/bridge"
 	"github.com/errkit/errkit/apierr/internal/wire"
 )
 
@@ -11,10 +12,12 @@ var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b 
 
 const maxPooled = 64 << 10
 
-// AppendBody appends e's body as contract c (nil means [Nexpay]) renders
+func init() { bridge.AppendBody = appendBody }
+
+// appendBody appends e's body as contract c (nil means [Nexpay]) renders
 // it for a request of m: the bytes [RenderMeta] writes. A nil e is c's
-// internal error.
-func AppendBody(dst []byte, c Contract, e *Error, m Meta) ([]byte, error) {
+// internal error. It is kit.AppendBody.
+func appendBody(dst []byte, c Contract, e *Error, m Meta) ([]byte, error) {
 	if c == nil {
 		c = nexpay
 	}

@@ -17,7 +17,7 @@
 // what handler authors and clients use: AppendString, AppendValue,
 // AppendFields (now [apierr.Body.AppendFields]), AppendTimestamp,
 // TimestampLayout, JSONContentType, DecodeDetails, DecodeFields,
-// IsTraceHex, TraceHex, ShowsTrace, AuthCode, AuthFailures, ConditionForStatus, Conditions (now AllConditions), NewParseError, RegisterContract and CodeFor moved
+// IsTraceHex, TraceHex, ShowsTrace, AuthCode, AuthFailures, ConditionForStatus, Conditions (now AllConditions), AppendBody, NewParseError, RegisterContract and CodeFor moved
 // here;
 // Resolve gave way to [apierr.Body]; AppendTraceHex went (a contract shows
 // [apierr.Meta].TraceID as it is).

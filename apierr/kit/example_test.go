@@ -166,3 +166,13 @@ func ExampleAllConditions() {
 	fmt.Println(len(all), all[0], all[len(all)-1])
 	// Output: 18 internal in_progress
 }
+
+// AppendBody renders what apierr.Render writes, without a response: a contract
+// answers another catalogue's code with its own for the status.
+func ExampleAppendBody() {
+	cat := apierr.NewCatalogue("append-body-example", nil)
+	slow := cat.MustRegister(apierr.Spec{ID: "SLOW_DOWN", Status: 429, Message: "Slow down"})
+	body, _ := kit.AppendBody(nil, apierr.Nexpay, apierr.New(slow).At(time.Date(2026, 1, 15, 10, 30, 0, 0, time.UTC)), apierr.Meta{})
+	fmt.Println(string(body))
+	// Output: {"statusCode":429,"code":"[GEN9429]","message":"[GEN9429] Slow down","timestamp":"2026-01-15T10:30:00.000Z"}
+}

@@ -166,3 +166,15 @@ func AllConditions() []apierr.Condition {
 	}
 	return out
 }
+
+// appendBody is apierr's, handed over by package bridge.
+var appendBody = bridge.AppendBody.(func([]byte, apierr.Contract, *apierr.Error, apierr.Meta) ([]byte, error))
+
+// AppendBody appends e's body as contract c (nil means [apierr.Nexpay])
+// renders it for a request of m: the bytes [apierr.RenderMeta] writes, the
+// code, message and status resolved once and then c's own AppendBody. A
+// nil e is c's internal error. It fails, where RenderMeta would answer the
+// contract's 500 instead, for a detail JSON cannot carry.
+func AppendBody(dst []byte, c apierr.Contract, e *apierr.Error, m apierr.Meta) ([]byte, error) {
+	return appendBody(dst, c, e, m)
+}

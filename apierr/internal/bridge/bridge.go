@@ -13,3 +13,7 @@ var AuthCode any
 // ConditionForStatus is func(status int) apierr.Condition: the condition
 // an HTTP error status stands for.
 var ConditionForStatus any
+
+// AppendBody is func(dst []byte, c apierr.Contract, e *apierr.Error, m
+// apierr.Meta) ([]byte, error): the body RenderMeta writes, appended.
+var AppendBody any
