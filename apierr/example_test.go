@@ -169,13 +169,6 @@ func ExampleSetClock() {
 	// Output: 2026-01-15 10:30:00 +0000 UTC
 }
 
-func ExampleContextWithRequestID() {
-	r := httptest.NewRequest("GET", "/", nil)
-	r = r.WithContext(apierr.ContextWithRequestID(r.Context(), "req_7f3a"))
-	fmt.Println(apierr.RequestID(r.Context()))
-	// Output: req_7f3a
-}
-
 // A catalogue of another contract: its own ID format, statuses and messages.
 func ExampleNewCatalogue() {
 	cat := apierr.NewCatalogue("acme", func(id string) error {

@@ -1,7 +1,6 @@
 package apierr
 
 import (
-	"context"
 	"net/http"
 
 	"github.com/errkit/errkit/apierr/internal/wire"
@@ -21,8 +20,8 @@ type Meta struct {
 }
 
 // MetaOf returns what a bare request offers a contract: the request ID of
-// its context ([ContextWithRequestID]) or else of its X-Request-Id header
-// when that is a valid ID (up to 64 letters, digits and -_.:), the trace
+// its X-Request-Id header (which the middleware's RequestID sets) when that
+// is a valid ID (up to 64 letters, digits and -_.:), the trace
 // ID derived from it (kit.TraceHex), its escaped path and its method. A nil r
 // offers nothing.
 func MetaOf(r *http.Request) Meta {
@@ -34,11 +33,9 @@ func metaOf(r *http.Request, trace bool) Meta {
 	if r == nil {
 		return Meta{}
 	}
-	m := Meta{RequestID: RequestID(r.Context()), Method: r.Method}
-	if m.RequestID == "" {
-		if v := r.Header["X-Request-Id"]; len(v) > 0 && reqid.Valid(v[0]) {
-			m.RequestID = v[0]
-		}
+	m := Meta{Method: r.Method}
+	if v := r.Header["X-Request-Id"]; len(v) > 0 && reqid.Valid(v[0]) {
+		m.RequestID = v[0]
 	}
 	if trace && m.RequestID != "" {
 		m.TraceID = wire.TraceHex(m.RequestID)
@@ -47,18 +44,4 @@ func metaOf(r *http.Request, trace bool) Meta {
 		m.Instance = r.URL.EscapedPath()
 	}
 	return m
-}
-
-type requestIDKey struct{}
-
-// ContextWithRequestID returns a context carrying the request's ID, as the
-// request-ID middleware sets it; [MetaOf] reads it from there.
-func ContextWithRequestID(ctx context.Context, id string) context.Context {
-	return context.WithValue(ctx, requestIDKey{}, id)
-}
-
-// RequestID returns the request ID carried by ctx, or "".
-func RequestID(ctx context.Context) string {
-	id, _ := ctx.Value(requestIDKey{}).(string)
-	return id
 }

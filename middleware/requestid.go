@@ -6,7 +6,6 @@ import (
 	"math/rand/v2"
 	"net/http"
 
-	"github.com/errkit/errkit/apierr"
 	"github.com/errkit/errkit/internal/reqid"
 )
 
@@ -64,13 +63,9 @@ func setRequestID(h http.Header, r *http.Request, trace func(*http.Request) (str
 	h[RequestIDHeader] = vals
 }
 
-// RequestIDFrom returns the request's ID: the one carried by its context
-// ([apierr.ContextWithRequestID]), else its X-Request-Id header when valid,
-// else "".
+// RequestIDFrom returns the request's ID: its X-Request-Id header (which
+// [Set.RequestID] sets) when valid, else "".
 func RequestIDFrom(r *http.Request) string {
-	if id := apierr.RequestID(r.Context()); id != "" {
-		return id
-	}
 	if v := r.Header[RequestIDHeader]; len(v) > 0 && ValidRequestID(v[0]) {
 		return v[0]
 	}

@@ -95,7 +95,7 @@ func FuzzAppendBody(f *testing.F, c apierr.Contract) {
 			e.WithFields(apierr.FieldError{Field: field, Rule: rule, Param: param, Message: fmsg})
 		}
 		r := request(http.MethodGet)
-		r = r.WithContext(apierr.ContextWithRequestID(r.Context(), requestID))
+		r.Header.Set("X-Request-Id", requestID)
 		r.URL = &url.URL{Path: path}
 		rec := httptest.NewRecorder()
 		if err := apierr.Render(rec, r, c, e); err != nil {

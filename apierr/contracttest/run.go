@@ -47,7 +47,8 @@ const secret = "contracttest: secret cause, dsn=postgres://u:p@db"
 
 func request(method string) *http.Request {
 	r := httptest.NewRequest(method, "/v1/contracttest", nil)
-	return r.WithContext(apierr.ContextWithRequestID(r.Context(), RequestID))
+	r.Header.Set("X-Request-Id", RequestID)
+	return r
 }
 
 // render renders e through apierr.Render, as a server answers a GET.

@@ -12,7 +12,7 @@ import (
 
 func Example() {
 	r := httptest.NewRequest("POST", "/api/invoices", nil)
-	r = r.WithContext(apierr.ContextWithRequestID(r.Context(), "b1d88d60011a9bda350b0eef7dc8dcbb"))
+	r.Header.Set("X-Request-Id", "b1d88d60011a9bda350b0eef7dc8dcbb")
 	rec := httptest.NewRecorder()
 	_ = apierr.Render(rec, r, cryptopay.Contract, apierr.New(cryptopay.Unauthenticated))
 	fmt.Println(rec.Code)
@@ -25,7 +25,7 @@ func Example() {
 // Validation failures are 422 invalid, one details entry per field.
 func Example_validation() {
 	r := httptest.NewRequest("POST", "/api/invoices", nil)
-	r = r.WithContext(apierr.ContextWithRequestID(r.Context(), "req-1")) // not hex: derived
+	r.Header.Set("X-Request-Id", "req-1") // not hex: derived
 	e := apierr.NewCondition(apierr.Validation).WithFields(apierr.FieldError{
 		Field: "charged_amount", Rule: "lte", Param: "167.75", Message: "charged_amount must be less than or equal to 167.75",
 	}).In(cryptopay.Contract)

@@ -19,7 +19,7 @@ const tid = "b1d88d60011a9bda350b0eef7dc8dcbb"
 func request(id string) *http.Request {
 	r := httptest.NewRequest(http.MethodPost, "/api/v1/payments", nil)
 	if id != "" {
-		r = r.WithContext(apierr.ContextWithRequestID(r.Context(), id))
+		r.Header.Set("X-Request-Id", id)
 	}
 	return r
 }

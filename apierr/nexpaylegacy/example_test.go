@@ -12,7 +12,7 @@ import (
 
 func Example() {
 	r := httptest.NewRequest("GET", "/api/v1/rates?symbol=BTCUSD", nil)
-	r = r.WithContext(apierr.ContextWithRequestID(r.Context(), "b1d88d60011a9bda350b0eef7dc8dcbb"))
+	r.Header.Set("X-Request-Id", "b1d88d60011a9bda350b0eef7dc8dcbb")
 	rec := httptest.NewRecorder()
 	e := apierr.New(nexpaylegacy.InvalidRequest).With("data", "Unknown symbol BTCUSD")
 	_ = apierr.Render(rec, r, nexpaylegacy.Contract, e)
