@@ -27,10 +27,13 @@
 // agree.
 //
 // This package is for handler authors and clients. What only a contract's
-// author needs is in package apierr/kit: the JSON encoders (AppendString,
-// AppendValue, AppendTimestamp), DecodeDetails and DecodeFields,
-// IsTraceHex, TraceHex, ShowsTrace, AuthCode, AuthFailures, ConditionForStatus, Conditions (now AllConditions), AppendBody, NewParseError, RegisterContract and CodeFor moved
-// there from here, and Resolve gave way to [Body].
+// author, tooling or the middleware needs is in package apierr/kit: the
+// JSON encoders (AppendString, AppendValue, AppendTimestamp), DecodeDetails
+// and DecodeFields, IsTraceHex and TraceHex, ShowsTrace, AuthCode and
+// AuthFailures, ConditionForStatus and Conditions (kit.AllConditions), the
+// AppendBody function, NewParseError, RegisterContract and CodeFor moved
+// there from here, and Resolve gave way to [Body]. A request's ID is read
+// from its X-Request-Id header ([MetaOf]), which the middleware sets.
 //
 //go:generate go run ./internal/cmd/gencodes -in codes.txt -out codes_gen.go
 package apierr

@@ -1,5 +1,7 @@
-// Package kit is for authors of an error contract: the building blocks of
-// an [apierr.Contract]'s AppendBody and Parse, and its registration.
+// Package kit is for authors of an error contract, and for the tooling and
+// middleware around contracts: the building blocks of an
+// [apierr.Contract]'s AppendBody and Parse, its registration, and the
+// lookups only such code needs.
 //
 // A contract receives an [apierr.Body], the code, message and status that
 // [apierr.RenderMeta] resolved once (overrides included) and the request's
@@ -7,18 +9,29 @@
 // Its body is appended with [AppendString], [AppendEscaped], [AppendValue],
 // [AppendTimestamp] and the Body's own AppendDetails and AppendFields; its
 // Parse starts with [ParseObject], reads details with [DecodeDetails] and
-// refuses with [NewParseError]. [Conditions] is the code per condition,
-// [RegisterContract] makes json.Marshal of the catalogue's errors render
-// the contract, and [MustJSON] builds its OpenAPI schemas. The package
-// example is a complete contract in about fifty lines; package
-// apierr/contracttest checks that a contract keeps its promises.
+// refuses with [NewParseError]. [Conditions] is the code per condition and
+// [AuthCodes] the code per authentication failure, [RegisterContract] makes
+// json.Marshal of the catalogue's errors render the contract, and
+// [MustJSON] builds its OpenAPI schemas. The package example is a complete
+// contract in about fifty lines; package apierr/contracttest checks that a
+// contract keeps its promises.
+//
+// Tests, tooling and the middleware look up what a contract answers:
+// [AppendBody] is the body [apierr.RenderMeta] writes, without a response;
+// [CodeFor] and [ConditionForStatus] map an HTTP status; [AuthCode] is a
+// contract's code for an [apierr.AuthFailure]; [AllConditions] and
+// [AuthFailures] list them all; [ShowsTrace] tells whether a contract's
+// bodies show a trace ID, which [TraceHex] derives from a request ID.
 //
 // These helpers were exported by package apierr before, which now keeps
-// what handler authors and clients use: AppendString, AppendValue,
-// AppendFields (now [apierr.Body.AppendFields]), AppendTimestamp,
-// TimestampLayout, JSONContentType, DecodeDetails, DecodeFields,
-// IsTraceHex, TraceHex, ShowsTrace, AuthCode, AuthFailures, ConditionForStatus, Conditions (now AllConditions), AppendBody, NewParseError, RegisterContract and CodeFor moved
-// here;
-// Resolve gave way to [apierr.Body]; AppendTraceHex went (a contract shows
-// [apierr.Meta].TraceID as it is).
+// what handler authors and clients use. AppendString, AppendValue,
+// AppendTimestamp, TimestampLayout, JSONContentType, DecodeDetails,
+// DecodeFields, IsTraceHex, TraceHex, ShowsTrace, AuthCode, AuthFailures,
+// ConditionForStatus, AppendBody (the function), NewParseError,
+// RegisterContract and CodeFor moved here; apierr.Conditions is
+// [AllConditions]; AppendFields is [apierr.Body.AppendFields]; Resolve gave
+// way to [apierr.Body]; AppendTraceHex went (a contract shows
+// [apierr.Meta].TraceID as it is). A contract's optional methods
+// AuthCode(apierr.AuthFailure) apierr.Code and ShowsTrace() bool are found
+// structurally (apierr's AuthCoder interface is no longer exported).
 package kit
