@@ -241,14 +241,17 @@ func init() {
 		run{kase: "429", router: "gin", impl: "errkit", h: errkitGin("/payments/:id", succeed, middleware.WithRateLimit(deny{})),
 			status: 429, body: body429, header: hdr429},
 
-		// The success path.
+		// The success path: bare, bare behind a request ID made in advance,
+		// and behind the framework's own request-ID middleware.
 		run{kase: "ok", router: "echov5", impl: "bare", h: echov5On("/payments/:id", okEcho), status: 200, body: string(paymentJSON)},
 		run{kase: "ok", router: "echov5", impl: "bare-id", h: withID(echov5On("/payments/:id", okEcho)), status: 200, body: string(paymentJSON),
 			header: map[string]string{"X-Request-Id": preID[0]}},
+		run{kase: "ok", router: "echov5", impl: "echo", h: echov5On("/payments/:id", okEcho, echoID), status: 200, body: string(paymentJSON), header: hdr},
 		run{kase: "ok", router: "echov5", impl: "errkit", h: errkitEchov5("/payments/:id", succeed), status: 200, body: string(paymentJSON), header: hdr},
 		run{kase: "ok", router: "gin", impl: "bare", h: ginOn("/payments/:id", ok), status: 200, body: string(paymentJSON)},
 		run{kase: "ok", router: "gin", impl: "bare-id", h: withID(ginOn("/payments/:id", ok)), status: 200, body: string(paymentJSON),
 			header: map[string]string{"X-Request-Id": preID[0]}},
+		run{kase: "ok", router: "gin", impl: "gin", h: ginOn("/payments/:id", ok, ginID), status: 200, body: string(paymentJSON), header: hdr},
 		run{kase: "ok", router: "gin", impl: "errkit", h: errkitGin("/payments/:id", succeed), status: 200, body: string(paymentJSON), header: hdr},
 	)
 }
