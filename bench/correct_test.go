@@ -47,7 +47,8 @@ func TestFloorHeaders(t *testing.T) {
 }
 
 // TestSameAnswer checks that echo's default handler and huma answer every
-// failure as errkit's set does, so that the benchmarks compare the same
+// failure as errkit's set on echo does, and echo v5's default handler and
+// gin's AbortWithStatusJSON as errkit's echo v5 and gin doors do, so that the benchmarks compare the same
 // work: the same status, the same headers with the same values (the
 // request ID aside, which each makes anew), and a body with the same
 // fields and values, each a whole JSON document.
@@ -60,15 +61,17 @@ func TestSameAnswer(t *testing.T) {
 		if kase == "ok" {
 			continue
 		}
-		errkit, ok := byName[run{kase: kase, router: "echo", impl: "errkit"}.name()]
-		if !ok {
-			t.Fatalf("case %s: no errkit run", kase)
-		}
-		want := record(errkit.h, errkit.method, errkit.target)
-		for _, impl := range []string{"echo", "huma"} {
-			r, ok := byName[run{kase: kase, router: "echo", impl: impl}.name()]
+		for _, cmp := range []struct{ router, impl string }{
+			{"echo", "echo"}, {"echo", "huma"}, {"echov5", "echo"}, {"gin", "gin"},
+		} {
+			errkit, ok := byName[run{kase: kase, router: cmp.router, impl: "errkit"}.name()]
 			if !ok {
-				t.Errorf("case %s: no %s run", kase, impl)
+				t.Fatalf("case %s: no errkit run on %s", kase, cmp.router)
+			}
+			want := record(errkit.h, errkit.method, errkit.target)
+			r, ok := byName[run{kase: kase, router: cmp.router, impl: cmp.impl}.name()]
+			if !ok {
+				t.Errorf("case %s: no %s run on %s", kase, cmp.impl, cmp.router)
 				continue
 			}
 			t.Run(r.name(), func(t *testing.T) {

@@ -1,14 +1,15 @@
 package bench
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 
 	"github.com/errkit/errkit/middleware"
 	"github.com/errkit/errkit/middleware/echov5mw"
 	"github.com/errkit/errkit/middleware/ginmw"
+	"github.com/gin-contrib/requestid"
 	"github.com/gin-gonic/gin"
-	"github.com/go-playground/validator/v10"
 	echov5 "github.com/labstack/echo/v5"
 	echov5middleware "github.com/labstack/echo/v5/middleware"
 )
@@ -23,38 +24,47 @@ func init() {
 	gin.DefaultErrorWriter = io.Discard // gin's Recovery logs each panic's stack there
 }
 
-// nexpayBody is the contract's body as a gin handler builds it to answer
-// with c.AbortWithStatusJSON: the same bytes errkit writes.
-type nexpayBody struct {
-	StatusCode int               `json:"statusCode"`
-	Code       string            `json:"code"`
-	Message    string            `json:"message"`
-	Timestamp  string            `json:"timestamp"`
-	Details    map[string]string `json:"details,omitempty"`
-}
-
-const stamp = "2026-01-15T10:30:00.000Z"
-
-// body400gin is body400 as encoding/json writes a gin.H: the same members,
-// keys sorted.
-const body400gin = `{"code":"[GEN9002]","details":{"fields":[` +
-	`{"field":"amount","message":"amount must be a positive decimal string","param":"2","rule":"amount"},` +
-	`{"field":"currency","message":"currency must be an ISO 4217 currency code","rule":"iso4217"},` +
-	`{"field":"iban","message":"iban must be a valid IBAN","rule":"iban"},` +
-	`{"field":"country","message":"country must be an ISO 3166-1 alpha-2 country code","rule":"iso3166"},` +
-	`{"field":"reference","message":"reference must be at most 16 characters long","param":"16","rule":"max"}]},` +
-	`"message":"[GEN9002] Bad request","statusCode":400,"timestamp":"2026-01-15T10:30:00.000Z"}`
-
-// abortJSON answers c as a gin user does without errkit: the headers
-// errkit sends, and the body encoded by gin, on every request.
-func abortJSON(c *gin.Context, status int, code, msg string, details map[string]string, extra http.Header) {
+// ginFail answers b as a gin user does without errkit: the headers set in
+// the least costly way, and b, the contract's body built for this request,
+// encoded by gin's AbortWithStatusJSON.
+func ginFail(c *gin.Context, b *errBody) {
 	h := c.Writer.Header()
-	h["X-Content-Type-Options"] = hvNosniff
-	h["Cache-Control"] = hvNoStore
-	for k, v := range extra {
+	for k, v := range b.header {
 		h[k] = v
 	}
-	c.AbortWithStatusJSON(status, nexpayBody{StatusCode: status, Code: "[" + code + "]", Message: "[" + code + "] " + msg, Timestamp: stamp, Details: details})
+	c.AbortWithStatusJSON(b.StatusCode, b)
+}
+
+// v5Error is b as an echo v5 handler returns it to echo's default error
+// handler: an error that knows its status (echo.HTTPStatusCoder) and
+// encodes itself (json.Marshaler), since v5's HTTPError carries a string.
+type v5Error struct{ *errBody }
+
+func (e v5Error) Error() string                { return e.Message }
+func (e v5Error) StatusCode() int              { return e.errBody.StatusCode }
+func (e v5Error) MarshalJSON() ([]byte, error) { return json.Marshal(e.errBody) }
+
+// v5Fail sets b's headers, in the least costly way, and returns b for
+// echo v5's DefaultHTTPErrorHandler to encode with c.JSON.
+func v5Fail(c *echov5.Context, b *errBody) error {
+	h := c.Response().Header()
+	for k, v := range b.header {
+		h[k] = v
+	}
+	h["Content-Type"] = hvContentJSON
+	return v5Error{b}
+}
+
+// v5Internal hands a recovered panic's error, which echo v5's Recover
+// returns, on as the contract's 500: v5's Recover has no hook of its own.
+func v5Internal(next echov5.HandlerFunc) echov5.HandlerFunc {
+	return func(c *echov5.Context) error {
+		err := next(c)
+		if _, ok := err.(v5Error); err != nil && !ok {
+			return v5Fail(c, contract500())
+		}
+		return err
+	}
 }
 
 // floorGin writes body, encoded in advance, with errkit's headers.
@@ -128,107 +138,121 @@ type denyStore5 struct{}
 func (denyStore5) Allow(string) (bool, error) { return false, nil }
 
 func init() {
-	details422 := map[string]string{"fromCurrency": "BRL", "toCurrency": "USD"}
 	ok := func(c *gin.Context) { c.Data(http.StatusOK, echov5.MIMEApplicationJSON, paymentJSON) }
 	okEcho := func(c *echov5.Context) error { return c.JSONBlob(http.StatusOK, paymentJSON) }
 	noop := func(*echov5.Context) error { return nil }
 	panicGin := func(*gin.Context) { panic("nil map") }
 	panicEcho := func(*echov5.Context) error { panic("nil map") }
+	hdr := map[string]string{"X-Request-Id": ""}
+	hdr503 := map[string]string{"X-Request-Id": "", "Retry-After": "3600"}
+	hdr429 := map[string]string{"X-Request-Id": ""}
+	for k, v := range header429Want {
+		hdr429[k] = v
+	}
+	// Each framework's baseline answers behind its own request-ID
+	// middleware, as errkit's set makes an ID for every request: echo v5's
+	// middleware.RequestID, and gin's gin-contrib/requestid.
+	echoID := echov5middleware.RequestID()
+	ginID := requestid.New()
 	register(
 		// 404
 		run{kase: "404", router: "echov5", impl: "floor", h: echov5On("/payments/:id", floorEchov5(404, body404, nil)), status: 404, body: body404},
-		run{kase: "404", router: "echov5", impl: "echo", h: echov5On("/payments/:id", func(*echov5.Context) error {
-			return echov5.NewHTTPError(http.StatusNotFound, "Payment not found")
-		}), status: 404, body: `{"message":"Payment not found"}` + "\n"},
-		run{kase: "404", router: "echov5", impl: "errkit", h: errkitEchov5("/payments/:id", fail404), status: 404, body: body404,
-			header: map[string]string{"X-Request-Id": ""}},
+		run{kase: "404", router: "echov5", impl: "echo", h: echov5On("/payments/:id", func(c *echov5.Context) error {
+			return v5Fail(c, contract404())
+		}, echoID), status: 404, body: body404 + "\n", header: hdr},
+		run{kase: "404", router: "echov5", impl: "errkit", h: errkitEchov5("/payments/:id", fail404), status: 404, body: body404, header: hdr},
 		run{kase: "404", router: "gin", impl: "floor", h: ginOn("/payments/:id", floorGin(404, body404, nil)), status: 404, body: body404},
 		run{kase: "404", router: "gin", impl: "gin", h: ginOn("/payments/:id", func(c *gin.Context) {
-			abortJSON(c, 404, "PAY0001", "Payment not found", nil, nil)
-		}), status: 404, body: body404},
-		run{kase: "404", router: "gin", impl: "errkit", h: errkitGin("/payments/:id", fail404), status: 404, body: body404,
-			header: map[string]string{"X-Request-Id": ""}},
+			ginFail(c, contract404())
+		}, ginID), status: 404, body: body404, header: hdr},
+		run{kase: "404", router: "gin", impl: "errkit", h: errkitGin("/payments/:id", fail404), status: 404, body: body404, header: hdr},
 
 		// 422
 		run{kase: "422", router: "echov5", impl: "floor", h: echov5On("/quotes", floorEchov5(422, body422, nil)), status: 422, body: body422},
-		run{kase: "422", router: "echov5", impl: "echo", h: echov5On("/quotes", func(*echov5.Context) error {
-			return echov5.NewHTTPError(http.StatusUnprocessableEntity, "Currency pair unavailable")
-		}), status: 422},
-		run{kase: "422", router: "echov5", impl: "errkit", h: errkitEchov5("/quotes", fail422), status: 422, body: body422},
+		run{kase: "422", router: "echov5", impl: "echo", h: echov5On("/quotes", func(c *echov5.Context) error {
+			return v5Fail(c, contract422())
+		}, echoID), status: 422, body: body422 + "\n", header: hdr},
+		run{kase: "422", router: "echov5", impl: "errkit", h: errkitEchov5("/quotes", fail422), status: 422, body: body422, header: hdr},
 		run{kase: "422", router: "gin", impl: "floor", h: ginOn("/quotes", floorGin(422, body422, nil)), status: 422, body: body422},
 		run{kase: "422", router: "gin", impl: "gin", h: ginOn("/quotes", func(c *gin.Context) {
-			abortJSON(c, 422, "QOT0003", "Currency pair unavailable", details422, nil)
-		}), status: 422, body: body422},
-		run{kase: "422", router: "gin", impl: "errkit", h: errkitGin("/quotes", fail422), status: 422, body: body422},
+			ginFail(c, contract422())
+		}, ginID), status: 422, body: body422, header: hdr},
+		run{kase: "422", router: "gin", impl: "errkit", h: errkitGin("/quotes", fail422), status: 422, body: body422, header: hdr},
 
 		// 400x5
 		run{kase: "400x5", router: "echov5", impl: "floor", h: echov5On("/transfers", func(c *echov5.Context) error {
 			_ = validate.Engine().Struct(&badTransfer)
 			return floorEchov5(400, body400, nil)(c)
 		}), status: 400, body: body400},
-		run{kase: "400x5", router: "echov5", impl: "echo", h: echov5On("/transfers", func(*echov5.Context) error {
-			return echov5.NewHTTPError(http.StatusBadRequest, validate.Engine().Struct(&badTransfer).Error())
-		}), status: 400},
-		run{kase: "400x5", router: "echov5", impl: "errkit", h: errkitEchov5("/transfers", fail400), status: 400, body: body400},
+		run{kase: "400x5", router: "echov5", impl: "echo", h: echov5On("/transfers", func(c *echov5.Context) error {
+			return v5Fail(c, contract400(validate.Engine().Struct(&badTransfer)))
+		}, echoID), status: 400, body: body400 + "\n", header: hdr},
+		run{kase: "400x5", router: "echov5", impl: "errkit", h: errkitEchov5("/transfers", fail400), status: 400, body: body400, header: hdr},
 		run{kase: "400x5", router: "gin", impl: "floor", h: ginOn("/transfers", func(c *gin.Context) {
 			_ = validate.Engine().Struct(&badTransfer)
 			floorGin(400, body400, nil)(c)
 		}), status: 400, body: body400},
 		run{kase: "400x5", router: "gin", impl: "gin", h: ginOn("/transfers", func(c *gin.Context) {
-			err := validate.Engine().Struct(&badTransfer)
-			c.Writer.Header()["X-Content-Type-Options"] = hvNosniff
-			c.Writer.Header()["Cache-Control"] = hvNoStore
-			c.AbortWithStatusJSON(400, gin.H{"statusCode": 400, "code": "[GEN9002]", "message": "[GEN9002] Bad request",
-				"timestamp": stamp, "details": gin.H{"fields": validationFields(err)}})
-		}), status: 400, body: body400gin},
-		run{kase: "400x5", router: "gin", impl: "errkit", h: errkitGin("/transfers", fail400), status: 400, body: body400},
+			ginFail(c, contract400(validate.Engine().Struct(&badTransfer)))
+		}, ginID), status: 400, body: body400, header: hdr},
+		run{kase: "400x5", router: "gin", impl: "errkit", h: errkitGin("/transfers", fail400), status: 400, body: body400, header: hdr},
 
-		// A handler that panics.
-		run{kase: "panic", router: "echov5", impl: "echo", h: echov5On("/payments/:id", panicEcho, echov5middleware.Recover()),
-			status: 500, body: `{"message":"Internal Server Error"}` + "\n"},
-		run{kase: "panic", router: "echov5", impl: "errkit", h: errkitEchov5("/payments/:id", panics), status: 500, body: body500},
-		run{kase: "panic", router: "gin", impl: "gin", h: ginOn("/payments/:id", panicGin, gin.CustomRecovery(func(c *gin.Context, _ any) {
-			abortJSON(c, 500, "GEN9001", "Internal server error", nil, nil)
-		})), status: 500, body: body500},
-		run{kase: "panic", router: "gin", impl: "errkit", h: errkitGin("/payments/:id", panics), status: 500, body: body500},
+		// A handler that panics: echo v5's Recover (no stack printed, as
+		// errkit's set captures none when it does not log) returns the
+		// panic as an error, which a middleware answers as the contract's
+		// 500; gin's CustomRecovery answers it.
+		run{kase: "panic", router: "echov5", impl: "echo", h: echov5On("/payments/:id", panicEcho, echoID, v5Internal,
+			echov5middleware.RecoverWithConfig(echov5middleware.RecoverConfig{DisablePrintStack: true})),
+			status: 500, body: body500 + "\n", header: hdr},
+		run{kase: "panic", router: "echov5", impl: "errkit", h: errkitEchov5("/payments/:id", panics), status: 500, body: body500, header: hdr},
+		run{kase: "panic", router: "gin", impl: "gin", h: ginOn("/payments/:id", panicGin, ginID, gin.CustomRecoveryWithWriter(nil, func(c *gin.Context, _ any) {
+			ginFail(c, contract500())
+		})), status: 500, body: body500, header: hdr},
+		run{kase: "panic", router: "gin", impl: "errkit", h: errkitGin("/payments/:id", panics), status: 500, body: body500, header: hdr},
 
 		// Maintenance: middleware answers before the handler.
-		run{kase: "503", router: "echov5", impl: "echo", h: echov5On("/payments/:id", noop, func(echov5.HandlerFunc) echov5.HandlerFunc {
-			return func(c *echov5.Context) error {
-				c.Response().Header()["Retry-After"] = header503["Retry-After"]
-				return echov5.NewHTTPError(http.StatusServiceUnavailable, "Service is under maintenance. Please try again later.")
-			}
-		}), status: 503, header: map[string]string{"Retry-After": "3600"}},
+		run{kase: "503", router: "echov5", impl: "echo", h: echov5On("/payments/:id", noop, echoID, func(echov5.HandlerFunc) echov5.HandlerFunc {
+			return func(c *echov5.Context) error { return v5Fail(c, contract503()) }
+		}), status: 503, body: body503 + "\n", header: hdr503},
 		run{kase: "503", router: "echov5", impl: "errkit", h: errkitEchov5("/payments/:id", succeed, inMaintenance()),
-			status: 503, body: body503, header: map[string]string{"Retry-After": "3600"}},
-		run{kase: "503", router: "gin", impl: "gin", h: ginOn("/payments/:id", ok, func(c *gin.Context) {
-			abortJSON(c, 503, "GEN9013", "Service is under maintenance. Please try again later.", nil, header503)
-		}), status: 503, body: body503, header: map[string]string{"Retry-After": "3600"}},
+			status: 503, body: body503, header: hdr503},
+		run{kase: "503", router: "gin", impl: "gin", h: ginOn("/payments/:id", ok, ginID, func(c *gin.Context) {
+			ginFail(c, contract503())
+		}), status: 503, body: body503, header: hdr503},
 		run{kase: "503", router: "gin", impl: "errkit", h: errkitGin("/payments/:id", succeed, inMaintenance()),
-			status: 503, body: body503, header: map[string]string{"Retry-After": "3600"}},
+			status: 503, body: body503, header: hdr503},
 
-		// Rate limited: middleware answers before the handler.
-		run{kase: "429", router: "echov5", impl: "echo", h: echov5On("/payments/:id", noop, echov5middleware.RateLimiter(denyStore5{})),
-			status: 429},
+		// Rate limited: echo v5's RateLimiter, its deny handler answering
+		// the contract's 429; for gin, a middleware asking the same store.
+		run{kase: "429", router: "echov5", impl: "echo", h: echov5On("/payments/:id", noop, echoID,
+			echov5middleware.RateLimiterWithConfig(echov5middleware.RateLimiterConfig{
+				Store: denyStore5{},
+				DenyHandler: func(c *echov5.Context, _ string, _ error) error {
+					return v5Fail(c, contract429())
+				},
+			})), status: 429, body: body429 + "\n", header: hdr429},
 		run{kase: "429", router: "echov5", impl: "errkit", h: errkitEchov5("/payments/:id", succeed, middleware.WithRateLimit(deny{})),
-			status: 429, body: body429, header: header429Want},
-		run{kase: "429", router: "gin", impl: "gin", h: ginOn("/payments/:id", ok, func(c *gin.Context) {
-			abortJSON(c, 429, "GEN9429", "Too many requests", nil, header429)
-		}), status: 429, body: body429, header: map[string]string{"Retry-After": "1", "RateLimit-Limit": "200"}},
+			status: 429, body: body429, header: hdr429},
+		run{kase: "429", router: "gin", impl: "gin", h: ginOn("/payments/:id", ok, ginID, func(c *gin.Context) {
+			if ok, _ := (denyStore5{}).Allow(c.ClientIP()); !ok {
+				ginFail(c, contract429())
+			}
+		}), status: 429, body: body429, header: hdr429},
 		run{kase: "429", router: "gin", impl: "errkit", h: errkitGin("/payments/:id", succeed, middleware.WithRateLimit(deny{})),
-			status: 429, body: body429, header: header429Want},
+			status: 429, body: body429, header: hdr429},
 
-		// The success path.
+		// The success path: bare, bare behind a request ID made in advance,
+		// and behind the framework's own request-ID middleware.
 		run{kase: "ok", router: "echov5", impl: "bare", h: echov5On("/payments/:id", okEcho), status: 200, body: string(paymentJSON)},
 		run{kase: "ok", router: "echov5", impl: "bare-id", h: withID(echov5On("/payments/:id", okEcho)), status: 200, body: string(paymentJSON),
 			header: map[string]string{"X-Request-Id": preID[0]}},
-		run{kase: "ok", router: "echov5", impl: "errkit", h: errkitEchov5("/payments/:id", succeed), status: 200, body: string(paymentJSON),
-			header: map[string]string{"X-Request-Id": ""}},
+		run{kase: "ok", router: "echov5", impl: "echo", h: echov5On("/payments/:id", okEcho, echoID), status: 200, body: string(paymentJSON), header: hdr},
+		run{kase: "ok", router: "echov5", impl: "errkit", h: errkitEchov5("/payments/:id", succeed), status: 200, body: string(paymentJSON), header: hdr},
 		run{kase: "ok", router: "gin", impl: "bare", h: ginOn("/payments/:id", ok), status: 200, body: string(paymentJSON)},
 		run{kase: "ok", router: "gin", impl: "bare-id", h: withID(ginOn("/payments/:id", ok)), status: 200, body: string(paymentJSON),
 			header: map[string]string{"X-Request-Id": preID[0]}},
-		run{kase: "ok", router: "gin", impl: "errkit", h: errkitGin("/payments/:id", succeed), status: 200, body: string(paymentJSON),
-			header: map[string]string{"X-Request-Id": ""}},
+		run{kase: "ok", router: "gin", impl: "gin", h: ginOn("/payments/:id", ok, ginID), status: 200, body: string(paymentJSON), header: hdr},
+		run{kase: "ok", router: "gin", impl: "errkit", h: errkitGin("/payments/:id", succeed), status: 200, body: string(paymentJSON), header: hdr},
 	)
 }
 
@@ -253,34 +277,4 @@ func init() {
 		}
 	}
 	register(twins...)
-}
-
-// validationFields is the field list a gin user builds by hand from
-// validator/v10's errors, with the messages errkit sends, for the same
-// body.
-func validationFields(err error) []gin.H {
-	ve, _ := err.(validator.ValidationErrors)
-	fields := make([]gin.H, 0, len(ve))
-	for _, fe := range ve {
-		name := fe.Field()
-		var msg string
-		switch fe.Tag() {
-		case "amount":
-			msg = name + " must be a positive decimal string"
-		case "iso4217":
-			msg = name + " must be an ISO 4217 currency code"
-		case "iban":
-			msg = name + " must be a valid IBAN"
-		case "iso3166":
-			msg = name + " must be an ISO 3166-1 alpha-2 country code"
-		case "max":
-			msg = name + " must be at most " + fe.Param() + " characters long"
-		}
-		f := gin.H{"field": name, "rule": fe.Tag(), "message": msg}
-		if fe.Param() != "" {
-			f["param"] = fe.Param()
-		}
-		fields = append(fields, f)
-	}
-	return fields
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/errkit/errkit/middleware"
 	"github.com/errkit/errkit/middleware/echomw"
 	"github.com/labstack/echo/v4"
+	echomiddleware "github.com/labstack/echo/v4/middleware"
 )
 
 // errkit's middleware on echo (the error handler alone, and the whole set
@@ -205,13 +206,17 @@ func init() {
 		run{kase: "429", router: "mux", impl: "errkit", h: errkitMux(patPayment, succeed, middleware.WithRateLimit(deny{})),
 			status: 429, body: body429, header: header429Want},
 
-		// The success path.
+		// The success path: bare, bare behind a request ID made in advance,
+		// and behind echo's own request-ID middleware.
 		run{kase: "ok", router: "echo", impl: "bare", h: echoOn("/payments/:id", func(c echo.Context) error {
 			return c.JSONBlob(http.StatusOK, paymentJSON)
 		}), status: 200, body: string(paymentJSON)},
 		run{kase: "ok", router: "echo", impl: "bare-id", h: withID(echoOn("/payments/:id", func(c echo.Context) error {
 			return c.JSONBlob(http.StatusOK, paymentJSON)
 		})), status: 200, body: string(paymentJSON), header: map[string]string{"X-Request-Id": preID[0]}},
+		run{kase: "ok", router: "echo", impl: "echo", h: echoOn("/payments/:id", func(c echo.Context) error {
+			return c.JSONBlob(http.StatusOK, paymentJSON)
+		}, echomiddleware.RequestID()), status: 200, body: string(paymentJSON), header: map[string]string{"X-Request-Id": ""}},
 		run{kase: "ok", router: "echo", impl: "errkit", h: errkitEcho("/payments/:id", succeed, installed),
 			status: 200, body: string(paymentJSON), header: map[string]string{"X-Request-Id": ""}},
 		run{kase: "ok", router: "echo", impl: "errkit-front", h: errkitEcho("/payments/:id", succeed, inFront),

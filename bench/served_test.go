@@ -43,7 +43,7 @@ func BenchmarkServed(b *testing.B) {
 // served reports whether r is measured through a server too: the baselines
 // and the implementations the goals are about, not errkit's pieces alone.
 func served(r run) bool {
-	return slices.Contains([]string{"floor", "bare", "bare-id", "echo", "huma", "errkit", "errkit-front"}, r.impl)
+	return slices.Contains([]string{"floor", "bare", "bare-id", "echo", "gin", "huma", "errkit", "errkit-front"}, r.impl)
 }
 
 // TestServed checks that every run answers over a real connection what it

@@ -23,3 +23,14 @@ func TestValid(t *testing.T) {
 		}
 	}
 }
+
+// TestValidEveryByte holds each of the 256 bytes to the documented set.
+func TestValidEveryByte(t *testing.T) {
+	const allowed = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:"
+	for c := 0; c < 256; c++ {
+		id := string([]byte{'a', byte(c), 'z'})
+		if want := strings.IndexByte(allowed, byte(c)) >= 0; Valid(id) != want {
+			t.Errorf("Valid(%q) = %v, want %v", id, !want, want)
+		}
+	}
+}

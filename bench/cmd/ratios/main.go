@@ -24,6 +24,14 @@
 // the rows on stderr, when errkit is not faster on one of them.
 //
 //	go run ./cmd/ratios -guard < new.txt
+//
+// -doors writes the table of the echo v5 and gin doors the same way: each
+// against its framework's own way of answering the same failure, with a
+// new request ID and with the client's, and the success path against the
+// bare framework; it exits with status 2 where a door is slower or adds an
+// allocation with the client's ID.
+//
+//	go run ./cmd/ratios -doors -update ../docs/doors.md < new.txt
 package main
 
 import (
@@ -308,6 +316,7 @@ func main() {
 	metric := flag.String("metric", "", "the time `unit` compared: cpu-ns/op or ns/op (default cpu-ns/op when the run reports it)")
 	bench := flag.String("bench", "Errkit", "the `benchmark` read: Errkit or Served")
 	guardTable := flag.Bool("guard", false, "write one table: errkit against echo and huma on every error case, on the handler alone and through a server, from both benchmarks (between <!-- guard:begin/end --> with -update; the time compared is ns/op unless -metric says otherwise)")
+	doorsTable := flag.Bool("doors", false, "write one table: the echo v5 and gin doors against each framework's own way, on the handler alone and through a server (between <!-- doors:begin/end --> with -update, as -guard)")
 	update := flag.String("update", "", "write the tables into `file` (BENCHMARKS.md) between its <!-- ratios:begin/end --> and <!-- goals:begin/end --> markers (served-ratios, served-goals for -bench Served)")
 	flag.Parse()
 	in, err := io.ReadAll(os.Stdin)
@@ -316,7 +325,10 @@ func main() {
 		os.Exit(1)
 	}
 	if *guardTable {
-		os.Exit(runGuard(in, *metric, *update))
+		os.Exit(runBoth(in, *metric, *update, "guard", guard))
+	}
+	if *doorsTable {
+		os.Exit(runBoth(in, *metric, *update, "doors", doors))
 	}
 	if *metric == "" {
 		*metric = "ns/op"
@@ -374,9 +386,11 @@ func replace(doc []byte, name string, text []byte) ([]byte, error) {
 	return append(out, doc[j:]...), nil
 }
 
-// runGuard writes the guard table to stdout, or into the file update, and
-// says on stderr where errkit is not faster; it returns the exit code.
-func runGuard(in []byte, metric, update string) int {
+// runBoth writes the table write makes from both benchmarks (the guard or
+// the doors) to stdout, or into the file update between the markers of
+// name, and says on stderr where errkit is not faster; it returns the exit
+// code.
+func runBoth(in []byte, metric, update, name string, write func(io.Writer, *results, *results, string) []string) int {
 	if metric == "" {
 		metric = "ns/op"
 	}
@@ -395,13 +409,13 @@ func runGuard(in []byte, metric, update string) int {
 		return 1
 	}
 	var table bytes.Buffer
-	slower := guard(&table, alone, served, metric)
+	slower := write(&table, alone, served, metric)
 	if update == "" {
 		os.Stdout.Write(table.Bytes())
 	} else {
 		doc, err := os.ReadFile(update)
 		if err == nil {
-			doc, err = replace(doc, "guard", table.Bytes())
+			doc, err = replace(doc, name, table.Bytes())
 		}
 		if err == nil {
 			err = os.WriteFile(update, doc, 0o644)

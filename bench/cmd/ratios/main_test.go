@@ -183,3 +183,37 @@ func mustParse(t *testing.T, in, bench string) *results {
 	}
 	return res
 }
+
+func TestDoors(t *testing.T) {
+	in := "BenchmarkErrkit/case=404/router=gin/impl=gin-2 10 1000 ns/op 392 B/op 11 allocs/op\n" +
+		"BenchmarkErrkit/case=404/router=gin/impl=gin-2 10 1100 ns/op 392 B/op 11 allocs/op\n" +
+		"BenchmarkErrkit/case=404/router=gin/impl=errkit-2 10 600 ns/op 344 B/op 6 allocs/op\n" +
+		"BenchmarkErrkit/case=404/router=gin/impl=errkit-2 10 700 ns/op 344 B/op 6 allocs/op\n" +
+		"BenchmarkErrkit/case=404/router=echov5/impl=echo-2 10 500 ns/op 297 B/op 6 allocs/op\n" +
+		"BenchmarkErrkit/case=404/router=echov5/impl=errkit-2 10 600 ns/op 288 B/op 4 allocs/op\n" +
+		"BenchmarkErrkit/case=ok/router=gin/impl=bare-2 10 200 ns/op 80 B/op 3 allocs/op\n" +
+		"BenchmarkErrkit/case=ok/router=gin/impl=gin-2 10 1000 ns/op 224 B/op 10 allocs/op\n" +
+		"BenchmarkErrkit/case=ok/router=gin/impl=errkit-id-2 10 350 ns/op 96 B/op 4 allocs/op\n" +
+		"BenchmarkErrkit/case=404/router=echo/impl=errkit-2 10 100 ns/op 1 B/op 1 allocs/op\n" +
+		"BenchmarkServed/case=404/router=gin/impl=gin-2 10 20000 ns/op 2600 B/op 27 allocs/op\n" +
+		"BenchmarkServed/case=404/router=gin/impl=errkit-2 10 19000 ns/op 2500 B/op 21 allocs/op\n"
+	var b strings.Builder
+	slower := doors(&b, mustParse(t, in, "Errkit"), mustParse(t, in, "Served"), "ns/op")
+	for _, want := range []string{
+		"| 404 | gin | alone | errkit | 650 ns · 344 B · 6 | 1050 ns · 392 B · 11 | – | 0.62× met |",
+		"| 404 | gin | served | errkit | 19000 ns · 2500 B · 21 | 20000 ns · 2600 B · 27 | – | 0.95× met |",
+		"| 404 | echov5 | alone | errkit | 600 ns · 288 B · 4 | 500 ns · 297 B · 6 | – | 1.20× **not met** |",
+		"| ok | gin | alone | errkit-id | 350 ns · 96 B · 4 | 1000 ns · 224 B · 10 | 200 ns · 80 B · 3 | 0.35× met |",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("missing %q in\n%s", want, b.String())
+		}
+	}
+	if strings.Contains(b.String(), "| echo |") {
+		t.Errorf("a row of the echo v4 router:\n%s", b.String())
+	}
+	want := []string{"404 echov5 alone errkit: 1.20× echo's time", "ok gin alone errkit-id: 1 allocs/op over bare"}
+	if !slices.Equal(slower, want) {
+		t.Errorf("slower = %q, want %q", slower, want)
+	}
+}
