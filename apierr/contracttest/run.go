@@ -88,7 +88,7 @@ func render(t testing.TB, c apierr.Contract, e *apierr.Error) *httptest.Response
 //     503, or c's code for [apierr.RateLimited], [apierr.Unavailable] or
 //     [apierr.Maintenance]) leaves with Retry-After in whole seconds, at
 //     least 1, the default when it carries none; no other gets one.
-//   - AuthFailures: every [apierr.AuthFailure] is answered ([apierr.AuthCode])
+//   - AuthFailures: every [apierr.AuthFailure] is answered ([kit.AuthCode])
 //     with a code of c's catalogue, 4xx unless c has no code for
 //     [apierr.Unauthorized], which renders with its status and parses back
 //     to it.
