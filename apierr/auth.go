@@ -2,8 +2,6 @@ package apierr
 
 import (
 	"fmt"
-
-	"github.com/errkit/errkit/apierr/internal/bridge"
 )
 
 // An AuthFailure is one way the authentication of a request fails: a
@@ -100,11 +98,9 @@ type authCoder interface {
 	AuthCode(AuthFailure) Code
 }
 
-func init() { bridge.AuthCode = authCode }
-
 // authCode returns the code contract c answers f with: its authCoder's code
 // (looked up through contracts that [Override] wraps), or else c's code
-// for [Unauthorized]. It is kit.AuthCode.
+// for [Unauthorized]. kit.AuthCode is the same lookup.
 func authCode(c Contract, f AuthFailure) Code {
 	if c == nil {
 		c = nexpay

@@ -42,7 +42,7 @@ func resolve(c Contract, e *Error, m Meta) Body {
 		b.Code, b.ID, b.Status, b.Message = e.code, e.ID(), e.Status(), e.PublicText()
 		return b
 	}
-	b.Code = c.Code(conditionForStatus(e.Status()))
+	b.Code = c.Code(ConditionForStatus(e.Status()))
 	b.ID, b.Status, b.Message = b.Code.ID(), b.Code.Status(), b.Code.Message()
 	if text := e.PublicText(); text != "" && e.Status() < 500 && b.Status < 500 {
 		b.Message = text

@@ -3,8 +3,6 @@ package apierr
 import (
 	"fmt"
 	"net/http"
-
-	"github.com/errkit/errkit/apierr/internal/bridge"
 )
 
 // A Contract is one API's error dialect: the body an error is rendered as,
@@ -84,12 +82,13 @@ func (c Condition) String() string {
 	return fmt.Sprintf("Condition(%d)", uint8(c))
 }
 
-func init() { bridge.ConditionForStatus = conditionForStatus }
-
-// conditionForStatus returns the condition an HTTP error status stands for:
-// the one whose meaning is that status, else BadRequest for other 4xx and
-// Internal for everything else. It is kit.ConditionForStatus.
-func conditionForStatus(status int) Condition {
+// ConditionForStatus returns the condition an HTTP error status stands for:
+// the one whose meaning is that status ([Validation] for 422), else
+// [BadRequest] for other 4xx and [Internal] for everything else.
+// [RenderMeta] answers an error of another catalogue with the contract's
+// code for the condition of its status; the doors answer a framework's own
+// HTTP errors with it.
+func ConditionForStatus(status int) Condition {
 	switch status {
 	case http.StatusBadRequest:
 		return BadRequest

@@ -30,9 +30,8 @@
 // author, tooling or the middleware needs is in package apierr/kit: the
 // JSON encoders (AppendString, AppendValue, AppendTimestamp), DecodeDetails
 // and DecodeFields, IsTraceHex and TraceHex, ShowsTrace, AuthCode and
-// AuthFailures, ConditionForStatus and Conditions (kit.AllConditions), the
-// AppendBody function, NewParseError, RegisterContract and CodeFor moved
-// there from here, and Resolve gave way to [Body]. A request's ID is read
+// AuthFailures, Conditions (kit.AllConditions), NewParseError,
+// RegisterContract and CodeFor moved there from here, and Resolve gave way to [Body]. A request's ID is read
 // from its X-Request-Id header ([MetaOf]), which the middleware sets.
 //
 //go:generate go run ./internal/cmd/gencodes -in codes.txt -out codes_gen.go

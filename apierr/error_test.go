@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/errkit/errkit/apierr"
-	"github.com/errkit/errkit/apierr/kit"
 )
 
 func TestCodeIsError(t *testing.T) {
@@ -188,11 +187,11 @@ func TestConditionForStatus(t *testing.T) {
 		415: apierr.UnsupportedMediaType, 422: apierr.Validation, 429: apierr.RateLimited, 418: apierr.BadRequest,
 		500: apierr.Internal, 501: apierr.Internal, 502: apierr.BadGateway, 503: apierr.Unavailable, 504: apierr.Timeout,
 	} {
-		if got := kit.ConditionForStatus(status); got != want {
+		if got := apierr.ConditionForStatus(status); got != want {
 			t.Errorf("%d: %s, want %s", status, got, want)
 		}
 	}
-	if apierr.Nexpay.Code(kit.ConditionForStatus(404)) != apierr.GEN9404 {
+	if apierr.Nexpay.Code(apierr.ConditionForStatus(404)) != apierr.GEN9404 {
 		t.Error("CodeFor")
 	}
 }

@@ -234,3 +234,21 @@ func ExampleBody_AppendDetails() {
 	fmt.Println(string(out))
 	// Output: {"minimum":"10.00","fields":[{"field":"amount","rule":"required","message":"amount is required"}]}
 }
+
+func ExampleConditionForStatus() {
+	fmt.Println(apierr.ConditionForStatus(415), apierr.Nexpay.Code(apierr.ConditionForStatus(415)).ID())
+	fmt.Println(apierr.ConditionForStatus(418), apierr.ConditionForStatus(501))
+	// Output:
+	// unsupported_media_type GEN9415
+	// bad_request internal
+}
+
+// AppendBody renders what Render writes, without a response: a contract
+// answers another catalogue's code with its own for the status.
+func ExampleAppendBody() {
+	cat := apierr.NewCatalogue("append-body-example", nil)
+	slow := cat.MustRegister(apierr.Spec{ID: "SLOW_DOWN", Status: 429, Message: "Slow down"})
+	body, _ := apierr.AppendBody(nil, apierr.Nexpay, apierr.New(slow).At(time.Date(2026, 1, 15, 10, 30, 0, 0, time.UTC)), apierr.Meta{})
+	fmt.Println(string(body))
+	// Output: {"statusCode":429,"code":"[GEN9429]","message":"[GEN9429] Slow down","timestamp":"2026-01-15T10:30:00.000Z"}
+}

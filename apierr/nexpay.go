@@ -182,7 +182,7 @@ func (c *nexpayContract) AppendBody(dst []byte, b Body) ([]byte, error) {
 // a catalogue no contract registered).
 func (e *Error) MarshalJSON() ([]byte, error) {
 	c, _ := contracts.Of(e.Catalogue()).(Contract)
-	return appendBody(nil, c, e, Meta{})
+	return AppendBody(nil, c, e, Meta{})
 }
 
 // UnmarshalJSON parses a Nexpay v2 body into e.

@@ -22,7 +22,7 @@ var nexpaySchemaTime = time.Date(2026, 1, 15, 10, 30, 0, 0, time.UTC)
 func (c *nexpayContract) ErrorSchemas() (body string, schemas map[string][]byte) {
 	ref := func(name string) map[string]any { return map[string]any{"$ref": "#/components/schemas/" + name} }
 	render := func(e *Error) json.RawMessage {
-		b, err := appendBody(nil, c, e.At(nexpaySchemaTime), Meta{})
+		b, err := AppendBody(nil, c, e.At(nexpaySchemaTime), Meta{})
 		if err != nil {
 			panic("apierr: render a schema example: " + err.Error())
 		}

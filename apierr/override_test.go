@@ -49,7 +49,7 @@ func TestOverrideResolvesOnce(t *testing.T) {
 				}
 				errs := []*apierr.Error{apierr.NewCondition(cond).In(oc)}
 				for _, fc := range append(foreignCodes, apierr.Nexpay.Catalogue().Codes()...) {
-					if fc.Catalogue() != c.Catalogue() && kit.ConditionForStatus(fc.Status()) == cond {
+					if fc.Catalogue() != c.Catalogue() && apierr.ConditionForStatus(fc.Status()) == cond {
 						errs = append(errs, apierr.New(fc), apierr.New(fc).Msg("custom message"))
 					}
 				}

@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"sync"
 
-	"github.com/errkit/errkit/apierr/internal/bridge"
 	"github.com/errkit/errkit/apierr/internal/wire"
 )
 
@@ -12,12 +11,13 @@ var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b 
 
 const maxPooled = 64 << 10
 
-func init() { bridge.AppendBody = appendBody }
-
-// appendBody appends e's body as contract c (nil means [Nexpay]) renders
-// it for a request of m: the bytes [RenderMeta] writes. A nil e is c's
-// internal error. It is kit.AppendBody.
-func appendBody(dst []byte, c Contract, e *Error, m Meta) ([]byte, error) {
+// AppendBody appends e's body as contract c (nil means [Nexpay]) renders
+// it for a request of m: the bytes [RenderMeta] writes, the code, message
+// and status resolved once and then c's own AppendBody. A nil e is c's
+// internal error. It fails, where RenderMeta would answer the contract's
+// 500 instead, for a detail JSON cannot carry. Tools and tests use it: the
+// OpenAPI examples, a contract's own tests.
+func AppendBody(dst []byte, c Contract, e *Error, m Meta) ([]byte, error) {
 	if c == nil {
 		c = nexpay
 	}

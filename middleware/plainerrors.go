@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"github.com/errkit/errkit/apierr"
-	"github.com/errkit/errkit/apierr/kit"
 )
 
 // PlainErrors replaces the plain answers of routers and of [http.Error]
@@ -56,5 +55,5 @@ func (s *Set) NotFound(w http.ResponseWriter, r *http.Request) {
 }
 
 func routeError(status int) error {
-	return apierr.NewCondition(kit.ConditionForStatus(status))
+	return apierr.NewCondition(apierr.ConditionForStatus(status))
 }

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/errkit/errkit/apierr"
-	"github.com/errkit/errkit/apierr/kit"
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
@@ -116,7 +115,7 @@ func mark(ext *map[string]any, c apierr.Contract) {
 
 // example renders a code's body as the contract sends it, at exampleTime.
 func example(c apierr.Contract, code apierr.Code) (*openapi3.Example, error) {
-	b, err := kit.AppendBody(nil, c, apierr.New(code).At(exampleTime), apierr.Meta{})
+	b, err := apierr.AppendBody(nil, c, apierr.New(code).At(exampleTime), apierr.Meta{})
 	if err != nil {
 		return nil, fmt.Errorf("openapi: %s: render %s: %w", c.Name(), code.ID(), err)
 	}

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/errkit/errkit/apierr"
-	"github.com/errkit/errkit/apierr/kit"
 	"github.com/errkit/errkit/apierr/nextapi"
 	"github.com/errkit/errkit/middleware"
 	"github.com/errkit/errkit/openapi"
@@ -207,7 +206,7 @@ func ExampleValidator_CheckResponse() {
 		log.Fatal(err)
 	}
 	r := httptest.NewRequest("GET", "/v2/payments/p1", nil)
-	body, _ := kit.AppendBody(nil, apierr.Nexpay, apierr.New(apierr.PAY0001), apierr.Meta{})
+	body, _ := apierr.AppendBody(nil, apierr.Nexpay, apierr.New(apierr.PAY0001), apierr.Meta{})
 	h := http.Header{"Content-Type": {apierr.Nexpay.ContentType()}}
 	fmt.Println(v.CheckResponse(r, 404, h, body))
 	fmt.Println(v.CheckResponse(r, 409, h, body))
@@ -260,7 +259,7 @@ func ExampleOutsideOperations() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	body, _ := kit.AppendBody(nil, apierr.Nexpay, apierr.New(apierr.GEN9404), apierr.Meta{})
+	body, _ := apierr.AppendBody(nil, apierr.Nexpay, apierr.New(apierr.GEN9404), apierr.Meta{})
 	r := httptest.NewRequest("GET", "/v2/refunds", nil)
 	fmt.Println(v.CheckResponse(r, 404, http.Header{"Content-Type": {apierr.Nexpay.ContentType()}}, body))
 	// Output:

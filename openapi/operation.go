@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/errkit/errkit/apierr"
-	"github.com/errkit/errkit/apierr/kit"
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
@@ -79,7 +78,7 @@ func (o *options) inContract(c apierr.Contract, code apierr.Code) apierr.Code {
 			return r
 		}
 	}
-	return c.Code(kit.ConditionForStatus(code.Status()))
+	return c.Code(apierr.ConditionForStatus(code.Status()))
 }
 
 // AddResponses documents on op, an operation of doc, the errors it can

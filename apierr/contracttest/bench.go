@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/errkit/errkit/apierr"
-	"github.com/errkit/errkit/apierr/kit"
 )
 
 // BenchmarkAppendBody measures c's body of code, of a Nexpay v2 code (when
@@ -34,7 +33,7 @@ func BenchmarkAppendBody(b *testing.B, c apierr.Contract, code apierr.Code) {
 			buf := make([]byte, 0, 1024)
 			b.ReportAllocs()
 			for b.Loop() {
-				buf, _ = kit.AppendBody(buf[:0], tc.c, tc.e, m)
+				buf, _ = apierr.AppendBody(buf[:0], tc.c, tc.e, m)
 			}
 		})
 	}

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/errkit/errkit/apierr"
-	"github.com/errkit/errkit/apierr/kit"
 )
 
 // Body returns c's body of e for r (nil for none), failing t if AppendBody
@@ -14,7 +13,7 @@ import (
 // bodies.
 func Body(t testing.TB, c apierr.Contract, e *apierr.Error, r *http.Request) []byte {
 	t.Helper()
-	b, err := kit.AppendBody(nil, c, e, apierr.MetaOf(r))
+	b, err := apierr.AppendBody(nil, c, e, apierr.MetaOf(r))
 	if err != nil {
 		t.Fatalf("AppendBody: %v", err)
 	}

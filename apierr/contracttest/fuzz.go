@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/errkit/errkit/apierr"
-	"github.com/errkit/errkit/apierr/kit"
 )
 
 // FuzzParse fuzzes c's Parse with the given bodies, each at statuses 0, 422
@@ -45,7 +44,7 @@ func FuzzParse(f *testing.F, c apierr.Contract, seeds ...[]byte) {
 		if e.Status() < 400 || e.Status() > 599 {
 			t.Fatalf("parsed with status %d", e.Status())
 		}
-		out, err := kit.AppendBody(nil, c, e, m)
+		out, err := apierr.AppendBody(nil, c, e, m)
 		if err != nil || !json.Valid(out) {
 			t.Fatalf("render: %v: %s", err, out)
 		}
@@ -56,7 +55,7 @@ func FuzzParse(f *testing.F, c apierr.Contract, seeds ...[]byte) {
 		if p.Status() != e.Status() {
 			t.Fatalf("parsed status %d, then %d from %s", e.Status(), p.Status(), out)
 		}
-		if again, _ := kit.AppendBody(nil, c, p, m); !bytes.Equal(again, out) {
+		if again, _ := apierr.AppendBody(nil, c, p, m); !bytes.Equal(again, out) {
 			t.Fatalf("rendered again differently:\n%s\n%s", out, again)
 		}
 	})

@@ -150,7 +150,7 @@ func TestParseRejects(t *testing.T) {
 	if !errors.Is(p, catalogue.Unregistered(apierr.Spec{ID: "high_risk_address"})) {
 		t.Error("not the unregistered code high_risk_address")
 	}
-	if out, _ := kit.AppendBody(nil, Contract, p, apierr.Meta{}); string(out) != body {
+	if out, _ := apierr.AppendBody(nil, Contract, p, apierr.Meta{}); string(out) != body {
 		t.Errorf("re-rendered as %s", out)
 	}
 	p, err = Contract.Parse(422, []byte(`{"error":{"code":"invalid","message":"m","details":[{"code":"must_be_less_than_or_equal","target":"charged_amount","message":"m","args":{"value":167.75}}]},"meta":{"request_id":"x"}}`))

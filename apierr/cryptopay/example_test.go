@@ -29,7 +29,7 @@ func Example_validation() {
 	e := apierr.NewCondition(apierr.Validation).WithFields(apierr.FieldError{
 		Field: "charged_amount", Rule: "lte", Param: "167.75", Message: "charged_amount must be less than or equal to 167.75",
 	}).In(cryptopay.Contract)
-	body, _ := kit.AppendBody(nil, cryptopay.Contract, e, apierr.MetaOf(r))
+	body, _ := apierr.AppendBody(nil, cryptopay.Contract, e, apierr.MetaOf(r))
 	os.Stdout.Write(body)
 	// Output: {"error":{"code":"invalid","message":"invalid","details":[{"code":"must_be_less_than_or_equal","target":"charged_amount","message":"charged_amount must be less than or equal to 167.75","args":{"value":"167.75"}}]},"meta":{"request_id":"9456bdfa12ea76959c94a3572f5d91c7"}}
 }

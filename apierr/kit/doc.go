@@ -17,8 +17,7 @@
 // contract keeps its promises.
 //
 // Tests, tooling and the middleware look up what a contract answers:
-// [AppendBody] is the body [apierr.RenderMeta] writes, without a response;
-// [CodeFor] and [ConditionForStatus] map an HTTP status; [AuthCode] is a
+// [CodeFor] maps an HTTP status to a contract's code; [AuthCode] is a
 // contract's code for an [apierr.AuthFailure]; [AllConditions] and
 // [AuthFailures] list them all; [ShowsTrace] tells whether a contract's
 // bodies show a trace ID, which [TraceHex] derives from a request ID.
@@ -27,8 +26,7 @@
 // what handler authors and clients use. AppendString, AppendValue,
 // AppendTimestamp, TimestampLayout, JSONContentType, DecodeDetails,
 // DecodeFields, IsTraceHex, TraceHex, ShowsTrace, AuthCode, AuthFailures,
-// ConditionForStatus, AppendBody (the function), NewParseError,
-// RegisterContract and CodeFor moved here; apierr.Conditions is
+// NewParseError, RegisterContract and CodeFor moved here; apierr.Conditions is
 // [AllConditions]; AppendFields is [apierr.Body.AppendFields]; Resolve gave
 // way to [apierr.Body]; AppendTraceHex went (a contract shows
 // [apierr.Meta].TraceID as it is). A contract's optional methods

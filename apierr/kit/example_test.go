@@ -147,14 +147,6 @@ func ExampleAuthFailures() {
 	// Output: 17 key_missing client_invalid
 }
 
-func ExampleConditionForStatus() {
-	fmt.Println(kit.ConditionForStatus(415), apierr.Nexpay.Code(kit.ConditionForStatus(415)).ID())
-	fmt.Println(kit.ConditionForStatus(418), kit.ConditionForStatus(501))
-	// Output:
-	// unsupported_media_type GEN9415
-	// bad_request internal
-}
-
 // A contract's tests hold it to answer every condition.
 func ExampleAllConditions() {
 	for _, cond := range kit.AllConditions() {
@@ -165,14 +157,4 @@ func ExampleAllConditions() {
 	all := kit.AllConditions()
 	fmt.Println(len(all), all[0], all[len(all)-1])
 	// Output: 18 internal in_progress
-}
-
-// AppendBody renders what apierr.Render writes, without a response: a contract
-// answers another catalogue's code with its own for the status.
-func ExampleAppendBody() {
-	cat := apierr.NewCatalogue("append-body-example", nil)
-	slow := cat.MustRegister(apierr.Spec{ID: "SLOW_DOWN", Status: 429, Message: "Slow down"})
-	body, _ := kit.AppendBody(nil, apierr.Nexpay, apierr.New(slow).At(time.Date(2026, 1, 15, 10, 30, 0, 0, time.UTC)), apierr.Meta{})
-	fmt.Println(string(body))
-	// Output: {"statusCode":429,"code":"[GEN9429]","message":"[GEN9429] Slow down","timestamp":"2026-01-15T10:30:00.000Z"}
 }

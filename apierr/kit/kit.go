@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/errkit/errkit/apierr"
-	"github.com/errkit/errkit/apierr/internal/bridge"
 	"github.com/errkit/errkit/apierr/internal/contracts"
 	"github.com/errkit/errkit/apierr/internal/wire"
 )
@@ -97,9 +96,9 @@ func ParseObject(contract string, status int, body []byte) ([]byte, error) {
 func RegisterContract(c apierr.Contract) { contracts.Register(c.Catalogue(), c) }
 
 // CodeFor returns the code c answers status with: c's code for
-// [ConditionForStatus] of it.
+// [apierr.ConditionForStatus] of it.
 func CodeFor(c apierr.Contract, status int) apierr.Code {
-	return c.Code(ConditionForStatus(status))
+	return c.Code(apierr.ConditionForStatus(status))
 }
 
 // A Conditions is the code a contract answers each [apierr.Condition] with;
@@ -128,16 +127,15 @@ type AuthCodes map[apierr.AuthFailure]apierr.Code
 // Code returns the code for f, or the zero Code.
 func (m AuthCodes) Code(f apierr.AuthFailure) apierr.Code { return m[f] }
 
-// authCode is apierr's, handed over by package bridge.
-var authCode = bridge.AuthCode.(func(apierr.Contract, apierr.AuthFailure) apierr.Code)
-
 // AuthCode returns the code contract c (nil means [apierr.Nexpay]) answers
 // authentication failure f with: the code of c's optional method
 // AuthCode(apierr.AuthFailure) apierr.Code, looked up also through
 // contracts that [apierr.Override] wraps, or else, when c has none or it
 // returns the zero Code, c's code for [apierr.Unauthorized]. It is the code
 // [apierr.NewAuthFailure](f) is answered with.
-func AuthCode(c apierr.Contract, f apierr.AuthFailure) apierr.Code { return authCode(c, f) }
+func AuthCode(c apierr.Contract, f apierr.AuthFailure) apierr.Code {
+	return apierr.NewAuthFailure(f).In(c).Code()
+}
 
 // AuthFailures returns every authentication failure, in order.
 func AuthFailures() []apierr.AuthFailure {
@@ -148,16 +146,6 @@ func AuthFailures() []apierr.AuthFailure {
 	return out
 }
 
-// conditionForStatus is apierr's, handed over by package bridge.
-var conditionForStatus = bridge.ConditionForStatus.(func(int) apierr.Condition)
-
-// ConditionForStatus returns the condition an HTTP error status stands for:
-// the one whose meaning is that status ([apierr.Validation] for 422), else
-// [apierr.BadRequest] for other 4xx and [apierr.Internal] for everything
-// else. [apierr.RenderMeta] answers an error of another catalogue with the
-// contract's code for the condition of its status.
-func ConditionForStatus(status int) apierr.Condition { return conditionForStatus(status) }
-
 // AllConditions returns every [apierr.Condition], in order.
 func AllConditions() []apierr.Condition {
 	var out []apierr.Condition
@@ -165,16 +153,4 @@ func AllConditions() []apierr.Condition {
 		out = append(out, c)
 	}
 	return out
-}
-
-// appendBody is apierr's, handed over by package bridge.
-var appendBody = bridge.AppendBody.(func([]byte, apierr.Contract, *apierr.Error, apierr.Meta) ([]byte, error))
-
-// AppendBody appends e's body as contract c (nil means [apierr.Nexpay])
-// renders it for a request of m: the bytes [apierr.RenderMeta] writes, the
-// code, message and status resolved once and then c's own AppendBody. A
-// nil e is c's internal error. It fails, where RenderMeta would answer the
-// contract's 500 instead, for a detail JSON cannot carry.
-func AppendBody(dst []byte, c apierr.Contract, e *apierr.Error, m apierr.Meta) ([]byte, error) {
-	return appendBody(dst, c, e, m)
 }

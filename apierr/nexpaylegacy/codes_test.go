@@ -12,7 +12,6 @@ import (
 	"testing"
 
 	"github.com/errkit/errkit/apierr"
-	"github.com/errkit/errkit/apierr/kit"
 )
 
 // TestCatalogueMatchesSeed checks every row of the provider's tables, copied
@@ -100,7 +99,7 @@ func TestSeedExamples(t *testing.T) {
 		_ = json.Unmarshal(example, &trace)
 		r := httptest.NewRequest("GET", "/", nil)
 		r.Header.Set("X-Request-Id", trace.TraceID)
-		got, err := kit.AppendBody(nil, Contract, e, apierr.MetaOf(r))
+		got, err := apierr.AppendBody(nil, Contract, e, apierr.MetaOf(r))
 		if err != nil || string(got) != want.String() {
 			t.Errorf("example %d:\ngot  %s\nwant %s", i, got, want.String())
 		}
@@ -111,7 +110,7 @@ func TestSeedExamples(t *testing.T) {
 		if v, _ := p.Detail("traceId"); v != trace.TraceID {
 			t.Errorf("traceId %v", v)
 		}
-		if again, _ := kit.AppendBody(nil, Contract, p, apierr.Meta{}); !bytes.Equal(again, got) {
+		if again, _ := apierr.AppendBody(nil, Contract, p, apierr.Meta{}); !bytes.Equal(again, got) {
 			t.Errorf("re-rendered %s", again)
 		}
 	}

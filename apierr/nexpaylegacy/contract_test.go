@@ -136,7 +136,7 @@ func TestParse(t *testing.T) {
 	if !errors.Is(p, catalogue.Unregistered(apierr.Spec{ID: "130"})) {
 		t.Error("not the unregistered code 130")
 	}
-	if out, _ := kit.AppendBody(nil, Contract, p, apierr.Meta{}); string(out) != strings.Replace(body, `,"traceId":"not-hex"`, "", 1) {
+	if out, _ := apierr.AppendBody(nil, Contract, p, apierr.Meta{}); string(out) != strings.Replace(body, `,"traceId":"not-hex"`, "", 1) {
 		t.Errorf("re-rendered as %s", out)
 	}
 	if _, ok := p.Detail("traceId"); ok {

@@ -29,7 +29,7 @@ func Example_validation() {
 		apierr.FieldError{Field: "amount", Rule: "gt", Param: "0", Message: "amount must be positive"},
 		apierr.FieldError{Field: "iban", Rule: "required", Message: "iban is required"},
 	).In(nexpaylegacy.Contract)
-	body, _ := kit.AppendBody(nil, nexpaylegacy.Contract, e, apierr.Meta{})
+	body, _ := apierr.AppendBody(nil, nexpaylegacy.Contract, e, apierr.Meta{})
 	os.Stdout.Write(body)
 	// Output: {"errors":[{"code":30010,"message":"Invalid request parameter","data":"amount (gt=0): amount must be positive"},{"code":30010,"message":"Invalid request parameter","data":"iban (required): iban is required"}]}
 }

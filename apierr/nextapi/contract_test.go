@@ -149,7 +149,7 @@ func TestParseUnknownCode(t *testing.T) {
 	if !errors.Is(p, catalogue.Unregistered(apierr.Spec{ID: "DAILY_LIMIT"})) {
 		t.Error("not the unregistered code DAILY_LIMIT")
 	}
-	if out, _ := kit.AppendBody(nil, Contract, p, apierr.Meta{}); string(out) != body {
+	if out, _ := apierr.AppendBody(nil, Contract, p, apierr.Meta{}); string(out) != body {
 		t.Errorf("re-rendered as %s", out)
 	}
 	if v, _ := p.Detail("limit"); v != json.Number("100") {
@@ -158,7 +158,7 @@ func TestParseUnknownCode(t *testing.T) {
 }
 
 func TestUnencodableDetail(t *testing.T) {
-	if _, err := kit.AppendBody(nil, Contract, apierr.New(Forbidden).With("ch", make(chan int)), apierr.Meta{}); err == nil || !strings.Contains(err.Error(), "ch") {
+	if _, err := apierr.AppendBody(nil, Contract, apierr.New(Forbidden).With("ch", make(chan int)), apierr.Meta{}); err == nil || !strings.Contains(err.Error(), "ch") {
 		t.Errorf("err = %v", err)
 	}
 }

@@ -25,7 +25,7 @@ func Example() {
 // A server speaking NextAPI answers a Nexpay code with the NextAPI code for
 // its status.
 func Example_foreignCode() {
-	body, _ := kit.AppendBody(nil, nextapi.Contract, apierr.New(apierr.PAY0001), apierr.Meta{})
+	body, _ := apierr.AppendBody(nil, nextapi.Contract, apierr.New(apierr.PAY0001), apierr.Meta{})
 	os.Stdout.Write(body)
 	// Output: {"error":{"code":"RESOURCE_NOT_FOUND","message":"Payment not found"}}
 }

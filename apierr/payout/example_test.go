@@ -26,7 +26,7 @@ func Example_validation() {
 		apierr.FieldError{Field: "amount", Rule: "decimal", Message: "amount must be a positive decimal string"},
 		apierr.FieldError{Field: "currency", Rule: "required", Message: "currency is required"},
 	).In(payout.Contract)
-	body, _ := kit.AppendBody(nil, payout.Contract, e, apierr.Meta{})
+	body, _ := apierr.AppendBody(nil, payout.Contract, e, apierr.Meta{})
 	fmt.Println(e.Status())
 	os.Stdout.Write(body)
 	// Output:
@@ -35,7 +35,7 @@ func Example_validation() {
 }
 
 func ExampleCurrencyMismatch() {
-	body, _ := kit.AppendBody(nil, payout.Contract, payout.CurrencyMismatch("EUR"), apierr.Meta{})
+	body, _ := apierr.AppendBody(nil, payout.Contract, payout.CurrencyMismatch("EUR"), apierr.Meta{})
 	os.Stdout.Write(body)
 	// Output: {"message":"Shop currency mismatch. Expected EUR.","code":"validation_error","error":{"code":"validation_error","message":"Shop currency mismatch. Expected EUR."}}
 }

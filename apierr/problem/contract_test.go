@@ -132,7 +132,7 @@ func TestParseOtherServers(t *testing.T) {
 	if !errors.Is(p, apierr.Nexpay.Catalogue().Unregistered(apierr.Spec{ID: "PAY0999"})) {
 		t.Error("not the unregistered code PAY0999")
 	}
-	if out, _ := kit.AppendBody(nil, Contract, p, apierr.Meta{}); string(out) != body {
+	if out, _ := apierr.AppendBody(nil, Contract, p, apierr.Meta{}); string(out) != body {
 		t.Errorf("re-rendered as %s", out)
 	}
 	p, _ = Contract.Parse(404, []byte(cases[1].body))

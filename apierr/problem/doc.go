@@ -21,5 +21,5 @@
 // [apierr.Nexpay] does, so a team can move between the two contracts without
 // changing a handler. The catalogue is Nexpay's, so json.Marshal of an
 // error still renders the Nexpay v2 body: render problem bodies with
-// [apierr.Render] or [kit.AppendBody].
+// [apierr.Render] or [apierr.AppendBody].
 package problem

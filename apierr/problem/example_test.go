@@ -6,7 +6,6 @@ import (
 	"os"
 
 	"github.com/errkit/errkit/apierr"
-	"github.com/errkit/errkit/apierr/kit"
 	"github.com/errkit/errkit/apierr/problem"
 )
 
@@ -26,7 +25,7 @@ func Example_validation() {
 	e := apierr.NewCondition(apierr.Validation).WithFields(apierr.FieldError{
 		Field: "amount", Rule: "gt", Param: "0", Message: "amount must be positive",
 	}).In(problem.Contract)
-	body, _ := kit.AppendBody(nil, problem.Contract, e, apierr.Meta{})
+	body, _ := apierr.AppendBody(nil, problem.Contract, e, apierr.Meta{})
 	os.Stdout.Write(body)
 	// Output: {"type":"https://errkit.dev/problems/GEN9002","title":"Bad request","status":400,"code":"GEN9002","errors":[{"field":"amount","rule":"gt","param":"0","message":"amount must be positive"}]}
 }

@@ -16,7 +16,7 @@ func (c *ProblemContract) ErrorSchemas() (body string, schemas map[string][]byte
 	for _, code := range c.Catalogue().Codes() {
 		ids = append(ids, code.ID())
 	}
-	example, _ := kit.AppendBody(nil, c, apierr.New(apierr.PAY0001).With("paymentId", "p_1"), apierr.Meta{})
+	example, _ := apierr.AppendBody(nil, c, apierr.New(apierr.PAY0001).With("paymentId", "p_1"), apierr.Meta{})
 	problem := map[string]any{
 		"type":        "object",
 		"description": "RFC 9457 problem details",

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/errkit/errkit/apierr"
-	"github.com/errkit/errkit/apierr/kit"
 	"github.com/errkit/errkit/internal/jsonbody"
 	"github.com/errkit/errkit/middleware"
 	"github.com/labstack/echo/v4"
@@ -76,5 +75,5 @@ func Classify(err error, c apierr.Contract) (*apierr.Error, bool) {
 	if he.Code < 400 || he.Code > 599 {
 		return apierr.Wrap(err, c.Code(apierr.Internal)), true
 	}
-	return apierr.Wrap(err, c.Code(kit.ConditionForStatus(he.Code))), true
+	return apierr.Wrap(err, c.Code(apierr.ConditionForStatus(he.Code))), true
 }

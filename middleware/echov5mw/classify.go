@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/errkit/errkit/apierr"
-	"github.com/errkit/errkit/apierr/kit"
 	"github.com/errkit/errkit/internal/jsonbody"
 	"github.com/errkit/errkit/middleware"
 	"github.com/labstack/echo/v5"
@@ -77,5 +76,5 @@ func Classify(err error, c apierr.Contract) (*apierr.Error, bool) {
 	if status < 400 || status > 599 {
 		return apierr.Wrap(err, c.Code(apierr.Internal)), true
 	}
-	return apierr.Wrap(err, c.Code(kit.ConditionForStatus(status))), true
+	return apierr.Wrap(err, c.Code(apierr.ConditionForStatus(status))), true
 }

@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"github.com/errkit/errkit/apierr"
-	"github.com/errkit/errkit/apierr/kit"
 	"github.com/errkit/errkit/internal/jsonbody"
 	"github.com/errkit/errkit/middleware"
 	"github.com/gin-gonic/gin/binding"
@@ -44,7 +43,7 @@ func Classify(err error, c apierr.Contract) (*apierr.Error, bool) {
 	if h, ok := err.(*statusHint); ok {
 		e, ok := Classify(h.err, c)
 		if ok && e.Code() == c.Code(apierr.Internal) && !hasCode(h.err) {
-			return apierr.Wrap(h.err, c.Code(kit.ConditionForStatus(h.status))), true
+			return apierr.Wrap(h.err, c.Code(apierr.ConditionForStatus(h.status))), true
 		}
 		return e, ok
 	}
@@ -94,7 +93,7 @@ func fieldsOf(ve validator.ValidationErrors) []apierr.FieldError {
 // statusError is the error an error status left without a body is
 // answered with: the condition of its status.
 func statusError(status int) error {
-	return apierr.NewCondition(kit.ConditionForStatus(status))
+	return apierr.NewCondition(apierr.ConditionForStatus(status))
 }
 
 // statusHint is an error recorded in a response whose error status was

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/errkit/errkit/apierr"
-	"github.com/errkit/errkit/apierr/kit"
 	"github.com/errkit/errkit/examples/internal/sandbox"
 )
 
@@ -109,7 +108,7 @@ func contracts(t *testing.T, bin string) {
 				// What the wire can tell of the code with this message: a
 				// contract may send one code per status (the Payout API
 				// does) and tell its codes apart by their messages only.
-				ref, err := kit.AppendBody(nil, d.Contract, apierr.New(want).Msg(e.Text()), apierr.Meta{})
+				ref, err := apierr.AppendBody(nil, d.Contract, apierr.New(want).Msg(e.Text()), apierr.Meta{})
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"github.com/errkit/errkit/apierr"
-	"github.com/errkit/errkit/apierr/kit"
 	"github.com/errkit/errkit/openapi"
 	"github.com/errkit/errkit/validation"
 )
@@ -40,7 +39,7 @@ func TestDocument(t *testing.T) {
 		get := doc.Paths.Value("/v2/payments/{id}").Get
 		notFound := d.Recode(apierr.PAY0001, true)
 		if notFound == 0 {
-			notFound = d.Contract.Code(kit.ConditionForStatus(404))
+			notFound = d.Contract.Code(apierr.ConditionForStatus(404))
 		}
 		if d.Contract.Catalogue() == apierr.Nexpay.Catalogue() {
 			notFound = apierr.PAY0001

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/errkit/errkit/apierr"
-	"github.com/errkit/errkit/apierr/kit"
 	"github.com/errkit/errkit/internal/gencodes"
 )
 
@@ -56,7 +55,7 @@ func TestCodes(t *testing.T) {
 	if !errors.Is(err, ACM0001) || errors.Is(err, ACM0002) {
 		t.Error("errors.Is does not tell the codes apart")
 	}
-	body, err := kit.AppendBody(nil, apierr.Nexpay, apierr.New(PAY0100), apierr.Meta{})
+	body, err := apierr.AppendBody(nil, apierr.Nexpay, apierr.New(PAY0100), apierr.Meta{})
 	if err != nil {
 		t.Fatal(err)
 	}
