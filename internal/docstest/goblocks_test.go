@@ -5,6 +5,7 @@ import (
 	"go/scanner"
 	"go/token"
 	"io"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"os/exec"
@@ -269,12 +270,20 @@ func TestGoBlocks(t *testing.T) {
 
 // freeAddr returns a loopback address with a port free at the time.
 func freeAddr(t *testing.T) string {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
+	// A port below the kernel's ephemeral range (32768 and up on Linux):
+	// the program binds it only after it is built, and a port the kernel
+	// handed out for ":0" could by then be another test's server, which
+	// would answer in this program's place.
+	for range 100 {
+		addr := fmt.Sprintf("127.0.0.1:%d", 20000+rand.IntN(10000))
+		l, err := net.Listen("tcp", addr)
+		if err == nil {
+			l.Close()
+			return addr
+		}
 	}
-	defer l.Close()
-	return l.Addr().String()
+	t.Fatal("no free port between 20000 and 29999")
+	return ""
 }
 
 // runProgram runs a complete program, built to listen on gb.addr, and
