@@ -1,8 +1,6 @@
 package apierr
 
-import (
-	"fmt"
-)
+import "fmt"
 
 // An AuthFailure is one way the authentication of a request fails: a
 // header missing, a nonce reused, a signature that does not match. It is
