@@ -8,11 +8,11 @@ import (
 	"testing"
 )
 
-// TestCatalogueMatchesSeed checks the provider's status table, copied
+// TestCatalogueMatchesPublishedTable checks the provider's status table, copied
 // verbatim into testdata: every error status has a code described by the
 // table's meaning, and no code has a status the table does not list.
-func TestCatalogueMatchesSeed(t *testing.T) {
-	f, err := os.Open("testdata/seed_004_statuses.txt")
+func TestCatalogueMatchesPublishedTable(t *testing.T) {
+	f, err := os.Open("testdata/cryptopay_statuses.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +34,7 @@ func TestCatalogueMatchesSeed(t *testing.T) {
 	}
 	want := []int{400, 401, 403, 404, 409, 422, 429, 500, 503}
 	if len(meanings) != len(want) {
-		t.Fatalf("seed error statuses: %v", meanings)
+		t.Fatalf("published error statuses: %v", meanings)
 	}
 	for _, s := range want {
 		found := false
@@ -49,7 +49,7 @@ func TestCatalogueMatchesSeed(t *testing.T) {
 	}
 	for _, code := range catalogue.Codes() {
 		if _, ok := meanings[code.Status()]; !ok {
-			t.Errorf("%s: status %d is not in the seed", code, code.Status())
+			t.Errorf("%s: status %d is not in the published table", code, code.Status())
 		}
 		if code.Message() != code.ID() {
 			t.Errorf("%s: message %q is not the code", code, code.Message())

@@ -7,7 +7,7 @@ import (
 	"github.com/errkit/errkit/apierr/kit"
 )
 
-// TestAuthCodes holds each authentication failure to the seed's 403 row.
+// TestAuthCodes holds each authentication failure to the 403 row of the provider's table.
 func TestAuthCodes(t *testing.T) {
 	want := map[apierr.AuthFailure]struct {
 		id, message string

@@ -14,11 +14,11 @@ import (
 	"github.com/errkit/errkit/apierr"
 )
 
-// TestCatalogueMatchesSeed checks every row of the provider's tables, copied
+// TestCatalogueMatchesPublishedTable checks every row of the provider's tables, copied
 // verbatim into testdata, against the catalogue: code, message, description,
 // and the status of the table's heading.
-func TestCatalogueMatchesSeed(t *testing.T) {
-	f, err := os.Open("testdata/seed_000_codes.txt")
+func TestCatalogueMatchesPublishedTable(t *testing.T) {
+	f, err := os.Open("testdata/nexpay_legacy_codes.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func TestCatalogueMatchesSeed(t *testing.T) {
 		}
 		seen[code] = true
 		if code.Status() != status || code.Message() != cols[1] || code.Description() != cols[2] || code.Extension() {
-			t.Errorf("%s = %d %q %q, seed says %d %q %q", cols[0], code.Status(), code.Message(), code.Description(), status, cols[1], cols[2])
+			t.Errorf("%s = %d %q %q, the published table says %d %q %q", cols[0], code.Status(), code.Message(), code.Description(), status, cols[1], cols[2])
 		}
 	}
 	if rows != 16 {
@@ -64,7 +64,7 @@ func TestCatalogueMatchesSeed(t *testing.T) {
 	}
 	for _, code := range catalogue.Codes() {
 		if !seen[code] && !code.Extension() {
-			t.Errorf("%s is not in the seed and not marked as an extension", code)
+			t.Errorf("%s is not in the published table and not marked as an extension", code)
 		}
 		// The ID names the status of the case; the code is sent with the
 		// class of the four it falls in.
@@ -74,10 +74,10 @@ func TestCatalogueMatchesSeed(t *testing.T) {
 	}
 }
 
-// TestSeedExamples renders the provider's two example bodies exactly and
+// TestPublishedExamples renders the provider's two example bodies exactly and
 // parses them back.
-func TestSeedExamples(t *testing.T) {
-	raw, err := os.ReadFile("testdata/seed_000_examples.txt")
+func TestPublishedExamples(t *testing.T) {
+	raw, err := os.ReadFile("testdata/nexpay_legacy_examples.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

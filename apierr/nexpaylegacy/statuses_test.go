@@ -6,7 +6,7 @@ import (
 	"github.com/errkit/errkit/apierr/contracttest"
 )
 
-// The error statuses the seed lists, and whether its table is the whole
+// The error statuses the provider's document lists, and whether its table is the whole
 // list (see contracttest.Statuses).
 func TestStatusesTheDocumentDoesNotList(t *testing.T) {
 	contracttest.Statuses(t, Contract, []int{400, 403, 404, 500}, true)

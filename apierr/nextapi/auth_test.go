@@ -7,7 +7,7 @@ import (
 	"github.com/errkit/errkit/apierr/kit"
 )
 
-// TestAuthCodes holds each authentication failure to a row of the seed's
+// TestAuthCodes holds each authentication failure to a row of the provider's
 // authentication table.
 func TestAuthCodes(t *testing.T) {
 	type row struct {

@@ -10,11 +10,11 @@ import (
 	"github.com/errkit/errkit/apierr"
 )
 
-// TestCatalogueMatchesSeed checks every row of the provider's tables, copied
+// TestCatalogueMatchesPublishedTable checks every row of the provider's tables, copied
 // verbatim into testdata, against the catalogue: ID, status, message and
 // resolution; and that the catalogue has no other provider code.
-func TestCatalogueMatchesSeed(t *testing.T) {
-	f, err := os.Open("testdata/seed_002_codes.txt")
+func TestCatalogueMatchesPublishedTable(t *testing.T) {
+	f, err := os.Open("testdata/nextapi_codes.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,16 +38,16 @@ func TestCatalogueMatchesSeed(t *testing.T) {
 			}
 			seen[code] = true
 			if code.Status() != status || code.Message() != desc || Resolution(code) != resolution || code.Extension() {
-				t.Errorf("%s = %d %q %q ext=%v, seed says %d %q %q", id, code.Status(), code.Message(), Resolution(code), code.Extension(), status, desc, resolution)
+				t.Errorf("%s = %d %q %q ext=%v, the published table says %d %q %q", id, code.Status(), code.Message(), Resolution(code), code.Extension(), status, desc, resolution)
 			}
 		})
 	}
 	if len(seen) != 17 {
-		t.Errorf("seed rows matched %d codes, want 17", len(seen))
+		t.Errorf("published rows matched %d codes, want 17", len(seen))
 	}
 	for _, code := range catalogue.Codes() {
 		if !code.Extension() && !seen[code] {
-			t.Errorf("%s is not in the seed's tables and not marked as an extension", code)
+			t.Errorf("%s is not in the published tables and not marked as an extension", code)
 		}
 		if code.Extension() && Resolution(code) != "" {
 			t.Errorf("%s: extension with a resolution", code)

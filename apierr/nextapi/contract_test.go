@@ -67,7 +67,7 @@ func TestInProgressIsNotMismatch(t *testing.T) {
 	}
 }
 
-func TestSeedExample(t *testing.T) {
+func TestPublishedExample(t *testing.T) {
 	e := apierr.New(InsufficientFunds).Msg("The account does not have enough available balance to complete this request.").
 		With("available_balance", 5000).With("requested_amount", 10000)
 	got := render(t, e)

@@ -8,7 +8,7 @@ import (
 )
 
 // TestAuthCodes holds each authentication failure to a message of the
-// seed's table, at 401 unauthorized.
+// provider's table, at 401 unauthorized.
 func TestAuthCodes(t *testing.T) {
 	want := map[apierr.AuthFailure]string{
 		apierr.AuthKeyMissing:           "API key required",

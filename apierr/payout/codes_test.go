@@ -10,12 +10,12 @@ import (
 	"github.com/errkit/errkit/apierr"
 )
 
-// TestCatalogueMatchesSeed checks the provider's two tables, copied verbatim
+// TestCatalogueMatchesPublishedTable checks the provider's two tables, copied verbatim
 // into testdata, against the catalogue: every message is a code with that
 // exact text and the table's cause; every code's status is an error status
 // of the HTTP table, and every such status has a code.
-func TestCatalogueMatchesSeed(t *testing.T) {
-	f, err := os.Open("testdata/seed_003_tables.txt")
+func TestCatalogueMatchesPublishedTable(t *testing.T) {
+	f, err := os.Open("testdata/payout_tables.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +38,7 @@ func TestCatalogueMatchesSeed(t *testing.T) {
 					if code.Message() == msg {
 						found = true
 						if code.Description() != cols[1] || code.Extension() {
-							t.Errorf("%s: description %q ext=%v, seed cause %q", code, code.Description(), code.Extension(), cols[1])
+							t.Errorf("%s: description %q ext=%v, published cause %q", code, code.Description(), code.Extension(), cols[1])
 						}
 					}
 				}
@@ -53,7 +53,7 @@ func TestCatalogueMatchesSeed(t *testing.T) {
 	}
 	want := map[int]bool{401: true, 403: true, 404: true, 422: true, 500: true}
 	if len(statuses) != len(want) {
-		t.Errorf("seed error statuses %v", statuses)
+		t.Errorf("published error statuses %v", statuses)
 	}
 	have := map[int]bool{}
 	for _, code := range catalogue.Codes() {

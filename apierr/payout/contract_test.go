@@ -12,7 +12,7 @@ import (
 
 func render(t *testing.T, e *apierr.Error) []byte { return contracttest.Body(t, Contract, e, nil) }
 
-func TestSeedExamples(t *testing.T) {
+func TestPublishedExamples(t *testing.T) {
 	cases := []struct {
 		e    *apierr.Error
 		want string

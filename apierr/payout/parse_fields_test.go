@@ -9,7 +9,7 @@ import (
 )
 
 // A validation body parses the same with one field as with several: code
-// validation_error, every field in Fields. The seed's own validation
+// validation_error, every field in Fields. The provider's own validation
 // example is the one-field case.
 func TestParseValidationBodies(t *testing.T) {
 	amount := apierr.FieldError{Field: "amount", Message: "amount must be a positive decimal string"}
@@ -19,7 +19,7 @@ func TestParseValidationBodies(t *testing.T) {
 		body   string
 		fields []apierr.FieldError
 	}{
-		{"seed example, one field", `{"message":"amount must be a positive decimal string","code":"validation_error","errors":[{"field":"amount","message":"amount must be a positive decimal string"}],"error":{"code":"validation_error","message":"amount must be a positive decimal string"}}`,
+		{"published example, one field", `{"message":"amount must be a positive decimal string","code":"validation_error","errors":[{"field":"amount","message":"amount must be a positive decimal string"}],"error":{"code":"validation_error","message":"amount must be a positive decimal string"}}`,
 			[]apierr.FieldError{amount}},
 		{"two fields", `{"message":"amount must be a positive decimal string","code":"validation_error","errors":[{"field":"amount","message":"amount must be a positive decimal string"},{"field":"currency","message":"currency is required"}],"error":{"code":"validation_error","message":"amount must be a positive decimal string"}}`,
 			[]apierr.FieldError{amount, currency}},

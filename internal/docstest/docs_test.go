@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/errkit/errkit/internal/mdblocks"
 	"github.com/errkit/errkit/internal/scratch"
@@ -106,6 +107,120 @@ func TestWords(t *testing.T) {
 			}
 		}
 	})
+}
+
+// nameWords splits a file or identifier name into its words: at
+// underscores, dots, dashes and digits, and where a capital follows a small
+// letter or starts a capitalised word after an acronym.
+func nameWords(name string) []string {
+	var words []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	rs := []rune(name)
+	for i, c := range rs {
+		switch {
+		case !unicode.IsLetter(c):
+			flush()
+			continue
+		case unicode.IsUpper(c) && len(cur) > 0 && (unicode.IsLower(cur[len(cur)-1]) ||
+			i+1 < len(rs) && unicode.IsLower(rs[i+1])):
+			flush()
+		}
+		cur = append(cur, c)
+	}
+	flush()
+	return words
+}
+
+// forbiddenName reports why a file or identifier name uses a forbidden
+// word, or "".
+func forbiddenName(name string) string {
+	for _, w := range nameWords(name) {
+		if w == "seed" || w == "seeds" {
+			return forbidden[0].why
+		}
+	}
+	if forbidden[1].re.MatchString(name) {
+		return forbidden[1].why
+	}
+	return ""
+}
+
+// TestWordsInNames checks the names of the repository's files and
+// directories, and of the top-level declarations of every Go file, tests
+// included (a test's name is what go test prints), for the forbidden words.
+func TestWordsInNames(t *testing.T) {
+	root := scratch.Root(t)
+	err := filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if e.IsDir() && strings.HasPrefix(e.Name(), ".") && path != root {
+			return filepath.SkipDir
+		}
+		rel, _ := filepath.Rel(root, path)
+		if why := forbiddenName(e.Name()); why != "" {
+			t.Errorf("%s: the name %q: %s", filepath.ToSlash(rel), e.Name(), why)
+		}
+		if e.IsDir() || !strings.HasSuffix(path, ".go") || strings.Contains(filepath.ToSlash(rel), "testdata/") {
+			return nil
+		}
+		fset := token.NewFileSet()
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		f, err := parser.ParseFile(fset, filepath.ToSlash(rel), src, parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		check := func(n *ast.Ident) {
+			if why := forbiddenName(n.Name); why != "" {
+				t.Errorf("%s: %s: %s", fset.Position(n.Pos()), n.Name, why)
+			}
+		}
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				check(d.Name)
+			case *ast.GenDecl:
+				for _, s := range d.Specs {
+					switch s := s.(type) {
+					case *ast.TypeSpec:
+						check(s.Name)
+					case *ast.ValueSpec:
+						for _, n := range s.Names {
+							check(n)
+						}
+					}
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestNameWords(t *testing.T) {
+	for name, want := range map[string]string{
+		"TestCatalogueMatchesSeed": "test catalogue matches seed",
+		"seed_000_codes.txt":       "seed codes txt",
+		"readSeed":                 "read seed",
+		"HTTPSeedRow":              "http seed row",
+		"seeded":                   "seeded",
+		"nexpay_v2_errors.txt":     "nexpay v errors txt",
+	} {
+		if got := strings.Join(nameWords(name), " "); got != want {
+			t.Errorf("nameWords(%q) = %q, want %q", name, got, want)
+		}
+	}
 }
 
 // allPages returns the pages a user reads: the README, docs/ and the

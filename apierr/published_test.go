@@ -14,7 +14,7 @@ import (
 	"github.com/errkit/errkit/apierr/kit"
 )
 
-// constants names every constant the seed's table asks for, so that a
+// constants names every constant the published table asks for, so that a
 // missing or misnamed constant does not compile.
 var constants = map[string]apierr.Code{
 	"GEN9001": apierr.GEN9001, "GEN9002": apierr.GEN9002, "GEN9003": apierr.GEN9003,
@@ -35,15 +35,15 @@ var constants = map[string]apierr.Code{
 	"CHT0001": apierr.CHT0001, "CHT0002": apierr.CHT0002, "CHT0003": apierr.CHT0003, "CHT0004": apierr.CHT0004,
 }
 
-type seedRow struct {
+type publishedRow struct {
 	id, message string
 	status      int
 }
 
-// readSeed reads the provider's tables, kept verbatim in testdata.
-func readSeed(t *testing.T) (modules map[string]string, rows []seedRow) {
+// readPublished reads the provider's tables, kept verbatim in testdata.
+func readPublished(t *testing.T) (modules map[string]string, rows []publishedRow) {
 	t.Helper()
-	src, err := os.ReadFile("testdata/seed_nexpay_v2.txt")
+	src, err := os.ReadFile("testdata/nexpay_v2_errors.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,16 +56,16 @@ func readSeed(t *testing.T) (modules map[string]string, rows []seedRow) {
 		}
 		if m := codeRE.FindStringSubmatch(line); m != nil {
 			st, _ := strconv.Atoi(m[3])
-			rows = append(rows, seedRow{m[1], m[2], st})
+			rows = append(rows, publishedRow{m[1], m[2], st})
 		}
 	}
 	return modules, rows
 }
 
-func TestCatalogueMatchesSeed(t *testing.T) {
-	modules, rows := readSeed(t)
+func TestCatalogueMatchesPublishedTable(t *testing.T) {
+	modules, rows := readPublished(t)
 	if len(rows) != 46 || len(modules) != 14 {
-		t.Fatalf("seed: read %d codes and %d modules, want 46 and 14", len(rows), len(modules))
+		t.Fatalf("published table: read %d codes and %d modules, want 46 and 14", len(rows), len(modules))
 	}
 	restore := apierr.SetClock(func() time.Time { return time.Date(2026, 1, 15, 10, 30, 0, 0, time.UTC) })
 	defer restore()
@@ -79,16 +79,16 @@ func TestCatalogueMatchesSeed(t *testing.T) {
 				t.Errorf("constant %s has ID %q", r.id, c.ID())
 			}
 			if c.Status() != r.status {
-				t.Errorf("status %d, seed says %d", c.Status(), r.status)
+				t.Errorf("status %d, the published table says %d", c.Status(), r.status)
 			}
 			if c.Message() != r.message {
-				t.Errorf("message %q, seed says %q", c.Message(), r.message)
+				t.Errorf("message %q, the published table says %q", c.Message(), r.message)
 			}
 			if c.Extension() {
-				t.Error("a seed code is marked as an extension")
+				t.Error("a published code is marked as an extension")
 			}
 			if got, want := c.Module().Name, modules[r.id[:3]]; got != want || c.Module().Prefix != r.id[:3] {
-				t.Errorf("module %+v, seed says %s %s", c.Module(), r.id[:3], want)
+				t.Errorf("module %+v, the published table says %s %s", c.Module(), r.id[:3], want)
 			}
 			if got, want := c.Error(), "["+r.id+"] "+r.message; got != want {
 				t.Errorf("Error() = %q, want %q", got, want)
@@ -105,21 +105,21 @@ func TestCatalogueMatchesSeed(t *testing.T) {
 		})
 	}
 	// And nothing more: every code of the catalogue that is not an
-	// extension is in the seed.
-	seed := map[string]bool{}
+	// extension is in the published table.
+	published := map[string]bool{}
 	for _, r := range rows {
-		seed[r.id] = true
+		published[r.id] = true
 	}
 	for _, c := range apierr.Nexpay.Catalogue().Codes() {
-		if !c.Extension() && !seed[c.ID()] {
-			t.Errorf("%s is in the catalogue but not in the seed, and not marked as an extension", c)
+		if !c.Extension() && !published[c.ID()] {
+			t.Errorf("%s is in the catalogue but not in the published table, and not marked as an extension", c)
 		}
 	}
 	var got []string
 	for _, m := range apierr.Nexpay.Catalogue().Modules() {
 		got = append(got, m.Prefix)
 		if modules[m.Prefix] != m.Name {
-			t.Errorf("module %s named %q, seed says %q", m.Prefix, m.Name, modules[m.Prefix])
+			t.Errorf("module %s named %q, the published table says %q", m.Prefix, m.Name, modules[m.Prefix])
 		}
 	}
 	if strings.Join(got, " ") != "GEN AUT PAY QOT PYE DOC GWY TNT PRX COM ORG CNV DEV CHT" {
@@ -132,7 +132,7 @@ func jsonText(s string) string {
 	return string(b[1 : len(b)-1])
 }
 
-func TestSeedExamples(t *testing.T) {
+func TestPublishedExamples(t *testing.T) {
 	at := time.Date(2026, 1, 15, 10, 30, 0, 0, time.UTC)
 	for _, tc := range []struct {
 		err  *apierr.Error
@@ -174,7 +174,7 @@ func TestExtensionCodes(t *testing.T) {
 		}
 	}
 	if apierr.Nexpay.Code(apierr.Maintenance) != apierr.GEN9013 || apierr.Nexpay.Code(apierr.Internal) != apierr.GEN9001 {
-		t.Error("maintenance and internal must answer with the seed's codes")
+		t.Error("maintenance and internal must answer with the published codes")
 	}
 }
 
