@@ -137,8 +137,8 @@ func (c *Code) UnmarshalText(text []byte) error {
 // A Module groups the codes of one part of an API; in Nexpay v2 it is the
 // three-letter prefix of a code ("PAY" for Payments).
 type Module struct {
-	Prefix string
-	Name   string
+	Prefix string // the codes' prefix: "PAY"
+	Name   string // the module's name in the provider's table: "Payments"
 }
 
 // A Catalogue is a set of codes that share one ID format: the Nexpay v2

@@ -7,7 +7,7 @@ import "slices"
 // binding, limits) return one, and the middleware renders it with the
 // contract's code for the condition ([ConditionError.In]).
 type ConditionError struct {
-	Condition Condition
+	Condition Condition    // what failed, answered with the contract's code for it
 	Fields    []FieldError // invalid fields, for Validation and BadRequest
 	Details   []Detail     // extra details (an offset into the body, a limit)
 	Message   string       // custom message; "" for the code's own

@@ -4,8 +4,8 @@ import "github.com/errkit/errkit/apierr/internal/wire"
 
 // A Detail is one key of an error's details object, in the order added.
 type Detail struct {
-	Key   string
-	Value any
+	Key   string // the details object's key
+	Value any    // its value, rendered as JSON
 }
 
 // FieldError is one invalid field of a request.

@@ -21,7 +21,10 @@ import (
 // Headers names the headers a signed request carries. Nonce and Timestamp
 // may be "" (not used), Key and Signature may not.
 type Headers struct {
-	Key, Nonce, Timestamp, Signature string
+	Key       string // the API key's header
+	Nonce     string // the nonce's header; "" when requests carry none
+	Timestamp string // the timestamp's header; "" when requests carry none
+	Signature string // the signature's header
 }
 
 // NonceHeaders are the Nexpay legacy API's headers: X-API-KEY, X-NONCE and
@@ -231,6 +234,8 @@ func (v *Verifier) Handler(next http.Handler) http.Handler { return Middleware(v
 // A Checker checks a request, returning the request the handler is to see
 // or the failure to answer: [Verifier] and [Basic] are Checkers.
 type Checker interface {
+	// Verify returns the request the handler is to see, or the failure
+	// to answer instead.
 	Verify(r *http.Request) (*http.Request, error)
 }
 

@@ -13,12 +13,14 @@ import (
 // A Limiter decides whether the client named by key may make one more
 // request. [TokenBucket] is the in-memory default.
 type Limiter interface {
+	// Allow counts one request of the client named by key and says
+	// whether it may go on.
 	Allow(ctx context.Context, key string) RateDecision
 }
 
 // A RateDecision is a [Limiter]'s answer for one request.
 type RateDecision struct {
-	Allowed   bool
+	Allowed   bool          // whether the request may go on
 	Wait      time.Duration // when denied: how long until a request would be allowed
 	Limit     int           // the client's quota: the burst of a token bucket
 	Remaining int           // requests left right now; a limiter may leave it 0 when it allows

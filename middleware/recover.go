@@ -13,8 +13,8 @@ import (
 // to the log; the client gets the contract's 500, whatever the value (it
 // does not unwrap: a panic is a bug, even with an *apierr.Error).
 type PanicError struct {
-	Value any
-	Stack []byte
+	Value any    // the value passed to panic
+	Stack []byte // the goroutine's stack where it panicked
 }
 
 // Error returns "panic: " and the value.

@@ -12,14 +12,14 @@ import (
 // A Failure is one failed request, as the metrics hook of [WithMetrics]
 // receives it.
 type Failure struct {
-	Request   *http.Request
-	Route     string // the route pattern, "" when no route matched
-	Status    int    // the status sent; 0 when nothing was written (the client went away)
-	Code      string // the contract's code ID ("GEN9001"); "" when nothing was written
-	Contract  string // the name of the contract answered in ("nexpay")
-	RequestID string
-	Err       error // the cause, for logs; never rendered
-	Committed bool  // the response was already committed: nothing was written over it
+	Request   *http.Request // the request that failed
+	Route     string        // the route pattern, "" when no route matched
+	Status    int           // the status sent; 0 when nothing was written (the client went away)
+	Code      string        // the contract's code ID ("GEN9001"); "" when nothing was written
+	Contract  string        // the name of the contract answered in ("nexpay")
+	RequestID string        // the request ID the client received
+	Err       error         // the cause, for logs; never rendered
+	Committed bool          // the response was already committed: nothing was written over it
 }
 
 // Respond answers r with err in the set's contract, on the net/http door:

@@ -19,6 +19,8 @@ import (
 // body is the name of the error body's schema. For OpenAPI 3.0 documents the
 // package rewrites them in that version's terms (nullable, one example).
 type SchemaProvider interface {
+	// ErrorSchemas returns the error body's schema name and the schemas,
+	// as above.
 	ErrorSchemas() (body string, schemas map[string][]byte)
 }
 

@@ -14,6 +14,8 @@ import (
 
 // LimiterConfig configures a [Limiter].
 type LimiterConfig struct {
+	// Options are the settings every piece shares: prefix, timeout,
+	// logger, error hook.
 	Options
 	// Limit is each client's allowance: Rate requests per Period, with
 	// bursts of up to Burst. redis_rate.PerSecond(200) is 200 a second,

@@ -19,6 +19,8 @@ const DefaultRefresh = time.Second
 
 // MaintenanceConfig configures a [Maintenance].
 type MaintenanceConfig struct {
+	// Options are the settings every piece shares: prefix, timeout,
+	// logger, error hook.
 	Options
 	// Refresh is how often the key is read again, should a pub/sub
 	// message be lost; 0 means one second, a negative value never (pub/sub

@@ -21,6 +21,8 @@ return 1
 
 // NoncesConfig configures [Nonces].
 type NoncesConfig struct {
+	// Options are the settings every piece shares: prefix, timeout,
+	// logger, error hook.
 	Options
 }
 

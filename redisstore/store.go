@@ -25,6 +25,8 @@ const (
 
 // StoreConfig configures a [Store].
 type StoreConfig struct {
+	// Options are the settings every piece shares: prefix, timeout,
+	// logger, error hook.
 	Options
 	// Lease is how long a claim holds without completion: a replica that
 	// dies mid-request leaves its key in flight for this long, then the

@@ -278,14 +278,21 @@ func fileExists(path string) bool {
 }
 
 // TestDocComments checks that every exported identifier of a non-test file
-// has a doc comment: functions, methods of exported types, types, and
-// constants and variables (a group's comment covers its members).
+// has a doc comment: functions, methods of exported types, types, the
+// exported fields of their structs (embedded ones too) and the methods of
+// their interfaces (a comment before or after the line) in the packages
+// users import, and constants and variables (a group's comment covers its
+// members).
 func TestDocComments(t *testing.T) {
 	root := scratch.Root(t)
 	eachGoFile(t, root, func(path string, f *ast.File, fset *token.FileSet) {
 		if strings.HasSuffix(path, "_gen.go") && f.Doc == nil && len(f.Decls) == 0 {
 			return
 		}
+		// Fields are checked where go doc shows them to users: not in
+		// internal packages, nor in the examples.
+		rel := filepath.ToSlash(fset.Position(f.Package).Filename)
+		public := !strings.Contains("/"+rel, "/internal/") && !strings.HasPrefix(rel, "examples/")
 		missing := func(pos token.Pos, what string) {
 			t.Errorf("%s: exported %s has no doc comment", fset.Position(pos), what)
 		}
@@ -306,8 +313,16 @@ func TestDocComments(t *testing.T) {
 				for _, s := range d.Specs {
 					switch s := s.(type) {
 					case *ast.TypeSpec:
-						if s.Name.IsExported() && s.Doc == nil && d.Doc == nil {
+						if !s.Name.IsExported() {
+							continue
+						}
+						if s.Doc == nil && d.Doc == nil {
 							missing(s.Pos(), s.Name.Name)
+						}
+						if public {
+							eachField(s, func(pos token.Pos, what string) {
+								missing(pos, s.Name.Name+"."+what)
+							})
 						}
 					case *ast.ValueSpec:
 						for _, n := range s.Names {
@@ -319,6 +334,49 @@ func TestDocComments(t *testing.T) {
 				}
 			}
 		}
+	})
+}
+
+// eachField calls missing for every exported field of a struct type, and
+// every method of an interface type, that has no comment of its own,
+// nested struct types included.
+func eachField(s *ast.TypeSpec, missing func(pos token.Pos, what string)) {
+	ast.Inspect(s.Type, func(n ast.Node) bool {
+		var list *ast.FieldList
+		switch t := n.(type) {
+		case *ast.StructType:
+			list = t.Fields
+		case *ast.InterfaceType:
+			list = t.Methods
+		case *ast.FuncType:
+			return false // parameters and results are not fields
+		default:
+			return true
+		}
+		for _, f := range list.List {
+			if f.Doc != nil || f.Comment != nil {
+				continue
+			}
+			if len(f.Names) == 0 { // embedded: named by its type
+				x := f.Type
+				if st, ok := x.(*ast.StarExpr); ok {
+					x = st.X
+				}
+				if sel, ok := x.(*ast.SelectorExpr); ok {
+					x = sel.Sel
+				}
+				if id, ok := x.(*ast.Ident); ok && id.IsExported() {
+					missing(f.Pos(), id.Name)
+				}
+				continue
+			}
+			for _, n := range f.Names {
+				if n.IsExported() {
+					missing(n.Pos(), n.Name)
+				}
+			}
+		}
+		return true
 	})
 }
 

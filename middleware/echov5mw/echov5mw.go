@@ -13,6 +13,8 @@ import (
 // handler and middleware. Its middleware returns errors; pair it with
 // [Set.ErrorHandler], as [Set.Install] does.
 type Set struct {
+	// Set is the door-independent configuration, shared with the other
+	// doors' sets made from it.
 	*middleware.Set
 }
 

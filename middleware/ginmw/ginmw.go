@@ -16,6 +16,8 @@ import (
 // middleware. Its pieces record failures with c.Error and abort the
 // chain; [Set.Errors] (part of [Set.Middleware]) answers them.
 type Set struct {
+	// Set is the door-independent configuration, shared with the other
+	// doors' sets made from it.
 	*middleware.Set
 
 	// engine serves HEAD requests again as GET; set by Install.

@@ -38,14 +38,16 @@ type Notifier interface {
 // A Record is what a [Store] holds for a key: the fingerprint of the request
 // that claimed it and, once Done, its response.
 type Record struct {
+	// Fingerprint identifies the request that claimed the key: a retry
+	// with another body or route is refused.
 	Fingerprint Fingerprint
 	// Done is false while the first request is in flight.
 	Done bool
 	// Status, Header and Body are the response as the handler wrote it;
 	// Header holds only the replayed headers ([Config.Headers]).
 	Status int
-	Header http.Header
-	Body   []byte
+	Header http.Header // the replayed headers
+	Body   []byte      // the body, as written
 	// Expires is when the key becomes free again.
 	Expires time.Time
 }

@@ -12,7 +12,7 @@ import (
 // [*validation.Validator]: its failures are one [*apierr.ConditionError]
 // of [apierr.Validation] listing every failed field by JSON path.
 type Validator struct {
-	V *validation.Validator
+	V *validation.Validator // the rules, messages and validator/v10 instance
 }
 
 var _ binding.StructValidator = (*Validator)(nil)
@@ -41,7 +41,7 @@ func (v *Validator) Engine() any { return v.V.Engine() }
 // Content-Type check), then gin's binding.Validator, in one
 // [*apierr.ConditionError] per failure.
 type JSON struct {
-	Decode []validation.DecodeOption
+	Decode []validation.DecodeOption // the body's limits and checks
 }
 
 var _ binding.BindingBody = JSON{}
