@@ -14,9 +14,24 @@
 // gets its own server on a free port, which replaces localhost:8080, and its
 // own empty working directory.
 //
-// What changes from run to run is masked on both sides before they are
-// compared: timestamps, UUIDs, 32-hex request and trace IDs, and the Date
-// header. Trailing blanks and carriage returns are ignored. When the
+// A block that starts a fleet in the background (a line
+// "redis-server --port P ... &" and lines "go run ./examples/nexpay -addr
+// :N ... &") gets one: the test starts a real redis-server and the replicas
+// on free ports instead of those lines, rewrites localhost:N (and the Redis
+// URL) to them, and runs the block's other commands; later blocks that talk
+// only to the fleet's ports run in the same session.
+//
+// Every shell block that talks to an address on this machine (localhost
+// or 127.0.0.1 and a port, outside comments) is run: one that is not a
+// sandbox's or a fleet's fails the test, unless its info string says why
+// it is not run ("```sh not-run: <why>").
+//
+// The output is compared as a terminal shows it: each command's output as
+// it is, so one that does not end in a newline runs into the next (the
+// pages end such output with curl -w '\n'). What changes from run to run
+// is masked on both sides before they are compared: timestamps, UUIDs,
+// 32-hex request and trace IDs, and the Date header. Blanks at the ends of
+// lines and carriage returns are ignored. When the
 // sandbox's answers change on purpose, go test ./examples/internal/doctour
 // -update rewrites the pages' output blocks with what the commands print now.
 package doctour
