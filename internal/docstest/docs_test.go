@@ -33,6 +33,65 @@ func TestGoVersion(t *testing.T) {
 	}
 }
 
+// maxReadme is the README's budget: a newcomer reads it top to bottom,
+// and the reference lives in docs/.
+const maxReadme = 12288
+
+// TestReadmeSize checks that the README stays within its budget.
+func TestReadmeSize(t *testing.T) {
+	root := scratch.Root(t)
+	if n := len(readFile(t, filepath.Join(root, "README.md"))); n > maxReadme {
+		t.Errorf("README.md is %d bytes, over its budget of %d: move reference to docs/", n, maxReadme)
+	}
+}
+
+// TestReadmeSteps checks that the README's shell blocks give a newcomer
+// every step, in order: the clone before the sandbox is run from it, go mod
+// init before go get, and the command as a tool.
+func TestReadmeSteps(t *testing.T) {
+	root := scratch.Root(t)
+	blocks, err := mdblocks.Read(root, "README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, b := range blocks {
+		if b.Lang == "sh" {
+			lines = append(lines, strings.Split(b.Text, "\n")...)
+		}
+	}
+	at := func(re string) int {
+		r := regexp.MustCompile(re)
+		for i, l := range lines {
+			if r.MatchString(l) {
+				return i
+			}
+		}
+		return -1
+	}
+	steps := []struct {
+		before, after, what string
+	}{
+		{`^git clone https://github\.com/errkit/errkit\b`, `^go run \./examples/nexpay\b`, "git clone before running the sandbox"},
+		{`\bgo mod init \S+`, `^go get github\.com/errkit/errkit$`, "go mod init before go get"},
+		{`^go get -tool github\.com/errkit/errkit/cmd/errkit\b`, ``, "go get -tool for the command"},
+		{`^go install github\.com/errkit/errkit/cmd/errkit@latest\b`, ``, "go install for the command"},
+	}
+	for _, s := range steps {
+		i := at(s.before)
+		if i < 0 {
+			t.Errorf("README.md's shell blocks lack %s (no line matches %s)", s.what, s.before)
+			continue
+		}
+		if s.after == "" {
+			continue
+		}
+		if j := at(s.after); j < 0 || j < i {
+			t.Errorf("README.md's shell blocks lack %s (%s at line %d of the blocks, %s at %d)", s.what, s.before, i, s.after, j)
+		}
+	}
+}
+
 // TestCIRunsTheReadmeCommand checks that CI runs exactly the test command
 // the README gives: the go test line of its first shell block.
 func TestCIRunsTheReadmeCommand(t *testing.T) {
