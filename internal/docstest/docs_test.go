@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/errkit/errkit/internal/mdblocks"
@@ -90,6 +91,83 @@ func TestReadmeSteps(t *testing.T) {
 			t.Errorf("README.md's shell blocks lack %s (%s at line %d of the blocks, %s at %d)", s.what, s.before, i, s.after, j)
 		}
 	}
+}
+
+// TestChangelog checks CHANGELOG.md against the Keep a Changelog format: an
+// Unreleased section first, then released versions, newest first, each
+// "## [X.Y.Z] - YYYY-MM-DD"; change types among the six the format names;
+// and a link reference at the bottom for every section and nothing else.
+func TestChangelog(t *testing.T) {
+	root := scratch.Root(t)
+	text := readFile(t, filepath.Join(root, "CHANGELOG.md"))
+	release := regexp.MustCompile(`^## \[(\d+)\.(\d+)\.(\d+)\] - (\d{4}-\d\d-\d\d)$`)
+	linkRef := regexp.MustCompile(`^\[([^\]]+)\]: (https://\S+)$`)
+	types := map[string]bool{"Added": true, "Changed": true, "Deprecated": true, "Removed": true, "Fixed": true, "Security": true}
+	var sections []string
+	refs := map[string]string{}
+	var prevVersion [3]int
+	prevDate := ""
+	for i, l := range strings.Split(text, "\n") {
+		switch {
+		case strings.HasPrefix(l, "## "):
+			if len(sections) == 0 {
+				if l != "## [Unreleased]" {
+					t.Errorf("CHANGELOG.md:%d: the first section is %q, want ## [Unreleased]", i+1, l)
+				}
+				sections = append(sections, "Unreleased")
+				continue
+			}
+			m := release.FindStringSubmatch(l)
+			if m == nil {
+				t.Errorf("CHANGELOG.md:%d: %q is not ## [X.Y.Z] - YYYY-MM-DD", i+1, l)
+				continue
+			}
+			var v [3]int
+			for j := range v {
+				v[j], _ = strconv.Atoi(m[j+1])
+			}
+			if _, err := time.Parse(time.DateOnly, m[4]); err != nil {
+				t.Errorf("CHANGELOG.md:%d: %v", i+1, err)
+			}
+			if prevDate != "" && (m[4] > prevDate || !versionLess(v, prevVersion)) {
+				t.Errorf("CHANGELOG.md:%d: %s is not older than the release above it", i+1, l)
+			}
+			prevVersion, prevDate = v, m[4]
+			sections = append(sections, m[1]+"."+m[2]+"."+m[3])
+		case strings.HasPrefix(l, "### "):
+			if !types[strings.TrimPrefix(l, "### ")] {
+				t.Errorf("CHANGELOG.md:%d: %q is not one of Keep a Changelog's change types", i+1, l)
+			}
+		case linkRef.MatchString(l):
+			m := linkRef.FindStringSubmatch(l)
+			refs[m[1]] = m[2]
+		}
+	}
+	if len(sections) < 2 {
+		t.Fatalf("CHANGELOG.md has %d sections, want Unreleased and at least one release", len(sections))
+	}
+	for _, s := range sections {
+		if refs[s] == "" {
+			t.Errorf("CHANGELOG.md has no link reference [%s]: <url> at the bottom", s)
+		}
+		delete(refs, s)
+	}
+	for r := range refs {
+		t.Errorf("CHANGELOG.md: the link reference [%s] names no section", r)
+	}
+	if u, latest := refs["Unreleased"], sections[1]; u != "" && !strings.HasSuffix(u, "/compare/v"+latest+"...HEAD") {
+		t.Errorf("CHANGELOG.md: [Unreleased] links %s, want the comparison of v%s with HEAD", u, latest)
+	}
+}
+
+// versionLess reports whether version a precedes b.
+func versionLess(a, b [3]int) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return a[i] < b[i]
+		}
+	}
+	return false
 }
 
 // TestCIRunsTheReadmeCommand checks that CI runs exactly the test command
