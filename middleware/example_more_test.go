@@ -127,3 +127,29 @@ func ExampleSet_Catch() {
 	// Output:
 	// internal: panic: nil map 500 GEN9001
 }
+
+func ExampleWithHeadAsGet() {
+	defer pin()()
+	quiet := middleware.WithLogger(slog.New(slog.DiscardHandler))
+	newRouter := func() http.Handler {
+		r := chi.NewRouter()
+		r.Get("/health", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			fmt.Fprint(w, `{"status":"ok"}`)
+		})
+		return r
+	}
+	head := func(h http.Handler) {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("HEAD", "/health", nil))
+		fmt.Printf("%d Allow=%q Content-Type=%q\n", rec.Code, rec.Header().Get("Allow"), rec.Header().Get("Content-Type"))
+	}
+	// chi refuses HEAD on a GET route: the contract's 405 (its headers; a
+	// HEAD answer has no body), with chi's Allow.
+	head(middleware.Wrap(newRouter(), quiet))
+	// With the option, HEAD is served by the GET route.
+	head(middleware.Wrap(newRouter(), quiet, middleware.WithHeadAsGet()))
+	// Output:
+	// 405 Allow="GET" Content-Type="application/json; charset=utf-8"
+	// 200 Allow="" Content-Type="application/json"
+}

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/middleware/internal/allow"
 )
 
 // PlainErrors replaces the plain answers of routers and of [http.Error]
@@ -23,6 +24,11 @@ import (
 // other than text/plain, or a 404/405 with none written by a matched
 // route's handler. Behind nested sets, the innermost set's contract
 // answers.
+//
+// With [WithHeadAsGet], a HEAD request next refuses with a plain 405
+// whose Allow header lists GET is served again through next as GET, with
+// the response headers as they were before the first pass; a 405's Allow
+// then lists HEAD beside GET.
 func (s *Set) PlainErrors(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ww, prev, owned := enter(w, r, s)
@@ -30,9 +36,38 @@ func (s *Set) PlainErrors(next http.Handler) http.Handler {
 		router := ww.router
 		ww.router = true
 		defer func() { ww.router = router }()
+		var before http.Header
+		if s.headAsGet && r.Method == http.MethodHead {
+			before = ww.Header().Clone()
+		}
 		next.ServeHTTP(ww, r)
+		if before != nil && ww.held == http.StatusMethodNotAllowed && allow.Has(ww.Header().Get("Allow"), http.MethodGet) {
+			serveAsGet(ww, r, next, before)
+		}
+		if s.headAsGet && ww.held == http.StatusMethodNotAllowed {
+			allow.AddHead(ww.Header())
+		}
 		answerHeld(ww, r)
 	})
+}
+
+// serveAsGet serves r, a HEAD request next refused with a plain 405, again
+// through next as GET: the held 405 and the headers the first pass set are
+// dropped. The server the response goes to knows the request is HEAD and
+// sends no body.
+func serveAsGet(ww *responseWriter, r *http.Request, next http.Handler, before http.Header) {
+	h := ww.Header()
+	clear(h)
+	for k, v := range before {
+		h[k] = v
+	}
+	ww.held, ww.heldBy = 0, nil
+	get := r.Clone(r.Context())
+	get.Method = http.MethodGet
+	req := ww.req
+	ww.req = get
+	defer func() { ww.req = req }()
+	next.ServeHTTP(ww, get)
 }
 
 // answerHeld answers the plain error answer ww holds back, if any, with the

@@ -34,6 +34,8 @@ type Set struct {
 
 	ipExempt    func(*http.Request) bool // WithRateLimitExempt
 	ipExemptSet bool                     // else the maintenance exemption
+
+	headAsGet bool // WithHeadAsGet
 }
 
 // An Option configures a [Set].
@@ -135,6 +137,20 @@ func WithRateKey(f func(*http.Request) string) Option {
 		}
 	}
 }
+
+// WithHeadAsGet makes the set answer HEAD like GET where the router does
+// not (RFC 9110, 9.3.2: a server should), by the door's own means: behind
+// [Set.Wrap] and [Set.PlainErrors], a HEAD request the router refuses
+// with a plain 405 whose Allow header lists GET (chi's) is served again,
+// once, as GET, the body dropped by the server, and a 405's Allow lists
+// HEAD beside GET; on the echo v4 door, Install adds echomw.HeadAsGet.
+// Without it, such a HEAD gets the contract's 405 with the router's Allow
+// header. net/http's ServeMux, the echo v5 door's router and the gin door
+// answer HEAD like GET either way; docs/doors.md has the table.
+func WithHeadAsGet() Option { return func(s *Set) { s.headAsGet = true } }
+
+// HeadAsGet reports whether the set was made [WithHeadAsGet].
+func (s *Set) HeadAsGet() bool { return s.headAsGet }
 
 // New returns a Set configured by opts.
 func New(opts ...Option) *Set {

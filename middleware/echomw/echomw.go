@@ -35,7 +35,8 @@ func New(opts ...middleware.Option) *Set {
 // handler and [Set.Middleware] (request ID, recover, maintenance, rate
 // limit) as one middleware of e.Use, so that unknown routes pass through it
 // too. Routes may be added before or after. HEAD is answered like GET only
-// when asked for, with one more line (see [Set.ServeHeadAsGet]):
+// when asked for, with [middleware.WithHeadAsGet] among opts or one more
+// line (see [Set.ServeHeadAsGet]):
 //
 //	echomw.Install(e).ServeHeadAsGet(e)
 func Install(e *echo.Echo, opts ...middleware.Option) *Set {
@@ -50,6 +51,9 @@ func Install(e *echo.Echo, opts ...middleware.Option) *Set {
 func (s *Set) Install(e *echo.Echo) {
 	e.HTTPErrorHandler = s.ErrorHandler
 	e.Use(s.Middleware)
+	if s.HeadAsGet() && !s.head {
+		s.ServeHeadAsGet(e)
+	}
 }
 
 // ServeHeadAsGet makes e answer HEAD like GET, as net/http's ServeMux
