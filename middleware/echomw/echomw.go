@@ -51,7 +51,7 @@ func Install(e *echo.Echo, opts ...middleware.Option) *Set {
 func (s *Set) Install(e *echo.Echo) {
 	e.HTTPErrorHandler = s.ErrorHandler
 	e.Use(s.Middleware)
-	if s.HeadAsGet() && !s.head {
+	if s.HeadAsGet() {
 		s.ServeHeadAsGet(e)
 	}
 }
