@@ -1,6 +1,7 @@
 package echomw_test
 
 import (
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -147,6 +148,23 @@ func TestHeadDispatchedOnce(t *testing.T) {
 		}
 		if rec := serveEcho(h, "HEAD", "/y"); rec.Code != 204 || heads != 1 {
 			t.Errorf("%s: HEAD /y: %d, its own route ran %d times", door, rec.Code, heads)
+		}
+	}
+}
+
+// TestInstallHeadAsGetOnTwoEchos checks that a set made WithHeadAsGet
+// serves HEAD like GET on every echo it is installed on, not the first
+// only.
+func TestInstallHeadAsGetOnTwoEchos(t *testing.T) {
+	s := echomw.New(middleware.WithHeadAsGet(), middleware.WithLogger(slog.New(slog.DiscardHandler)))
+	for i := range 2 {
+		e := echo.New()
+		s.Install(e)
+		e.GET("/ping", func(c echo.Context) error { return c.String(http.StatusOK, "pong") })
+		rec := httptest.NewRecorder()
+		e.ServeHTTP(rec, httptest.NewRequest(http.MethodHead, "/ping", nil))
+		if rec.Code != http.StatusOK {
+			t.Errorf("echo %d: HEAD /ping answered %d, want 200 as GET", i+1, rec.Code)
 		}
 	}
 }
