@@ -74,10 +74,12 @@ type Store struct {
 	closed  bool
 }
 
-// held is a claim of this process: its token guards the completion.
+// held is a claim of this process: its token guards the completion; its
+// lease ends at until.
 type held struct {
 	token string
 	fp    idempotency.Fingerprint
+	until time.Time
 }
 
 // waiter is one key requests wait for: ch closes at its completion, its
@@ -183,8 +185,11 @@ return 0
 func (s *Store) Claim(ctx context.Context, key string, fp idempotency.Fingerprint) (*idempotency.Record, bool, error) {
 	s.mu.Lock()
 	if h, ok := s.held[key]; ok {
-		s.mu.Unlock()
-		return &idempotency.Record{Fingerprint: h.fp}, false, nil
+		if time.Now().Before(h.until) {
+			s.mu.Unlock()
+			return &idempotency.Record{Fingerprint: h.fp}, false, nil
+		}
+		delete(s.held, key) // its lease ended: Redis knows better
 	}
 	s.mu.Unlock()
 	ok, probe := s.fails.enter()
@@ -194,6 +199,7 @@ func (s *Store) Claim(ctx context.Context, key string, fp idempotency.Fingerprin
 	}
 	defer s.fails.leave(probe)
 	token := rand.Text()
+	until := time.Now().Add(s.lease)
 	cctx, cancel := context.WithTimeout(ctx, s.opt.Timeout)
 	defer cancel()
 	v, err := claimScript.Run(cctx, s.rdb, []string{s.redisKey(key)}, token, fp[:], s.lease.Milliseconds()).Result()
@@ -209,7 +215,7 @@ func (s *Store) Claim(ctx context.Context, key string, fp idempotency.Fingerprin
 			return nil, false, fmt.Errorf("redisstore: claim: unexpected reply %q", tok)
 		}
 		s.mu.Lock()
-		s.held[key] = held{token: token, fp: fp}
+		s.held[key] = held{token: token, fp: fp, until: until}
 		s.mu.Unlock()
 		return nil, true, nil
 	}
@@ -265,6 +271,11 @@ var errLost = errors.New("redisstore: the claim's lease ended and the key was cl
 // process's claim still holds the key, or if the key is free. It returns
 // an error, and stores nothing, if the lease ended and another request
 // claimed the key since.
+//
+// When Redis fails, the claim is kept, so that Complete may be tried
+// again with its token; the middleware tries once more and then leaves
+// the key claimed (never released: its response was sent). The key stays
+// in flight, here and on every replica, until its lease ends.
 func (s *Store) Complete(ctx context.Context, key string, rec *idempotency.Record) error {
 	s.mu.Lock()
 	h, claimed := s.held[key]
@@ -288,6 +299,11 @@ func (s *Store) Complete(ctx context.Context, key string, rec *idempotency.Recor
 		if ctx.Err() == nil { // not a client that went away
 			s.fails.fail("complete", err)
 		}
+		if claimed {
+			// Forgotten here when its lease ends in Redis, unless a
+			// retry settles it first.
+			time.AfterFunc(time.Until(h.until), func() { s.forget(key, h) })
+		}
 		return fmt.Errorf("redisstore: complete: %w", err)
 	}
 	s.fails.ok()
@@ -305,6 +321,15 @@ func (s *Store) Complete(ctx context.Context, key string, rec *idempotency.Recor
 		return errLost
 	}
 	return fmt.Errorf("redisstore: complete: unexpected reply %v", v)
+}
+
+// forget drops claim h of key, if it is still key's.
+func (s *Store) forget(key string, h held) {
+	s.mu.Lock()
+	if s.held[key] == h {
+		delete(s.held, key)
+	}
+	s.mu.Unlock()
 }
 
 // Release implements [idempotency.Store]: it frees the key if this
