@@ -101,7 +101,7 @@ type Config struct {
 	// and failed again when tried once more): the client has its
 	// response, but the key is not released, since a free key would run
 	// the handler again; it stays in flight (409) until the store's lease
-	// ends. nil means slog.Default().
+	// ends. nil means slog.Default() at the time of the record.
 	Logger *slog.Logger
 	// OnUnstored, if set, is called with the request and the store's
 	// error whenever that happens: a hook for a metric. It must be fast.
@@ -244,9 +244,6 @@ func (cfg Config) build() (*Middleware, error) {
 	}
 	if m.now == nil {
 		m.now = time.Now
-	}
-	if m.logger == nil {
-		m.logger = slog.Default()
 	}
 	if m.store == nil {
 		m.store = NewMemoryStore(MemoryConfig{Now: m.now})

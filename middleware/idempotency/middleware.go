@@ -213,11 +213,15 @@ func (m *Middleware) unstored(r *http.Request, key string, status int, err error
 	if m.onUnstored != nil {
 		m.onUnstored(r, err)
 	}
+	l := m.logger
+	if l == nil {
+		l = slog.Default()
+	}
 	ctx := r.Context()
-	if !m.logger.Enabled(ctx, slog.LevelError) {
+	if !l.Enabled(ctx, slog.LevelError) {
 		return
 	}
-	m.logger.LogAttrs(ctx, slog.LevelError, "idempotency: response not stored; its key stays in flight until the store's lease ends",
+	l.LogAttrs(ctx, slog.LevelError, "idempotency: response not stored; its key stays in flight until the store's lease ends",
 		slog.String("method", r.Method), slog.String("path", r.URL.Path),
 		slog.String("request_id", middleware.RequestIDFrom(r)),
 		slog.String("idempotency_key", key[strings.IndexByte(key, ':')+1:]),
