@@ -77,7 +77,7 @@ type Store struct {
 }
 
 // held is a claim of this process: its token guards the completion; its
-// lease ends at until.
+// lease ends at until, when a claim whose completion failed is forgotten.
 type held struct {
 	token string
 	fp    idempotency.Fingerprint
@@ -187,11 +187,8 @@ return 0
 func (s *Store) Claim(ctx context.Context, key string, fp idempotency.Fingerprint) (*idempotency.Record, bool, error) {
 	s.mu.Lock()
 	if h, ok := s.held[key]; ok {
-		if time.Now().Before(h.until) {
-			s.mu.Unlock()
-			return &idempotency.Record{Fingerprint: h.fp}, false, nil
-		}
-		delete(s.held, key) // its lease ended: Redis knows better
+		s.mu.Unlock()
+		return &idempotency.Record{Fingerprint: h.fp}, false, nil
 	}
 	s.mu.Unlock()
 	ok, probe := s.fails.enter()
