@@ -16,7 +16,7 @@ import (
 )
 
 // commandCalls reads INFO commandstats: the calls of each command.
-func commandCalls(b *testing.B, rdb *redis.Client) map[string]int64 {
+func commandCalls(b testing.TB, rdb *redis.Client) map[string]int64 {
 	b.Helper()
 	info, err := rdb.Info(context.Background(), "commandstats").Result()
 	if err != nil {

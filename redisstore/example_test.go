@@ -83,7 +83,12 @@ func ExampleNewStore() {
 		log.Fatal(err)
 	}
 	defer store.Close()
-	_, _ = idempotency.New(idempotency.Config{Store: store})
+	_, _ = idempotency.New(idempotency.Config{
+		Store: store,
+		// A response sent but not stored (Redis went away before the
+		// completion) leaves its key in flight until the lease ends.
+		OnUnstored: func(r *http.Request, err error) { /* count it */ },
+	})
 }
 
 func ExampleNewMaintenance() {

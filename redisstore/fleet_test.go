@@ -92,7 +92,7 @@ func newFleet(t *testing.T, n int, client func() redis.UniversalClient, cfg flee
 			}
 			opts = append(opts, middleware.WithRateLimit(r.limiter), middleware.WithRateKey(func(r *http.Request) string { return r.Header.Get("X-Client") }))
 		}
-		idem, err := idempotency.New(idempotency.Config{Store: r.store, Wait: cfg.wait})
+		idem, err := idempotency.New(idempotency.Config{Store: r.store, Wait: cfg.wait, Logger: log})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -26,6 +26,9 @@ func newNonces(t *testing.T, rdb redis.UniversalClient, cfg redisstore.NoncesCon
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
+	if cfg.Timeout == 0 {
+		cfg.Timeout = testTimeout // the tests that are about it set their own
+	}
 	n, err := redisstore.NewNonces(rdb, cfg)
 	if err != nil {
 		t.Fatal(err)

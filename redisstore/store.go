@@ -4,10 +4,12 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -76,10 +78,12 @@ type Store struct {
 	closed  bool
 }
 
-// held is a claim of this process: its token guards the completion.
+// held is a claim of this process: its token guards the completion; its
+// lease ends at until, when a claim whose completion failed is forgotten.
 type held struct {
 	token string
 	fp    idempotency.Fingerprint
+	until time.Time
 }
 
 // waiter is one key requests wait for: ch closes at its completion, its
@@ -196,6 +200,7 @@ func (s *Store) Claim(ctx context.Context, key string, fp idempotency.Fingerprin
 	}
 	defer s.fails.leave(probe)
 	token := rand.Text()
+	until := time.Now().Add(s.lease)
 	cctx, cancel := context.WithTimeout(ctx, s.opt.Timeout)
 	defer cancel()
 	v, err := claimScript.Run(cctx, s.rdb, []string{s.redisKey(key)}, token, fp[:], s.lease.Milliseconds()).Result()
@@ -211,7 +216,7 @@ func (s *Store) Claim(ctx context.Context, key string, fp idempotency.Fingerprin
 			return nil, false, fmt.Errorf("redisstore: claim: unexpected reply %q", tok)
 		}
 		s.mu.Lock()
-		s.held[key] = held{token: token, fp: fp}
+		s.held[key] = held{token: token, fp: fp, until: until}
 		s.mu.Unlock()
 		return nil, true, nil
 	}
@@ -242,9 +247,12 @@ func decodeRecord(v any) (*idempotency.Record, error) {
 	if err != nil {
 		return nil, fmt.Errorf("malformed status: %w", err)
 	}
+	if status < 200 || status > 999 { // net/http panics on a status past 999
+		return nil, fmt.Errorf("malformed status %d", status)
+	}
 	rec.Done, rec.Status = true, status
 	if h, _ := r[2].(string); h != "" {
-		if err := json.Unmarshal([]byte(h), &rec.Header); err != nil {
+		if rec.Header, err = decodeHeader(h); err != nil {
 			return nil, fmt.Errorf("malformed headers: %w", err)
 		}
 	}
@@ -260,6 +268,99 @@ func decodeRecord(v any) (*idempotency.Record, error) {
 	return rec, nil
 }
 
+// encodeHeader is a record's headers as they are stored, nil for none:
+// each name, then its values, each string preceded by its length (and
+// each name's values by their number) as a uvarint. Header values are
+// bytes, not always UTF-8 (a Latin-1 filename), and come back as sent,
+// which JSON would not promise.
+func encodeHeader(h http.Header) ([]byte, error) {
+	if len(h) == 0 {
+		return nil, nil
+	}
+	names := make([]string, 0, len(h))
+	size := 0
+	for name, vs := range h {
+		names = append(names, name)
+		size += 2*binary.MaxVarintLen32 + len(name)
+		for _, v := range vs {
+			size += binary.MaxVarintLen32 + len(v)
+		}
+	}
+	slices.Sort(names)
+	b := make([]byte, 0, size)
+	for _, name := range names {
+		vs := h[name]
+		b = binary.AppendUvarint(b, uint64(len(name)))
+		b = append(b, name...)
+		b = binary.AppendUvarint(b, uint64(len(vs)))
+		for _, v := range vs {
+			b = binary.AppendUvarint(b, uint64(len(v)))
+			b = append(b, v...)
+		}
+	}
+	return b, nil
+}
+
+var errHeader = errors.New("truncated or overlong")
+
+// decodeHeader reads headers encodeHeader stored.
+func decodeHeader(s string) (http.Header, error) {
+	h := make(http.Header)
+	next := func() (uint64, bool) {
+		n, w := uvarint(s)
+		if w <= 0 {
+			return 0, false
+		}
+		s = s[w:]
+		return n, true
+	}
+	str := func() (string, bool) {
+		n, ok := next()
+		if !ok || n > uint64(len(s)) {
+			return "", false
+		}
+		v := s[:n]
+		s = s[n:]
+		return v, true
+	}
+	for s != "" {
+		name, ok := str()
+		if !ok {
+			return nil, errHeader
+		}
+		n, ok := next()
+		if !ok || n > uint64(len(s)) { // every value takes a byte at least
+			return nil, errHeader
+		}
+		vs := make([]string, n)
+		for i := range vs {
+			if vs[i], ok = str(); !ok {
+				return nil, errHeader
+			}
+		}
+		h[name] = vs
+	}
+	return h, nil
+}
+
+// uvarint is binary.Uvarint of a string.
+func uvarint(s string) (uint64, int) {
+	var x uint64
+	var shift uint
+	for i := 0; i < len(s) && i < binary.MaxVarintLen64; i++ {
+		c := s[i]
+		if c < 0x80 {
+			if i == binary.MaxVarintLen64-1 && c > 1 {
+				return 0, -(i + 1)
+			}
+			return x | uint64(c)<<shift, i + 1
+		}
+		x |= uint64(c&0x7f) << shift
+		shift += 7
+	}
+	return 0, 0
+}
+
 // errLost is Complete's error when the key is no longer this claim's.
 var errLost = errors.New("redisstore: the claim's lease ended and the key was claimed again: response not stored")
 
@@ -267,16 +368,18 @@ var errLost = errors.New("redisstore: the claim's lease ended and the key was cl
 // process's claim still holds the key, or if the key is free. It returns
 // an error, and stores nothing, if the lease ended and another request
 // claimed the key since.
+//
+// When Redis fails, the claim is kept, so that Complete may be tried
+// again with its token; the middleware tries once more and then leaves
+// the key claimed (never released: its response was sent). The key stays
+// in flight, here and on every replica, until its lease ends.
 func (s *Store) Complete(ctx context.Context, key string, rec *idempotency.Record) error {
 	s.mu.Lock()
 	h, claimed := s.held[key]
 	s.mu.Unlock()
-	var header []byte
-	if len(rec.Header) > 0 {
-		var err error
-		if header, err = json.Marshal(rec.Header); err != nil {
-			return err
-		}
+	header, err := encodeHeader(rec.Header)
+	if err != nil {
+		return err
 	}
 	ttl := time.Until(rec.Expires).Milliseconds()
 	if ttl < 1 {
@@ -289,6 +392,11 @@ func (s *Store) Complete(ctx context.Context, key string, rec *idempotency.Recor
 	if err != nil {
 		if ctx.Err() == nil { // not a client that went away
 			s.fails.fail("complete", err)
+		}
+		if claimed {
+			// Forgotten here when its lease ends in Redis, unless a
+			// retry settles it first.
+			time.AfterFunc(time.Until(h.until), func() { s.forget(key, h) })
 		}
 		return fmt.Errorf("redisstore: complete: %w", err)
 	}
@@ -307,6 +415,15 @@ func (s *Store) Complete(ctx context.Context, key string, rec *idempotency.Recor
 		return errLost
 	}
 	return fmt.Errorf("redisstore: complete: unexpected reply %v", v)
+}
+
+// forget drops claim h of key, if it is still key's.
+func (s *Store) forget(key string, h held) {
+	s.mu.Lock()
+	if s.held[key] == h {
+		delete(s.held, key)
+	}
+	s.mu.Unlock()
 }
 
 // Release implements [idempotency.Store]: it frees the key if this

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"os"
+	"reflect"
 	"testing"
 	"time"
 
@@ -256,5 +257,31 @@ func TestStoreClosedWaitersPoll(t *testing.T) {
 	case <-ch:
 	case <-time.After(5 * time.Second):
 		t.Fatal("never woken")
+	}
+}
+
+// TestStoreHeaderBytes: headers come back from Redis byte for byte, also
+// values that are not UTF-8 (a Latin-1 filename).
+func TestStoreHeaderBytes(t *testing.T) {
+	srv := redistest.Start(t)
+	ctx := context.Background()
+	a := newStore(t, srv.Client(), redisstore.StoreConfig{})
+	b := newStore(t, srv.Client(), redisstore.StoreConfig{})
+	if _, claimed, err := a.Claim(ctx, "bytes", fpA); err != nil || !claimed {
+		t.Fatal(claimed, err)
+	}
+	want := http.Header{
+		"Content-Disposition": {"attachment; filename=\"r\xe9sum\xe9.pdf\""},
+		"Link":                {"</a>; rel=next", "</b>; rel=prev"},
+	}
+	if err := a.Complete(ctx, "bytes", &idempotency.Record{Fingerprint: fpA, Status: 200, Header: want, Body: []byte("\xff\x00"), Expires: time.Now().Add(time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	rec, _, err := b.Claim(ctx, "bytes", fpA)
+	if err != nil || !rec.Done {
+		t.Fatal(rec, err)
+	}
+	if !reflect.DeepEqual(rec.Header, want) || string(rec.Body) != "\xff\x00" {
+		t.Errorf("read back %q %q, want %q", rec.Header, rec.Body, want)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/textproto"
 	"strings"
@@ -95,6 +96,16 @@ type Config struct {
 	Headers []string
 	// Now is the clock records expire by; nil means time.Now.
 	Now func() time.Time
+	// Logger receives a record, at error level, when the response of a
+	// request that ran could not be stored (the store's Complete failed,
+	// and failed again when tried once more): the client has its
+	// response, but the key is not released, since a free key would run
+	// the handler again; it stays in flight (409) until the store's lease
+	// ends. nil means slog.Default() at the time of the record.
+	Logger *slog.Logger
+	// OnUnstored, if set, is called with the request and the store's
+	// error whenever that happens: a hook for a metric. It must be fast.
+	OnUnstored func(r *http.Request, err error)
 }
 
 // defaultScope is the Authorization and X-API-Key headers, normalised so
@@ -188,6 +199,8 @@ func (cfg Config) build() (*Middleware, error) {
 		store:        cfg.Store,
 		maxBody:      cfg.MaxBody,
 		now:          cfg.Now,
+		logger:       cfg.Logger,
+		onUnstored:   cfg.OnUnstored,
 	}
 	header := cfg.Header
 	if header == "" {

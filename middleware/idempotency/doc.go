@@ -33,7 +33,12 @@
 // returns them to echo's HTTPErrorHandler). [Config.Contract] pins a
 // contract instead.
 //
-// 5xx responses are not stored, so the client may retry them. Keys are
+// 5xx responses are not stored, so the client may retry them. A response
+// that was sent is never released: if the store fails to keep it (a
+// shared store whose server is down), completion is tried once more, then
+// the key stays in flight (409) until the store's lease ends, and
+// [Config.Logger] and [Config.OnUnstored] report it; a free key would run
+// the handler a second time. Keys are
 // scoped per client ([Config.Scope]) and expire after [Config.TTL]. The
 // default scope is the Authorization header (scheme in any case, blanks
 // collapsed) and the X-API-Key header: an API that authenticates by

@@ -66,6 +66,60 @@ func TestMemoryStoreCountsTrueHeap(t *testing.T) {
 	runtime.KeepAlive(store)
 }
 
+// TestMemoryStoreFloodWithinBudget sends 100,000 requests with unique
+// keys through a MemoryStore of the default 32 MiB budget: what the store
+// counts stays within its share of the budget, the oldest records are
+// evicted to keep it so, and the count is true: the heap in use grows by
+// less than 1.5 times the budget at its peak, and, after a collection,
+// by about what the store counts.
+func TestMemoryStoreFloodWithinBudget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("100,000 requests")
+	}
+	store := NewMemoryStore(MemoryConfig{})
+	h := mustNew(t, Config{Store: store}).Handler(floodHandler())
+	const n = 100000
+	w := &discard{h: http.Header{}}
+	var before, ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	var peak uint64
+	for i := range n {
+		clear(w.h)
+		h.ServeHTTP(w, floodRequest(i))
+		if i%2000 == 0 {
+			runtime.ReadMemStats(&ms)
+			peak = max(peak, ms.HeapInuse)
+			if b := store.Bytes(); b > DefaultMaxBytes/gcHeadroom {
+				t.Fatalf("after %d keys the store counts %d bytes, over its share %d of the budget", i+1, b, DefaultMaxBytes/gcHeadroom)
+			}
+		}
+	}
+	runtime.ReadMemStats(&ms)
+	peak = max(peak, ms.HeapInuse)
+	if b := store.Bytes(); b > DefaultMaxBytes/gcHeadroom || b < DefaultMaxBytes/gcHeadroom*9/10 {
+		t.Errorf("the store counts %d bytes; want just under its share %d of the budget", b, DefaultMaxBytes/gcHeadroom)
+	}
+	if store.Len() >= n {
+		t.Errorf("the store kept all %d keys: nothing was evicted", store.Len())
+	}
+	growth := float64(peak) - float64(before.HeapInuse)
+	t.Logf("%d keys: %d kept, counted %.1f MiB; heap in use grew by %.1f MiB at its peak (%.2f of the budget)",
+		n, store.Len(), float64(store.Bytes())/(1<<20), growth/(1<<20), growth/DefaultMaxBytes)
+	if growth > 1.5*DefaultMaxBytes {
+		t.Errorf("heap in use grew by %.1f MiB, over 1.5 times the %d MiB budget", growth/(1<<20), DefaultMaxBytes>>20)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	live := float64(ms.HeapAlloc) - float64(before.HeapAlloc)
+	ratio := float64(store.Bytes()) / live
+	t.Logf("after a collection the heap holds %.1f MiB more than before: the count is %.2f of it", live/(1<<20), ratio)
+	if ratio < 0.8 || ratio > 1.3 {
+		t.Errorf("the store counts %.2f times the heap its records hold after a collection (%.1f MiB); want about 1", ratio, live/(1<<20))
+	}
+	runtime.KeepAlive(store)
+}
+
 // The child process of BenchmarkMemoryStoreFlood serves the idempotency
 // middleware with a MemoryStore of the default budget on a free port.
 const floodChildEnv = "ERRKIT_FLOOD_CHILD"

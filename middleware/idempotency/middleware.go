@@ -8,8 +8,10 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -34,6 +36,8 @@ type Middleware struct {
 	maxBody      int64
 	headers      []string
 	now          func() time.Time
+	logger       *slog.Logger
+	onUnstored   func(*http.Request, error)
 }
 
 // New returns the middleware cfg describes, or an error if cfg is invalid
@@ -157,16 +161,22 @@ func (m *Middleware) ServeError(w http.ResponseWriter, r *http.Request, next fun
 // run runs next for the request that claimed key and stores its response,
 // or releases the key if it is a 5xx or next panics.
 //
+// A response that was answered (not a 5xx) is never released, even when
+// the store fails to keep it: the client has it, and a free key would run
+// the handler a second time (a second payment). A failed completion is
+// tried once more, then the claim is left to the store, which frees it
+// when its lease ends ([Store.Complete]), and the failure is reported.
+//
 // The capture is the request's own, not pooled: a writer that outlives
 // next (echo.WrapMiddleware's error handler writes after it) passes
 // through it to w without being recorded.
 func (m *Middleware) run(w http.ResponseWriter, r *http.Request, next func(http.ResponseWriter, *http.Request), s *state, body []byte, key string, fp Fingerprint) {
 	cw := &capture{ResponseWriter: w, names: m.headers}
 	ctx := context.WithoutCancel(r.Context())
-	stored := false
+	answered := false
 	defer func() {
 		cw.done = true
-		if !stored {
+		if !answered {
 			_ = m.store.Release(ctx, key)
 		}
 	}()
@@ -179,6 +189,7 @@ func (m *Middleware) run(w http.ResponseWriter, r *http.Request, next func(http.
 	if cw.status >= 500 {
 		return
 	}
+	answered = true
 	rec := &Record{
 		Fingerprint: fp,
 		Done:        true,
@@ -187,7 +198,34 @@ func (m *Middleware) run(w http.ResponseWriter, r *http.Request, next func(http.
 		Body:        cw.body,
 		Expires:     m.now().Add(m.ttl),
 	}
-	stored = m.store.Complete(ctx, key, rec) == nil
+	err := m.store.Complete(ctx, key, rec)
+	if err == nil {
+		return
+	}
+	if err = m.store.Complete(ctx, key, rec); err != nil {
+		m.unstored(r, key, cw.status, err)
+	}
+}
+
+// unstored reports a response that was answered but could not be stored:
+// its key stays claimed until the store's lease ends.
+func (m *Middleware) unstored(r *http.Request, key string, status int, err error) {
+	if m.onUnstored != nil {
+		m.onUnstored(r, err)
+	}
+	l := m.logger
+	if l == nil {
+		l = slog.Default()
+	}
+	ctx := r.Context()
+	if !l.Enabled(ctx, slog.LevelError) {
+		return
+	}
+	l.LogAttrs(ctx, slog.LevelError, "idempotency: response not stored; its key stays in flight until the store's lease ends",
+		slog.String("method", r.Method), slog.String("path", r.URL.Path),
+		slog.String("request_id", middleware.RequestIDFrom(r)),
+		slog.String("idempotency_key", key[strings.IndexByte(key, ':')+1:]),
+		slog.Int("status", status), slog.String("error", err.Error()))
 }
 
 var hvTrue = []string{"true"}

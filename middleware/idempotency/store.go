@@ -19,10 +19,16 @@ type Store interface {
 	// modified.
 	Claim(ctx context.Context, key string, fp Fingerprint) (rec *Record, claimed bool, err error)
 	// Complete stores the completed response of a claimed key, to be
-	// replayed until rec.Expires. The store owns rec from then on.
+	// replayed until rec.Expires. The store owns rec from then on, unless
+	// Complete fails: the middleware then calls it once more with the
+	// same rec, and if that fails too, leaves the key claimed, never
+	// released, since its response was sent. A store that can fail must
+	// therefore free a claim by itself after a lease, as
+	// the Store of package redisstore does; [MemoryStore] never fails.
 	Complete(ctx context.Context, key string, rec *Record) error
 	// Release frees a claimed key without a response, so that the next
-	// request with it runs the handler (after a 5xx, a panic).
+	// request with it runs the handler (after a 5xx, a panic). It is
+	// never called for a key whose request was answered otherwise.
 	Release(ctx context.Context, key string) error
 }
 

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"time"
 
+	"github.com/errkit/errkit/apierr/cryptopay"
 	"github.com/errkit/errkit/middleware"
 	"github.com/errkit/errkit/middleware/idempotency"
 	"github.com/errkit/errkit/redisstore"
@@ -36,7 +37,7 @@ type Shared struct {
 }
 
 // OpenShared connects to the Redis at cfg.Redis. The replicas' limit is
-// cfg.Rate requests a second per API key for the whole fleet.
+// [SharedLimit] per API key for the whole fleet.
 func OpenShared(cfg Config, log *slog.Logger) (*Shared, error) {
 	rdb, err := redisstore.NewClient(cfg.Redis)
 	if err != nil {
@@ -52,7 +53,7 @@ func OpenShared(cfg Config, log *slog.Logger) (*Shared, error) {
 	if s.Maintenance, err = redisstore.NewMaintenance(rdb, redisstore.MaintenanceConfig{Options: opt}); err != nil {
 		return nil, errors.Join(err, s.Store.Close(), rdb.Close())
 	}
-	if s.Limiter, err = redisstore.NewLimiter(rdb, redisstore.LimiterConfig{Options: opt, Limit: RedisLimit(cfg.Rate)}); err != nil {
+	if s.Limiter, err = redisstore.NewLimiter(rdb, redisstore.LimiterConfig{Options: opt, Limit: SharedLimit(cfg)}); err != nil {
 		return nil, errors.Join(err, s.Store.Close(), s.Maintenance.Close(), rdb.Close())
 	}
 	if s.Nonces, err = redisstore.NewNonces(rdb, redisstore.NoncesConfig{Options: opt}); err != nil {
@@ -64,6 +65,16 @@ func OpenShared(cfg Config, log *slog.Logger) (*Shared, error) {
 // Close ends the subscriptions and closes the client.
 func (s *Shared) Close() error {
 	return errors.Join(s.Store.Close(), s.Maintenance.Close(), s.rdb.Close())
+}
+
+// SharedLimit is the fleet's limit per API key: -rate a second, or, under
+// -contract cryptopay without -rate, Cryptopay's documented 200 requests
+// a minute (bursts of 200), as one replica without -redis has it.
+func SharedLimit(cfg Config) redis_rate.Limit {
+	if d, err := DialectNamed(cfg.Contract); err == nil && d.Contract.Name() == cryptopay.Name && !cfg.RateSet {
+		return redis_rate.PerMinute(middleware.CryptopayRequestsPerMinute)
+	}
+	return RedisLimit(cfg.Rate)
 }
 
 // RedisLimit is -rate as a redis_rate limit: rate requests a second,
