@@ -37,6 +37,7 @@ const (
 	AuthKeyRevoked                                  // a deleted key
 	AuthKeyDeprecated                               // an outdated key that must be regenerated
 	AuthClientInvalid                               // a key whose client account is closed or not approved
+	AuthForbidden                                   // a valid key without permission for the operation: the Forbidden condition, 403
 	numAuthFailures
 )
 
@@ -44,7 +45,7 @@ var authFailureNames = [numAuthFailures]string{
 	"", "key_missing", "nonce_missing", "timestamp_missing", "signature_missing", "credentials_malformed",
 	"key_invalid", "secret_invalid", "nonce_invalid", "nonce_reused", "timestamp_invalid",
 	"timestamp_expired", "signature_invalid", "key_disabled", "key_locked", "key_revoked",
-	"key_deprecated", "client_invalid",
+	"key_deprecated", "client_invalid", "permission_denied",
 }
 
 var authFailureTitles = [numAuthFailures]string{
@@ -66,6 +67,7 @@ var authFailureTitles = [numAuthFailures]string{
 	"API key deleted",
 	"API key deprecated",
 	"Client account closed or not approved",
+	"API key has no permission for this operation",
 }
 
 // Valid reports whether f is one of the failures.
@@ -98,7 +100,8 @@ type authCoder interface {
 
 // authCode returns the code contract c answers f with: its authCoder's code
 // (looked up through contracts that [Override] wraps), or else c's code
-// for [Unauthorized]. kit.AuthCode is the same lookup.
+// for f's condition ([Unauthorized], [Forbidden] for [AuthForbidden]).
+// kit.AuthCode is the same lookup.
 func authCode(c Contract, f AuthFailure) Code {
 	if c == nil {
 		c = nexpay
@@ -116,19 +119,29 @@ func authCode(c Contract, f AuthFailure) Code {
 		}
 		cc = u.Unwrap()
 	}
-	return c.Code(Unauthorized)
+	return c.Code(f.condition())
 }
 
-// NewAuthFailure returns the [Unauthorized] condition error for f: the
-// middleware renders it with the code the server's contract answers f with
-// (kit.AuthCode).
+// condition is the condition f stands for: [Forbidden] for
+// [AuthForbidden], a request whose credentials hold, else [Unauthorized].
+func (f AuthFailure) condition() Condition {
+	if f == AuthForbidden {
+		return Forbidden
+	}
+	return Unauthorized
+}
+
+// NewAuthFailure returns the condition error for f, [Unauthorized] or, for
+// [AuthForbidden], [Forbidden]: the middleware renders it with the code the
+// server's contract answers f with (kit.AuthCode).
 func NewAuthFailure(f AuthFailure) *ConditionError {
-	return &ConditionError{Condition: Unauthorized, Auth: f}
+	return &ConditionError{Condition: f.condition(), Auth: f}
 }
 
 // nexpayAuth are the codes Nexpay v2 answers authentication failures with:
 // GEN9003 for what is missing, AUT0003 for the key, AUT0002 for a request
-// whose time has passed, AUT0001 for the rest.
+// whose time has passed, GEN9004 (403 Forbidden) for a key without
+// permission, AUT0001 for the rest.
 var nexpayAuth = [numAuthFailures]Code{
 	AuthKeyMissing:           GEN9003,
 	AuthNonceMissing:         GEN9003,
@@ -147,6 +160,7 @@ var nexpayAuth = [numAuthFailures]Code{
 	AuthKeyRevoked:           AUT0003,
 	AuthKeyDeprecated:        AUT0003,
 	AuthClientInvalid:        AUT0003,
+	AuthForbidden:            GEN9004,
 }
 
 // AuthCode returns the code Nexpay v2 answers f with.

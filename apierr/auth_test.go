@@ -14,6 +14,9 @@ func TestNexpayAuthCodes(t *testing.T) {
 		apierr.AuthKeyMissing: "[GEN9003] Unauthorized", apierr.AuthSignatureMissing: "[GEN9003] Unauthorized",
 		apierr.AuthKeyInvalid: "[AUT0003] Invalid API key", apierr.AuthSignatureInvalid: "[AUT0001] Invalid credentials",
 		apierr.AuthNonceReused: "[AUT0001] Invalid credentials", apierr.AuthTimestampExpired: "[AUT0002] Session expired",
+		// The document's 403: "The API key doesn't have permissions to
+		// perform the request."
+		apierr.AuthForbidden: "[GEN9004] Forbidden",
 	}
 	for f, text := range want {
 		if code := kit.AuthCode(apierr.Nexpay, f); "["+code.ID()+"] "+code.Message() != text {
@@ -22,6 +25,12 @@ func TestNexpayAuthCodes(t *testing.T) {
 	}
 	for _, f := range kit.AuthFailures() {
 		code := kit.AuthCode(apierr.Nexpay, f)
+		if f == apierr.AuthForbidden {
+			if code != apierr.GEN9004 || code.Status() != 403 {
+				t.Errorf("%s: %s (%d)", f, code, code.Status())
+			}
+			continue
+		}
 		if code.Status() != 401 || code.Extension() || !strings.HasPrefix(code.ID(), "AUT") && code != apierr.GEN9003 {
 			t.Errorf("%s: %s (%d)", f, code, code.Status())
 		}
@@ -49,6 +58,13 @@ func TestAuthCodeThroughOverride(t *testing.T) {
 	}
 	if got := kit.AuthCode(nil, apierr.AuthNonceReused); got != apierr.AUT0001 {
 		t.Errorf("nil contract: %s", got)
+	}
+	// Without a table, a key without permission is the Forbidden code.
+	if got := kit.AuthCode(plain{o}, apierr.AuthForbidden); got != apierr.GEN9004 {
+		t.Errorf("no AuthCode method, forbidden: %s", got)
+	}
+	if ce := apierr.NewAuthFailure(apierr.AuthForbidden); ce.Condition != apierr.Forbidden {
+		t.Errorf("condition %s", ce.Condition)
 	}
 }
 

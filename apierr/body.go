@@ -29,7 +29,10 @@ type Body struct {
 
 // resolve decides what contract c renders e with, the one rule every
 // contract shares: an error of c's catalogue (also a parsed code the
-// catalogue does not hold) keeps its code, status and public message; any
+// catalogue does not hold) keeps its code, status and public message; an
+// error made for a condition in another contract ([ConditionError.In]) is
+// answered with c's code for that condition (for an authentication
+// failure, c's code for it), with its custom message if any below 500; any
 // other is answered with c's code for its status, keeping its public
 // message only when both statuses are below 500. The cause is never part of
 // it.
@@ -40,6 +43,17 @@ func resolve(c Contract, e *Error, m Meta) Body {
 	}
 	if cat := e.Catalogue(); cat != nil && cat == c.Catalogue() {
 		b.Code, b.ID, b.Status, b.Message = e.code, e.ID(), e.Status(), e.PublicText()
+		return b
+	}
+	if e.hasCond {
+		b.Code = c.Code(e.cond)
+		if e.auth != 0 {
+			b.Code = authCode(c, e.auth)
+		}
+		b.ID, b.Status, b.Message = b.Code.ID(), b.Code.Status(), b.Code.Message()
+		if e.message != "" && e.Status() < 500 && b.Status < 500 {
+			b.Message = e.message
+		}
 		return b
 	}
 	b.Code = c.Code(ConditionForStatus(e.Status()))

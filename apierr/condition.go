@@ -12,7 +12,7 @@ type ConditionError struct {
 	Details   []Detail     // extra details (an offset into the body, a limit)
 	Message   string       // custom message; "" for the code's own
 	Cause     error        // kept for logs, never rendered
-	Auth      AuthFailure  // for Unauthorized: the check that failed, answered with the contract's code for it; 0 for none
+	Auth      AuthFailure  // for Unauthorized and Forbidden: the check that failed, answered with the contract's code for it; 0 for none
 }
 
 // NewCondition returns a ConditionError for cond.
@@ -57,7 +57,9 @@ func (e *ConditionError) Unwrap() error { return e.Cause }
 
 // In returns the error as contract c answers it: c's code for the
 // condition (for an authentication failure, c's code for it, see [AuthFailure]),
-// with the fields, details and cause.
+// with the fields, details and cause. The error remembers the condition
+// ([Error.Condition]): rendered in another contract, it is that
+// contract's code for the condition.
 func (e *ConditionError) In(c Contract) *Error {
 	if c == nil {
 		c = nexpay
@@ -68,7 +70,8 @@ func (e *ConditionError) In(c Contract) *Error {
 	}
 	// Clipped, so that an error that adds fields copies the list rather
 	// than write into room another error from e may hold.
-	out := &Error{code: code, d: code.def(), time: now(), message: e.Message, fields: slices.Clip(e.Fields), cause: e.Cause, auth: e.Auth}
+	out := &Error{code: code, d: code.def(), time: now(), message: e.Message, fields: slices.Clip(e.Fields), cause: e.Cause, auth: e.Auth,
+		cond: e.Condition, hasCond: true}
 	for _, d := range e.Details {
 		out.With(d.Key, d.Value)
 	}

@@ -27,6 +27,8 @@ type Error struct {
 	retry   string        // the Retry-After header value; "" if none
 	header  []headerField // the other extra headers
 	auth    AuthFailure   // the authentication failure it answers; 0 for none
+	cond    Condition     // the condition it was made for, with hasCond
+	hasCond bool          // made by ConditionError.In
 }
 
 // headerField is one extra response header; strings, not a Detail's any.
@@ -290,6 +292,11 @@ func (e *Error) Unwrap() error { return e.cause }
 // AuthFailure returns the authentication failure e answers (see
 // [NewAuthFailure]), or 0.
 func (e *Error) AuthFailure() AuthFailure { return e.auth }
+
+// Condition returns the condition e was made for by [ConditionError.In],
+// and whether it was: a contract of another catalogue answers such an
+// error with its own code for the condition, not for the status.
+func (e *Error) Condition() (Condition, bool) { return e.cond, e.hasCond }
 
 // Error returns the rendered message and, after a colon, the cause's text:
 // for logs. Contracts never render it.

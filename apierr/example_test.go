@@ -12,6 +12,7 @@ import (
 
 	"github.com/errkit/errkit/apierr"
 	"github.com/errkit/errkit/apierr/nexpaylegacy"
+	"github.com/errkit/errkit/apierr/nextapi"
 )
 
 // Pin the clock so the examples print stable timestamps.
@@ -251,4 +252,18 @@ func ExampleAppendBody() {
 	body, _ := apierr.AppendBody(nil, apierr.Nexpay, apierr.New(slow).At(time.Date(2026, 1, 15, 10, 30, 0, 0, time.UTC)), apierr.Meta{})
 	fmt.Println(string(body))
 	// Output: {"statusCode":429,"code":"[GEN9429]","message":"[GEN9429] Slow down","timestamp":"2026-01-15T10:30:00.000Z"}
+}
+
+func ExampleError_Condition() {
+	// Made for a condition in Nexpay v2, answered in NextAPI with NextAPI's
+	// code for the condition.
+	e := apierr.NewCondition(apierr.Conflict).In(apierr.Nexpay)
+	cond, ok := e.Condition()
+	fmt.Println(e.ID(), cond, ok)
+	rec := httptest.NewRecorder()
+	_ = apierr.Render(rec, httptest.NewRequest("POST", "/v1/payouts", nil), nextapi.Contract, e)
+	fmt.Println(rec.Code, rec.Body)
+	// Output:
+	// GEN9409 conflict true
+	// 409 {"error":{"code":"CONFLICT","message":"The request conflicts with the current state of the resource"}}
 }

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/nexpaylegacy"
+	"github.com/errkit/errkit/apierr/nextapi"
 )
 
 var pinned = time.Date(2026, 1, 15, 10, 30, 0, 0, time.UTC)
@@ -206,4 +208,31 @@ func TestRenderSharedErrorConcurrently(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// An error made for a condition in one contract is answered, in another,
+// with that contract's code for the condition, not for the status.
+func TestConditionErrorInAnotherContract(t *testing.T) {
+	e := apierr.NewCondition(apierr.IdempotencyMismatch).In(apierr.Nexpay) // 422 GEN9422
+	if cond, ok := e.Condition(); !ok || cond != apierr.IdempotencyMismatch {
+		t.Fatalf("condition %v %v", cond, ok)
+	}
+	if _, ok := apierr.New(apierr.GEN9422).Condition(); ok {
+		t.Error("a code has a condition")
+	}
+	rec := httptest.NewRecorder()
+	if err := apierr.Render(rec, httptest.NewRequest("POST", "/", nil), nextapi.Contract, e); err != nil {
+		t.Fatal(err)
+	}
+	if rec.Code != 409 || !strings.HasPrefix(rec.Body.String(), `{"error":{"code":"IDEMPOTENCY_CONFLICT"`) {
+		t.Errorf("%d %s", rec.Code, rec.Body)
+	}
+	rec = httptest.NewRecorder()
+	a := apierr.NewAuthFailure(apierr.AuthNonceReused).In(apierr.Nexpay)
+	if err := apierr.Render(rec, httptest.NewRequest("POST", "/", nil), nexpaylegacy.Contract, a); err != nil {
+		t.Fatal(err)
+	}
+	if rec.Code != 403 || !strings.HasPrefix(rec.Body.String(), `{"errors":[{"code":50,`) {
+		t.Errorf("auth failure: %d %s", rec.Code, rec.Body)
+	}
 }

@@ -56,6 +56,9 @@ func (b Basic) Verify(r *http.Request) (*http.Request, error) {
 	if f := key.State.failure(); f != 0 {
 		return fail(f)
 	}
+	if !key.permits(r) {
+		return fail(apierr.AuthForbidden)
+	}
 	return r.WithContext(withKey(ctx, id)), nil
 }
 

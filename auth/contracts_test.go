@@ -70,6 +70,8 @@ func signedScenarios(s scheme) []scenario {
 		{"key deleted", pending(func(q *req) { q.key = "pk_revoked" }), apierr.AuthKeyRevoked},
 		{"key deprecated", pending(func(q *req) { q.key = "pk_deprecated" }), apierr.AuthKeyDeprecated},
 		{"client account closed", pending(func(q *req) { q.key = "pk_client_gone" }), apierr.AuthClientInvalid},
+		{"key without permission", pending(func(q *req) { q.key = "pk_read_only" }), apierr.AuthForbidden},
+		{"key with permission", ok(func(q *req) { q.key, q.method, q.body, q.path = "pk_read_only", "GET", "", "/v1/payouts/p_1" }), 0},
 	}
 	if s.uri {
 		sc = append(sc, scenario{"signature for another path", pending(func(q *req) { q.signedPath = "/v1/payouts?shop=8" }), apierr.AuthSignatureInvalid})
@@ -118,6 +120,8 @@ func basicScenarios() []scenario {
 		{"wrong secret", req{body: body, auth: basicAuth("pk_live:" + otherSecret)}, apierr.AuthSecretInvalid},
 		{"key locked", req{body: body, auth: basicAuth("pk_locked:" + secret)}, apierr.AuthKeyLocked},
 		{"key disabled", req{body: body, auth: basicAuth("pk_disabled:" + secret)}, apierr.AuthKeyDisabled},
+		{"key without permission", req{body: body, auth: basicAuth("pk_read_only:" + secret)}, apierr.AuthForbidden},
+		{"key with permission", req{method: "GET", path: "/v1/payouts/p_1", auth: basicAuth("pk_read_only:" + secret)}, 0},
 	}
 }
 
@@ -178,6 +182,7 @@ func TestLegacy(t *testing.T) {
 		apierr.AuthClientInvalid:    a(110, "Invalid client state"),
 		apierr.AuthKeyRevoked:       a(120, "Invalid API key state"),
 		apierr.AuthKeyDeprecated:    a(121, "Deprecated API key"),
+		apierr.AuthForbidden:        a(80, "No permissions"),
 	})
 }
 
@@ -198,6 +203,8 @@ func TestPayout(t *testing.T) {
 		apierr.AuthKeyRevoked:       a("Invalid API key"),
 		apierr.AuthKeyDeprecated:    a("Invalid API key"),
 		apierr.AuthClientInvalid:    a("Invalid API key"),
+		// The document's 403 "Forbidden. Access denied."
+		apierr.AuthForbidden: {403, `{"message":"Access denied","code":"forbidden","error":{"code":"forbidden","message":"Access denied"}}`, false},
 	})
 }
 
@@ -215,6 +222,7 @@ func TestNextAPI(t *testing.T) {
 		apierr.AuthSecretInvalid:        invalid,
 		apierr.AuthKeyLocked:            forbidden,
 		apierr.AuthKeyDisabled:          forbidden,
+		apierr.AuthForbidden:            forbidden,
 	})
 }
 
@@ -226,6 +234,9 @@ func TestCryptopay(t *testing.T) {
 			table[sc.want] = a
 		}
 	}
+	// The document's 403: "You don't have required permissions to perform
+	// requested action on the resource."
+	table[apierr.AuthForbidden] = answer{403, `{"error":{"code":"unauthorized","message":"unauthorized","details":[]},"meta":{"request_id":"`, true}
 	run(t, cryptopay.Contract, tsScheme, signedScenarios(tsScheme), table)
 }
 
@@ -242,6 +253,7 @@ func TestNexpay(t *testing.T) {
 		apierr.AuthKeyDeprecated: key, apierr.AuthClientInvalid: key,
 		apierr.AuthNonceInvalid: cred, apierr.AuthNonceReused: cred, apierr.AuthTimestampInvalid: cred, apierr.AuthSignatureInvalid: cred,
 		apierr.AuthTimestampExpired: a("AUT0002", "Session expired"),
+		apierr.AuthForbidden:        {403, `{"statusCode":403,"code":"[GEN9004]","message":"[GEN9004] Forbidden","timestamp":"`, true},
 	})
 }
 
@@ -250,8 +262,9 @@ func TestProblem(t *testing.T) {
 	for _, sc := range signedScenarios(tsScheme) {
 		if f := sc.want; f != 0 {
 			code := kit.AuthCode(apierr.Nexpay, f)
-			table[f] = answer{401, `{"type":"https://errkit.dev/problems/auth/` + f.String() + `","title":"` + f.Title() +
-				`","status":401,"detail":"` + code.Message() + `","instance":"/v1/payouts","code":"` + code.ID() + `"}`, false}
+			status := code.Status()
+			table[f] = answer{status, `{"type":"https://errkit.dev/problems/auth/` + f.String() + `","title":"` + f.Title() +
+				`","status":` + strconv.Itoa(status) + `,"detail":"` + code.Message() + `","instance":"/v1/payouts","code":"` + code.ID() + `"}`, false}
 		}
 	}
 	run(t, problem.Contract, tsScheme, signedScenarios(tsScheme), table)

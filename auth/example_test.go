@@ -186,3 +186,34 @@ func ExampleValidKeyID() {
 	fmt.Println(auth.ValidKeyID("pk_live_42"), auth.ValidKeyID("pk live"), auth.ValidKeyID(""))
 	// Output: true false false
 }
+
+// A key allowed to read balances only: calling any other method is the
+// legacy API's 80 "No permissions", answered once the signature holds.
+func ExampleAllowOperations() {
+	keys := func(_ context.Context, id string) (auth.Key, error) {
+		if id != "pk_read" {
+			return auth.Key{}, auth.ErrUnknownKey
+		}
+		return auth.Key{Secret: []byte("sk_read"), Allows: auth.AllowOperations("GET /api/v1/balance", "GET /api/v1/orders/*")}, nil
+	}
+	v, err := auth.New(auth.Config{Headers: auth.NonceHeaders(), Lookup: keys, Hash: sha512.New, Nonces: new(auth.MemoryNonces)})
+	if err != nil {
+		panic(err)
+	}
+	h := middleware.Wrap(v.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "ok") })),
+		middleware.WithContract(nexpaylegacy.Contract), middleware.WithLogger(slog.New(slog.DiscardHandler)))
+	send := func(method, uri, nonce string) {
+		r := httptest.NewRequest(method, uri, nil)
+		r.Header.Set("X-API-KEY", "pk_read")
+		r.Header.Set("X-NONCE", nonce)
+		r.Header.Set("X-Signature", auth.Sign(sha512.New, []byte("sk_read"), []byte(nonce+method+uri)))
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		fmt.Print(w.Code, " ", strings.SplitAfter(w.Body.String(), "}]")[0], "\n")
+	}
+	send("GET", "/api/v1/orders/42", "1")
+	send("POST", "/api/v1/withdrawals", "2")
+	// Output:
+	// 200 ok
+	// 403 {"errors":[{"code":80,"message":"No permissions"}]
+}

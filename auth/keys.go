@@ -3,6 +3,8 @@ package auth
 import (
 	"context"
 	"errors"
+	"net/http"
+	"strings"
 
 	"github.com/errkit/errkit/apierr"
 )
@@ -45,7 +47,48 @@ func (s KeyState) failure() apierr.AuthFailure {
 type Key struct {
 	Secret []byte   // the secret signatures are keyed with, or Basic's password
 	State  KeyState // Active unless the key is refused
+	// Allows reports whether the key may call the operation r asks for
+	// (its method and path, say); nil allows every operation. A request
+	// it refuses, once its credentials hold, fails with
+	// [apierr.AuthForbidden]: each contract's code for a key without
+	// permission (the Nexpay legacy API's 80 "No permissions", 403).
+	// [AllowOperations] builds one from a list.
+	Allows func(r *http.Request) bool
 }
+
+// AllowOperations returns a [Key.Allows] that allows the operations named
+// "METHOD /path" ("POST /v1/payouts"); a name ending in "/*" allows every
+// path under it ("GET /v1/payouts/*"). The path is the request's, without
+// its query.
+func AllowOperations(ops ...string) func(r *http.Request) bool {
+	type op struct {
+		method, path string
+		prefix       bool
+	}
+	list := make([]op, 0, len(ops))
+	for _, s := range ops {
+		method, path, _ := strings.Cut(s, " ")
+		o := op{method: method, path: path}
+		if p, ok := strings.CutSuffix(path, "/*"); ok {
+			o.path, o.prefix = p+"/", true
+		}
+		list = append(list, o)
+	}
+	return func(r *http.Request) bool {
+		for _, o := range list {
+			if o.method != r.Method {
+				continue
+			}
+			if o.prefix && strings.HasPrefix(r.URL.Path, o.path) || !o.prefix && r.URL.Path == o.path {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// permits reports whether k allows r.
+func (k *Key) permits(r *http.Request) bool { return k.Allows == nil || k.Allows(r) }
 
 // A Lookup returns the key named id, or [ErrUnknownKey] when the
 // application knows no such key. Any other error is answered as the

@@ -36,6 +36,8 @@ var keys = map[string]auth.Key{
 	"pk_revoked":     {Secret: []byte(secret), State: auth.Revoked},
 	"pk_deprecated":  {Secret: []byte(secret), State: auth.Deprecated},
 	"pk_client_gone": {Secret: []byte(secret), State: auth.ClientInvalid},
+	// A key allowed to read payouts, not to create them.
+	"pk_read_only": {Secret: []byte(secret), Allows: auth.AllowOperations("GET /v1/payouts/*")},
 }
 
 func lookup(_ context.Context, id string) (auth.Key, error) {

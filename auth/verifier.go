@@ -153,7 +153,8 @@ func fail(f apierr.AuthFailure) (*http.Request, error) { return nil, apierr.NewA
 // The checks run in this order: each header present (key, nonce,
 // timestamp, signature), each well formed, the timestamp within the
 // window, the key known, the body within the limit, the signature, the
-// key's state, and last the nonce greater than the key's last one, which
+// key's state, its permission for the operation ([Key.Allows]), and last
+// the nonce greater than the key's last one, which
 // records it.
 func (v *Verifier) Verify(r *http.Request) (*http.Request, error) {
 	h := r.Header
@@ -213,6 +214,9 @@ func (v *Verifier) Verify(r *http.Request) (*http.Request, error) {
 	}
 	if f := key.State.failure(); f != 0 {
 		return fail(f)
+	}
+	if !key.permits(r) {
+		return fail(apierr.AuthForbidden)
 	}
 	if v.nonce != "" {
 		ok, err := v.nonces.Advance(ctx, id, nonce)

@@ -65,7 +65,7 @@ func ExampleCryptopayRateKey() {
 	r.Header.Set("Authorization", "HMAC D9xTGq4HsZ:c2lnbmF0dXJl")
 	fmt.Println(middleware.CryptopayRateKey(r))
 	// Output:
-	// D9xTGq4HsZ
+	// key:D9xTGq4HsZ
 }
 
 func ExampleSet_CleanTargets() {

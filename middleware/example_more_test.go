@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/nextapi"
 	"github.com/errkit/errkit/middleware"
 	"github.com/go-chi/chi/v5"
 	"golang.org/x/time/rate"
@@ -152,4 +153,16 @@ func ExampleWithHeadAsGet() {
 	// Output:
 	// 405 Allow="GET" Content-Type="application/json; charset=utf-8"
 	// 200 Allow="" Content-Type="application/json"
+}
+
+func ExampleSetOf() {
+	s := middleware.New(middleware.WithContract(nextapi.Contract))
+	h := s.Wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Println(middleware.SetOf(w) == s)
+	}))
+	h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil))
+	fmt.Println(middleware.SetOf(httptest.NewRecorder()) == nil)
+	// Output:
+	// true
+	// true
 }

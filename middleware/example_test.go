@@ -195,7 +195,7 @@ func ExampleDefaultRateKey() {
 	fmt.Println(middleware.DefaultRateKey(r))
 	// Output:
 	// 198.51.100.7
-	// pk_live_abc
+	// key:pk_live_abc
 }
 
 func ExampleExemptPaths() {

@@ -190,11 +190,11 @@ func TestDefaultRateKey(t *testing.T) {
 		t.Errorf("ipv4: %q", k)
 	}
 	r.Header.Set("Authorization", "ApiKey pk_live_1")
-	if k := middleware.DefaultRateKey(r); k != "pk_live_1" {
+	if k := middleware.DefaultRateKey(r); k != "key:pk_live_1" {
 		t.Errorf("authorization: %q", k)
 	}
 	r.Header.Set("X-Api-Key", strings.Repeat("k", 500))
-	if k := middleware.DefaultRateKey(r); k != "pk_live_1" {
+	if k := middleware.DefaultRateKey(r); k != "key:pk_live_1" {
 		t.Errorf("oversized key used: %.20q", k)
 	}
 }

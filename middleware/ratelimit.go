@@ -116,19 +116,24 @@ func (s *Set) RateLimit(next http.Handler) http.Handler {
 // longer one is ignored.
 const MaxRateKeyLen = 128
 
+// RateKeyPrefix starts the rate-limit key of a client named by its API key
+// ([DefaultRateKey], [CryptopayRateKey]), so that a key and an IP address,
+// which name their clients unprefixed, never share a bucket.
+const RateKeyPrefix = "key:"
+
 // DefaultRateKey names the client of r: its API key (the X-Api-Key header,
-// else an "Authorization: ApiKey <key>" header), else its IP address from
-// r.RemoteAddr. A client can make up API keys: the set counts a request
+// else an "Authorization: ApiKey <key>" header) after [RateKeyPrefix]
+// ("key:pk_live_1"), else its IP address from r.RemoteAddr. A client can make up API keys: the set counts a request
 // that claims one against its IP too (see [WithRateLimit]); better, give
 // [WithRateKey] a key your authentication vouches for. Behind a proxy,
 // r.RemoteAddr is the proxy's unless the proxy's middleware rewrites it.
 func DefaultRateKey(r *http.Request) string {
 	if v := r.Header["X-Api-Key"]; len(v) > 0 && v[0] != "" && len(v[0]) <= MaxRateKeyLen {
-		return v[0]
+		return RateKeyPrefix + v[0]
 	}
 	if v := r.Header["Authorization"]; len(v) > 0 {
 		if a := v[0]; len(a) > 7 && len(a) <= 7+MaxRateKeyLen && strings.EqualFold(a[:7], "ApiKey ") {
-			return a[7:]
+			return RateKeyPrefix + a[7:]
 		}
 	}
 	return clientIP(r.RemoteAddr)

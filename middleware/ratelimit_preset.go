@@ -33,13 +33,16 @@ func CryptopayRateLimit() Option {
 
 // CryptopayRateKey names the client of r by the api_key of its Cryptopay
 // "Authorization: HMAC <api_key>:<signature>" header (the scheme in any
-// case), else by its IP address from r.RemoteAddr.
+// case), prefixed with [RateKeyPrefix] ("key:D9xTGq4HsZ"), else by its IP
+// address from r.RemoteAddr. The prefix keeps keys and addresses apart: a
+// client that names an address as its api_key spends a bucket of its own,
+// never that address's.
 func CryptopayRateKey(r *http.Request) string {
 	if v := r.Header["Authorization"]; len(v) > 0 {
 		if a := v[0]; len(a) > 5 && strings.EqualFold(a[:5], "HMAC ") {
 			key, _, ok := strings.Cut(strings.TrimLeft(a[5:], " "), ":")
 			if ok && key != "" && len(key) <= MaxRateKeyLen {
-				return key
+				return RateKeyPrefix + key
 			}
 		}
 	}

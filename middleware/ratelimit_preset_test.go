@@ -1,6 +1,10 @@
 package middleware_test
 
 import (
+	"log/slog"
+	"time"
+
+	"golang.org/x/time/rate"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -38,8 +42,9 @@ func TestCryptopayRateLimit(t *testing.T) {
 		t.Errorf("another key: %d %s", w.Code, w.Body)
 	}
 	for _, tc := range []struct{ header, want string }{
-		{"HMAC D9xTGq4HsZ:c2ln", "D9xTGq4HsZ"},
-		{"hmac  D9xTGq4HsZ:c2ln", "D9xTGq4HsZ"},
+		{"HMAC D9xTGq4HsZ:c2ln", "key:D9xTGq4HsZ"},
+		{"hmac  D9xTGq4HsZ:c2ln", "key:D9xTGq4HsZ"},
+		{"HMAC 192.0.2.1:c2ln", "key:192.0.2.1"},
 		{"HMAC D9xTGq4HsZ", "192.0.2.1"},
 		{"HMAC :c2ln", "192.0.2.1"},
 		{"Bearer D9xTGq4HsZ:c2ln", "192.0.2.1"},
@@ -53,5 +58,53 @@ func TestCryptopayRateLimit(t *testing.T) {
 		if got := middleware.CryptopayRateKey(r); got != tc.want {
 			t.Errorf("%q: key %q, want %q", tc.header, got, tc.want)
 		}
+	}
+}
+
+// A key and an address never share a bucket: a client that names another
+// client's IP address as its api_key (or X-API-Key) spends a bucket of its
+// own, and the owner of the address keeps its budget.
+func TestRateKeysApartFromAddresses(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		opts   []middleware.Option
+		header string
+		limit  int
+	}{
+		{"cryptopay", []middleware.Option{middleware.WithContract(cryptopay.Contract), middleware.CryptopayRateLimit()},
+			"Authorization", middleware.CryptopayRequestsPerMinute},
+		{"default", []middleware.Option{middleware.WithRateLimit(middleware.NewTokenBucket(rate.Every(time.Hour), 3, 0))},
+			"X-Api-Key", 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := middleware.Wrap(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}),
+				append(tc.opts, middleware.WithLogger(slog.New(slog.DiscardHandler)))...)
+			send := func(from, key string) int {
+				r := httptest.NewRequest(http.MethodGet, "/api/invoices", nil)
+				r.RemoteAddr = from + ":4711"
+				switch {
+				case key == "":
+				case tc.header == "Authorization":
+					r.Header.Set("Authorization", "HMAC "+key+":c2lnbmF0dXJl")
+				default:
+					r.Header.Set(tc.header, key)
+				}
+				w := httptest.NewRecorder()
+				srv.ServeHTTP(w, r)
+				return w.Code
+			}
+			// The attacker, at 203.0.113.5, names the victim's address
+			// until it is refused; the victim is served right after.
+			for range 3 {
+				for i := 0; send("203.0.113.5", "198.51.100.7") != http.StatusTooManyRequests; i++ {
+					if i > 2*tc.limit {
+						t.Fatal("the attacker is never limited")
+					}
+				}
+				if code := send("198.51.100.7", ""); code != http.StatusOK {
+					t.Fatalf("the address named as a key lost its budget: %d", code)
+				}
+			}
+		})
 	}
 }

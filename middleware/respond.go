@@ -20,6 +20,12 @@ type Failure struct {
 	RequestID string        // the request ID the client received
 	Err       error         // the cause, for logs; never rendered
 	Committed bool          // the response was already committed: nothing was written over it
+	// Misconfigured says, when not "", that the error was made for a
+	// condition in another contract than the set's (a component given a
+	// contract of its own, such as idempotency.Config.Contract): it was
+	// answered in the set's contract, and the component's configuration
+	// should say so.
+	Misconfigured string
 }
 
 // Respond answers r with err in the set's contract, on the net/http door:
@@ -128,6 +134,16 @@ func (m *meta) attrs(attrs []slog.Attr, r *http.Request, source func(*http.Reque
 	return attrs
 }
 
+// SetOf returns the set that guards w (see [Set.Wrap]), directly or
+// beneath writers that wrap it and unwrap to it, or nil when none does:
+// the set [Error] answers through, whose contract the server answers in.
+func SetOf(w http.ResponseWriter) *Set {
+	if g, ok := w.(*responseWriter); ok {
+		return g.set
+	}
+	return enclosingSet(w, nil)
+}
+
 // Error answers r with err through the set that guards w (see [Set.Wrap]),
 // directly or beneath writers that wrap it and unwrap to it, or in the
 // default configuration ([apierr.Nexpay], slog.Default()) when none does.
@@ -166,8 +182,12 @@ func (s *Set) report(r *http.Request, m meta, e *apierr.Error, err error, commit
 	if err == nil {
 		err = e
 	}
+	misconfigured := s.misconfigured(e)
+	if misconfigured != "" && level < slog.LevelWarn {
+		level = slog.LevelWarn
+	}
 	if s.metrics != nil {
-		s.metrics(Failure{Request: r, Route: m.route, Status: status, Code: e.ID(), Contract: s.contract.Name(), RequestID: m.RequestID, Err: err, Committed: committed})
+		s.metrics(Failure{Request: r, Route: m.route, Status: status, Code: e.ID(), Contract: s.contract.Name(), RequestID: m.RequestID, Err: err, Committed: committed, Misconfigured: misconfigured})
 	}
 	l := s.log()
 	ctx := r.Context()
@@ -188,6 +208,9 @@ func (s *Set) report(r *http.Request, m meta, e *apierr.Error, err error, commit
 	if suppressed > 0 {
 		attrs = append(attrs, slog.Int("suppressed", suppressed))
 	}
+	if misconfigured != "" {
+		attrs = append(attrs, slog.String("misconfigured", misconfigured))
+	}
 	var pe *PanicError
 	if errors.As(err, &pe) {
 		attrs = append(attrs, slog.String("stack", string(pe.Stack)))
@@ -197,6 +220,19 @@ func (s *Set) report(r *http.Request, m meta, e *apierr.Error, err error, commit
 		msg = "request failed after its response was committed"
 	}
 	l.LogAttrs(ctx, level, msg, attrs...)
+}
+
+// misconfigured describes e when it was made for a condition in another
+// contract than the set's: a component configured with a contract of its
+// own answered inside this set, which answers it in its contract instead.
+func (s *Set) misconfigured(e *apierr.Error) string {
+	cond, ok := e.Condition()
+	cat := e.Catalogue()
+	if !ok || cat == nil || cat == s.contract.Catalogue() {
+		return ""
+	}
+	return "a " + cond.String() + " failure made in the " + cat.Name() +
+		" catalogue, answered in the set's contract " + s.contract.Name() + ": configure the component with the set's contract, or none"
 }
 
 // gone logs, quietly, a request whose client went away.

@@ -144,7 +144,7 @@ func ExampleAuthCode() {
 func ExampleAuthFailures() {
 	fs := kit.AuthFailures()
 	fmt.Println(len(fs), fs[0], fs[len(fs)-1])
-	// Output: 17 key_missing client_invalid
+	// Output: 18 key_missing permission_denied
 }
 
 // A contract's tests hold it to answer every condition.

@@ -29,6 +29,7 @@ func TestAuthCodes(t *testing.T) {
 		apierr.AuthClientInvalid:        {"110", "Invalid client state"},
 		apierr.AuthKeyRevoked:           {"120", "Invalid API key state"},
 		apierr.AuthKeyDeprecated:        {"121", "Deprecated API key"},
+		apierr.AuthForbidden:            {"80", "No permissions"},
 	}
 	for _, f := range kit.AuthFailures() {
 		w, ok := want[f]

@@ -24,11 +24,12 @@ var authCodes = kit.AuthCodes{
 	apierr.AuthKeyRevoked:           Forbidden,
 	apierr.AuthKeyDeprecated:        Forbidden,
 	apierr.AuthClientInvalid:        Forbidden,
+	apierr.AuthForbidden:            Forbidden,
 }
 
 // AuthCode returns the code of the provider's table that answers f:
 // UNAUTHORIZED for credentials missing or malformed, INVALID_CREDENTIALS
 // for credentials that do not hold, and FORBIDDEN (403) for a key whose
-// credentials hold but whose state refuses it ("Credentials valid but
-// access denied").
+// credentials hold but whose state refuses it or that has no permission
+// for the operation ("Credentials valid but access denied").
 func (*NextAPIContract) AuthCode(f apierr.AuthFailure) apierr.Code { return authCodes.Code(f) }

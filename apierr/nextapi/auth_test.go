@@ -25,6 +25,7 @@ func TestAuthCodes(t *testing.T) {
 		apierr.AuthNonceReused: invalid, apierr.AuthTimestampExpired: invalid,
 		apierr.AuthKeyDisabled: forbidden, apierr.AuthKeyLocked: forbidden, apierr.AuthKeyRevoked: forbidden,
 		apierr.AuthKeyDeprecated: forbidden, apierr.AuthClientInvalid: forbidden,
+		apierr.AuthForbidden: forbidden,
 	}
 	for _, f := range kit.AuthFailures() {
 		code, w := kit.AuthCode(Contract, f), want[f]

@@ -24,13 +24,15 @@ var authCodes = kit.AuthCodes{
 	apierr.AuthKeyRevoked:           InvalidAPIKey,
 	apierr.AuthKeyDeprecated:        InvalidAPIKey,
 	apierr.AuthClientInvalid:        InvalidAPIKey,
+	apierr.AuthForbidden:            Forbidden,
 }
 
 // AuthCode returns the message of the provider's table that answers f,
 // at 401 unauthorized: "API key required", "Invalid API key" (also for a
 // key not active: "Key not found or inactive"), "Timestamp required",
 // "Invalid timestamp format", "Timestamp window exceeded" and "Invalid
-// signature". The Payout API signs with a timestamp and has no nonce: a
+// signature"; a key without permission for the operation is 403 forbidden
+// "Access denied". The Payout API signs with a timestamp and has no nonce: a
 // nonce a server asks for anyway is part of what is signed, so its
 // failures are an invalid signature, as is the wrong secret of Basic
 // credentials.

@@ -31,6 +31,13 @@ func TestAuthCodes(t *testing.T) {
 	}
 	for _, f := range kit.AuthFailures() {
 		code := kit.AuthCode(Contract, f)
+		if f == apierr.AuthForbidden {
+			// The document's 403: "Forbidden. Access denied."
+			if code != Forbidden || code.Status() != 403 || WireCode(code) != "forbidden" || code.Message() != "Access denied" {
+				t.Errorf("%s: %s %q %d", f, code, code.Message(), code.Status())
+			}
+			continue
+		}
 		if code.Message() != want[f] || code.Status() != 401 || WireCode(code) != "unauthorized" || code.Extension() || code.Catalogue() != catalogue {
 			t.Errorf("%s: %s %q %d, want %q 401", f, code, code.Message(), code.Status(), want[f])
 		}

@@ -18,15 +18,22 @@ import (
 
 func TestDoor(t *testing.T) {
 	doortest.Run(t, func(t *testing.T, c apierr.Contract, checker auth.Checker) http.Handler {
-		e := echo.New()
-		echov5mw.Install(e, middleware.WithContract(c), middleware.WithLogger(slog.New(slog.DiscardHandler)))
-		e.POST("/v1/payouts", func(ec *echo.Context) error {
-			b, err := io.ReadAll(ec.Request().Body)
-			if err != nil {
-				return err
-			}
-			return ec.String(http.StatusCreated, auth.KeyFrom(ec.Request().Context())+" "+string(b))
-		}, echov5auth.Middleware(checker))
-		return e
+		return newServer(t, c, checker, slog.New(slog.DiscardHandler))
 	})
+}
+
+// No secret, signature or nonce reaches a log record or a body.
+func TestNoSecretsLeak(t *testing.T) { doortest.Leaks(t, newServer) }
+
+func newServer(t *testing.T, c apierr.Contract, checker auth.Checker, log *slog.Logger) http.Handler {
+	e := echo.New()
+	echov5mw.Install(e, middleware.WithContract(c), middleware.WithLogger(log))
+	e.POST("/v1/payouts", func(ec *echo.Context) error {
+		b, err := io.ReadAll(ec.Request().Body)
+		if err != nil {
+			return err
+		}
+		return ec.String(http.StatusCreated, auth.KeyFrom(ec.Request().Context())+" "+string(b))
+	}, echov5auth.Middleware(checker))
+	return e
 }

@@ -57,13 +57,18 @@ type Config struct {
 	TTL time.Duration
 	// Contract is the contract the middleware's own failures (a key in
 	// progress or reused, a malformed key, a body too large, a store
-	// that fails) are answered in. nil, the default, means the enclosing
-	// errkit middleware's: they go to [middleware.Error], which answers
-	// them in the contract of the [middleware.Set] guarding the response,
-	// logs and counts them, or, with no Set around, in Nexpay v2 with the
-	// default logger; the echo door returns them to echo's
-	// HTTPErrorHandler. Set, it is answered in this contract, still
-	// logged (by a Set of its own with the default logger).
+	// that fails) are answered in when no errkit middleware encloses it.
+	// nil, the default, means the enclosing errkit middleware's: they go
+	// to [middleware.Error], which answers them in the contract of the
+	// [middleware.Set] guarding the response, logs and counts them, or,
+	// with no Set around, in Nexpay v2 with the default logger; the echo
+	// doors return them to echo's HTTPErrorHandler, the gin door records
+	// them for the gin set. Set, with no Set around, it is answered in
+	// this contract, still logged (by a Set of its own with the default
+	// logger). Inside a Set, on every door, the Set's contract wins: the
+	// failure is answered with its code for the condition, and one of
+	// another contract is logged at warning level with "misconfigured"
+	// and passed to the metrics hook as [middleware.Failure].Misconfigured.
 	Contract apierr.Contract
 	// ReplayStatus, if not 0, is the status a replay of a 2xx response is
 	// sent with: 200 for the Payout API, which answers a repeated create
@@ -85,6 +90,12 @@ type Config struct {
 	// MaxBody) even without the header; one whose body has no such member
 	// runs unprotected.
 	BodyKey string
+	// BodyKeyOnly reads the key from the BodyKey member alone, never from
+	// the header: a contract whose document names a body member (the
+	// Payout API's external_id, Cryptopay's custom_id) identifies a repeat
+	// by that member, and a header of the client's choosing must not make
+	// a repeated create look new. It needs BodyKey.
+	BodyKeyOnly bool
 	// Store holds the records; nil means a [MemoryStore] with the default
 	// budget and Now as its clock.
 	Store Store
@@ -195,6 +206,7 @@ func (cfg Config) build() (*Middleware, error) {
 		replayStatus: cfg.ReplayStatus,
 		wait:         cfg.Wait,
 		bodyKey:      cfg.BodyKey,
+		bodyKeyOnly:  cfg.BodyKeyOnly,
 		refuseReuse:  cfg.RefuseReuse,
 		store:        cfg.Store,
 		maxBody:      cfg.MaxBody,
@@ -226,6 +238,9 @@ func (cfg Config) build() (*Middleware, error) {
 	}
 	if len(m.methods) == 0 {
 		return nil, errors.New("idempotency: no method covered")
+	}
+	if m.bodyKeyOnly && m.bodyKey == "" {
+		return nil, errors.New("idempotency: BodyKeyOnly needs a BodyKey")
 	}
 	if m.replayStatus != 0 && (m.replayStatus < 200 || m.replayStatus > 299) {
 		return nil, fmt.Errorf("idempotency: replay status %d is not a 2xx", m.replayStatus)

@@ -31,6 +31,7 @@ type Middleware struct {
 	replayStatus int
 	wait         time.Duration
 	bodyKey      string
+	bodyKeyOnly  bool // the header is never read
 	refuseReuse  bool
 	store        Store
 	maxBody      int64
@@ -76,10 +77,10 @@ func (m *Middleware) Covers(r *http.Request) bool {
 // straight to next.
 func (m *Middleware) Serve(w http.ResponseWriter, r *http.Request, next func(http.ResponseWriter, *http.Request)) {
 	if err := m.ServeError(w, r, next); err != nil {
-		if m.set != nil {
-			m.set.Respond(w, r, err)
+		if m.set != nil && middleware.SetOf(w) == nil {
+			m.set.Respond(w, r, err) // no Set around: Config.Contract's
 		} else {
-			middleware.Error(w, r, err)
+			middleware.Error(w, r, err) // the enclosing Set's contract
 		}
 	}
 }
@@ -93,7 +94,10 @@ func (m *Middleware) Serve(w http.ResponseWriter, r *http.Request, next func(htt
 // BadRequest, TooLarge or Unavailable), or, when [Config.Contract] is set,
 // the [*apierr.Error] of that contract's code.
 func (m *Middleware) ServeError(w http.ResponseWriter, r *http.Request, next func(http.ResponseWriter, *http.Request)) error {
-	vals := r.Header[m.header]
+	var vals []string
+	if !m.bodyKeyOnly {
+		vals = r.Header[m.header]
+	}
 	if len(vals) == 0 && m.bodyKey == "" {
 		next(w, r)
 		return nil

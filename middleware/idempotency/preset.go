@@ -19,6 +19,11 @@ import (
 //   - Nexpay v2 and any other contract: the Idempotency-Key header, the
 //     same key with another body 422 (Nexpay v2: [GEN9422]).
 //
+// For the Payout API and Cryptopay the body member is the only key
+// ([Config.BodyKeyOnly]): an Idempotency-Key header is not read, so that a
+// client cannot make a repeated external_id or custom_id look new by
+// sending one.
+//
 // The other fields keep their defaults; set Scope when clients are not
 // told apart by their Authorization or X-API-Key header.
 func Preset(c apierr.Contract) Config {
@@ -30,9 +35,9 @@ func Preset(c apierr.Contract) Config {
 	case "nextapi":
 		cfg.Header = "X-Idempotency-Key"
 	case "payout":
-		cfg.BodyKey, cfg.ReplayStatus = "external_id", http.StatusOK
+		cfg.BodyKey, cfg.BodyKeyOnly, cfg.ReplayStatus = "external_id", true, http.StatusOK
 	case "cryptopay":
-		cfg.BodyKey, cfg.RefuseReuse = "custom_id", true
+		cfg.BodyKey, cfg.BodyKeyOnly, cfg.RefuseReuse = "custom_id", true, true
 	}
 	return cfg
 }

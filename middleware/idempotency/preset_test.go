@@ -118,3 +118,65 @@ func TestRefuseReuseDoesNotWait(t *testing.T) {
 		t.Errorf("first: %d %s", w.Code, w.Body)
 	}
 }
+
+// The Payout and Cryptopay presets read their key from the body member
+// alone: a repeated external_id or custom_id sent with an Idempotency-Key
+// header of the client's choosing (or one in the query) is still a repeat,
+// and a header without the member protects nothing.
+func TestPresetBodyKeyOnly(t *testing.T) {
+	for _, tc := range []struct {
+		c      apierr.Contract
+		field  string
+		repeat int
+	}{
+		{payout.Contract, "external_id", 200},
+		{cryptopay.Contract, "custom_id", 409},
+	} {
+		t.Run(tc.c.Name(), func(t *testing.T) {
+			cfg := Preset(tc.c)
+			if !cfg.BodyKeyOnly || cfg.BodyKey != tc.field {
+				t.Fatalf("preset %+v", cfg)
+			}
+			var runs atomic.Int32
+			srv := middleware.Wrap(mustNew(t, cfg).Handler(middleware.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+				runs.Add(1)
+				w.WriteHeader(http.StatusCreated)
+				return nil
+			})), middleware.WithContract(tc.c))
+			send := func(target, header, body string) int {
+				r := httptest.NewRequest(http.MethodPost, target, strings.NewReader(body))
+				r.Header.Set("Content-Type", "application/json")
+				if header != "" {
+					r.Header.Set(DefaultHeader, header)
+				}
+				w := httptest.NewRecorder()
+				srv.ServeHTTP(w, r)
+				return w.Code
+			}
+			body := `{"amount":"1.00","` + tc.field + `":"k-1"}`
+			if code := send("/create", "h-1", body); code != 201 {
+				t.Fatalf("first: %d", code)
+			}
+			if code := send("/create", "h-2", body); code != tc.repeat {
+				t.Errorf("repeat under another header: %d, want %d", code, tc.repeat)
+			}
+			// Another target is another request (422 for the Payout
+			// API), never a new create.
+			if code := send("/create?"+tc.field+"=k-2&Idempotency-Key=k-3", "", body); code < 400 && code != tc.repeat {
+				t.Errorf("repeat with a key in the query: %d", code)
+			}
+			if n := runs.Load(); n != 1 {
+				t.Errorf("the create ran %d times", n)
+			}
+			// A header and no member: not a keyed request, both run.
+			send("/create", "h-9", `{"amount":"1.00"}`)
+			send("/create", "h-9", `{"amount":"1.00"}`)
+			if n := runs.Load(); n != 3 {
+				t.Errorf("the header was read as a key: %d runs", n)
+			}
+		})
+	}
+	if _, err := New(Config{BodyKeyOnly: true}); err == nil {
+		t.Error("BodyKeyOnly without BodyKey accepted")
+	}
+}

@@ -79,6 +79,8 @@ func TestSameFieldsAsNetHTTP(t *testing.T) {
 		{"item paths", `{"currency":"EURO","items":[{"amount":"1.00"},{"amount":"-1"}],"note":"far too long"}`, "application/json", 400, `"field":"items[1].amount"`},
 		{"missing", `{}`, "application/json", 400, `"field":"items"`},
 		{"types", `{"currency":1,"items":[{"amount":5}]}`, "application/json", 400, `"field":"items[0].amount"`},
+		// A type mismatch and a rule failure, answered together.
+		{"type and rule", `{"items":[{"amount":5}]}`, "application/json", 400, `"field":"currency"`},
 		{"malformed", `{"currency":`, "application/json", 400, `"reason":`},
 		{"empty", ``, "application/json", 400, `"reason":`},
 		{"too deep", strings.Repeat("[", 100), "application/json", 400, `"reason":`},
@@ -137,6 +139,50 @@ func TestGinDefaults(t *testing.T) {
 		e.ServeHTTP(rec, req)
 		if rec.Code != 400 || !strings.Contains(rec.Body.String(), `"code":"[GEN9002]"`) || !strings.Contains(rec.Body.String(), tc.field) {
 			t.Errorf("%s %s: %d %s", tc.path, tc.body, rec.Code, rec.Body)
+		}
+	}
+}
+
+// With JSON as gin's JSON binding but gin's own validator, a body with a
+// value of the wrong type still has its rules checked: the type error and
+// the rule failures come in one answer, by JSON path, the mismatched field
+// named once, as with a Validator.
+func TestTypeErrorsWithGinValidator(t *testing.T) {
+	type payment struct {
+		Currency string `json:"currency" binding:"required,iso4217"`
+		Items    []struct {
+			Amount string `json:"amount" binding:"required,numeric"`
+			Memo   string `json:"memo" binding:"max=4"`
+		} `json:"items" binding:"required,min=1,dive"`
+		Payee *struct {
+			IBAN string `json:"iban" binding:"required"`
+		} `json:"payee" binding:"required"`
+	}
+	oldV, oldJSON := binding.Validator, binding.JSON
+	t.Cleanup(func() { binding.Validator, binding.JSON = oldV, oldJSON })
+	binding.JSON = ginvalidation.JSON{}
+	e := gin.New()
+	ginmw.Install(e, quiet())
+	e.POST("/bind", ginmw.Handler(func(c *gin.Context) error {
+		var p payment
+		return c.ShouldBindJSON(&p)
+	}))
+	e.POST("/body", ginmw.Handler(func(c *gin.Context) error {
+		var p payment
+		return c.ShouldBindBodyWith(&p, binding.JSON)
+	}))
+	want := `"fields":[` +
+		`{"field":"items[0].amount","rule":"type","param":"string","message":"items[0].amount must be a string"},` +
+		`{"field":"currency","rule":"required","message":"currency is required"},` +
+		`{"field":"items[0].memo","rule":"max","param":"4","message":"items[0].memo must be at most 4 characters long"},` +
+		`{"field":"payee.iban","rule":"required","message":"payee.iban is required"}]`
+	for _, path := range []string{"/bind", "/body"} {
+		req := httptest.NewRequest("POST", path, strings.NewReader(`{"items":[{"amount":5,"memo":"too long"}],"payee":{}}`))
+		req.Header.Set("Content-Type", "application/json")
+		rec := httptest.NewRecorder()
+		e.ServeHTTP(rec, req)
+		if rec.Code != 400 || !strings.Contains(rec.Body.String(), want) {
+			t.Errorf("%s: %d %s\nwant %s", path, rec.Code, rec.Body, want)
 		}
 	}
 }

@@ -150,12 +150,19 @@ var presetCases = map[string][]Step{
 	"payout": {
 		{Method: "POST", Path: "/v2/webhooks", Body: `{"url":"https://example.com/payout","external_id":"{key+}"}`, Status: 201, SaveBody: "first"},
 		{Method: "POST", Path: "/v2/webhooks", Body: `{"external_id":"{key}","url":"https://example.com/payout"}`, Status: 200, SameBody: "first"},
+		// external_id alone is the key: a header of the client's
+		// choosing does not make the repeat a new create.
+		{Method: "POST", Path: "/v2/webhooks", Header: hdr("Idempotency-Key", "fresh-header-key"),
+			Body: `{"external_id":"{key}","url":"https://example.com/payout"}`, Status: 200, SameBody: "first"},
 	},
 	// Cryptopay: a custom_id used before is 409, whatever came with it.
 	"cryptopay": {
 		{Method: "POST", Path: "/v2/webhooks", Body: `{"url":"https://example.com/cryptopay","custom_id":"{key+}"}`, Status: 201},
 		{Method: "POST", Path: "/v2/webhooks", Body: `{"url":"https://example.com/cryptopay","custom_id":"{key}"}`, Status: 409,
 			Contains: []string{`"code":"conflict"`}},
+		// custom_id alone is the key, whatever header comes with it.
+		{Method: "POST", Path: "/v2/webhooks", Header: hdr("Idempotency-Key", "fresh-header-key"),
+			Body: `{"url":"https://example.com/cryptopay","custom_id":"{key}"}`, Status: 409, Contains: []string{`"code":"conflict"`}},
 	},
 }
 

@@ -26,6 +26,13 @@ func QuickStart(t *testing.T, h http.Handler) {
 		{"POST", "/v2/payments", `{"amount":`, 400, "[GEN9002]", nil, ""},
 		{"GET", "/v2/nothing", "", 404, "[GEN9404]", nil, ""},
 		{"DELETE", "/v2/payments", "", 405, "[GEN9405]", nil, "POST"},
+		// Targets that are not clean: answered in the contract, never
+		// redirected (no Location), before routing.
+		{"GET", "//v2//payments/42", "", 404, "[GEN9404]", nil, ""},
+		{"POST", "/v2/payments/../quotes", `{"amount":"1.00","currency":"EUR"}`, 404, "[GEN9404]", nil, ""},
+		{"GET", "/v2/payments/./42", "", 404, "[GEN9404]", nil, ""},
+		{"GET", "/v2/payments/%2e%2e", "", 404, "[GEN9404]", nil, ""}, // not PAY0001 for the id ".."
+		{"PUT", "*", "", 404, "[GEN9404]", nil, ""},
 	} {
 		req := httptest.NewRequest(tc.method, tc.target, strings.NewReader(tc.body))
 		req.Header.Set("Content-Type", "application/json")
@@ -40,8 +47,10 @@ func QuickStart(t *testing.T, h http.Handler) {
 		for _, f := range b.Details.Fields {
 			fields = append(fields, f.Field)
 		}
+		clean := !strings.Contains(tc.target, "//") && !strings.Contains(tc.target, "/.") && !strings.Contains(tc.target, "%2e") && tc.target != "*"
 		if rec.Code != tc.status || b.Code != tc.code || !slices.Equal(fields, tc.fields) ||
-			!strings.Contains(rec.Header().Get("Allow"), tc.allow) || rec.Header().Get("X-Request-Id") == "" {
+			!strings.Contains(rec.Header().Get("Allow"), tc.allow) || rec.Header().Get("X-Request-Id") == "" ||
+			rec.Header().Get("Location") != "" || !clean && !strings.Contains(rec.Body.String(), `"reason":"`) {
 			t.Errorf("%s %s: %d %v %s", tc.method, tc.target, rec.Code, rec.Header(), rec.Body)
 		}
 	}
