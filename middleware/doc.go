@@ -12,7 +12,8 @@
 //
 // [Set.Wrap] is the set's pieces composed, nothing more: RequestID(Recover(
 // Maintenance(RateLimit(PlainErrors(h))))). Both doors recover through
-// [Set.Catch]. Every failure ends in [Set.RespondTo], which classifies it,
+// [Set.Catch]. Every failure ends in [Set.RespondTo] (or [Set.RespondSent],
+// for a door that knows the status it sent), which classifies it,
 // reads the request's metadata once (request ID, the trace ID a contract
 // shows, the traceparent's trace, path, route) and hands those same values
 // to [apierr.RenderMeta], the log record and the metrics hook.

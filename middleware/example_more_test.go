@@ -2,6 +2,7 @@ package middleware_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -165,4 +166,23 @@ func ExampleSetOf() {
 	// Output:
 	// true
 	// true
+}
+
+func ExampleSet_RespondSent() {
+	s := middleware.New(
+		middleware.WithLogger(slog.New(slog.DiscardHandler)),
+		middleware.WithMetrics(func(f middleware.Failure) {
+			fmt.Println("failed:", f.Status, f.Code, f.Committed)
+		}),
+	)
+	// A door whose handler sent its 202, then failed: the door knows the
+	// status it sent, and nothing is written over the response.
+	w, r := httptest.NewRecorder(), httptest.NewRequest("POST", "/v2/payouts", nil)
+	w.WriteHeader(http.StatusAccepted)
+	_, _ = w.WriteString(`{"status":"accepted"}`)
+	s.RespondSent(w, r, "/v2/payouts", http.StatusAccepted, errors.New("ledger write failed"))
+	fmt.Println(w.Code, w.Body)
+	// Output:
+	// failed: 202 GEN9001 true
+	// 202 {"status":"accepted"}
 }

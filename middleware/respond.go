@@ -12,14 +12,22 @@ import (
 // A Failure is one failed request, as the metrics hook of [WithMetrics]
 // receives it.
 type Failure struct {
-	Request   *http.Request // the request that failed
-	Route     string        // the route pattern, "" when no route matched
-	Status    int           // the status sent; 0 when nothing was written (the client went away)
-	Code      string        // the contract's code ID ("GEN9001"); "" when nothing was written
-	Contract  string        // the name of the contract answered in ("nexpay")
-	RequestID string        // the request ID the client received
-	Err       error         // the cause, for logs; never rendered
-	Committed bool          // the response was already committed: nothing was written over it
+	Request *http.Request // the request that failed
+	Route   string        // the route pattern, "" when no route matched
+	// Status is the status the client received: the error's, or, when
+	// the response was already committed (Committed), the one sent before
+	// the failure, such as a handler's 200 (the error's only when it is
+	// unknown: a hijacked connection); 0 when nothing was written (the
+	// client went away).
+	Status int
+	// Code is the contract's code ID of the failure ("GEN9001"): the one
+	// the body carries, or, for a committed response, the one it would
+	// have carried; "" when nothing was written.
+	Code      string
+	Contract  string // the name of the contract answered in ("nexpay")
+	RequestID string // the request ID the client received
+	Err       error  // the cause, for logs; never rendered
+	Committed bool   // the response was already committed: nothing was written over it
 	// Misconfigured says, when not "", that the error was made for a
 	// condition in another contract than the set's (a component given a
 	// contract of its own, such as idempotency.Config.Contract): it was
@@ -42,22 +50,26 @@ type Failure struct {
 // differs, is w3c_trace_id. 4xx records are sampled per code
 // ([WithLogSampling]); 5xx records never are.
 func (s *Set) Respond(w http.ResponseWriter, r *http.Request, err error) {
-	committed := false
+	committed, sent := false, 0
 	if g, ok := w.(*responseWriter); ok {
 		answerHeld(g, r)
-		committed = g.committed
+		committed, sent = g.committed, g.status
 		if g.answered {
 			s.dropped(r, r.Pattern, err)
 			return
 		}
 		g.answered = true
 	}
-	s.RespondTo(w, r, r.Pattern, committed, err)
+	s.respond(w, r, r.Pattern, committed, sent, err)
 }
 
-// RespondTo is [Set.Respond] for other doors (the echo door uses it):
-// route is the matched route pattern for the log, committed tells whether
-// the response status was already sent, in which case nothing is written.
+// RespondTo is [Set.Respond] for other doors: route is the matched route
+// pattern for the log, committed tells whether the response status was
+// already sent, in which case nothing is written. The status reported for
+// a committed response is the one w's writer (or one it unwraps to) says
+// it sent: a writer of this package's, or one with a Status() int method
+// (gin's); else the error's. A door that knows the status sent says so
+// with [Set.RespondSent].
 //
 // An error the classifier does not answer (context.Canceled) is dropped,
 // logged at debug level, only when r's own context is done: the client
@@ -69,6 +81,46 @@ func (s *Set) Respond(w http.ResponseWriter, r *http.Request, err error) {
 // once, and the same values go to the contract's body, the log record and
 // the metrics hook.
 func (s *Set) RespondTo(w http.ResponseWriter, r *http.Request, route string, committed bool, err error) {
+	sent := 0
+	if committed {
+		sent = sentStatus(w)
+	}
+	s.respond(w, r, route, committed, sent, err)
+}
+
+// RespondSent is [Set.RespondTo] for a door that knows the status it sent
+// (the echo and gin doors use it): sent is the status of the response
+// already committed, 0 when nothing was sent yet. A failure after its
+// response was committed (a handler wrote its 200, then returned an error
+// or panicked) writes nothing, and is reported to the log record and the
+// metrics hook with sent as its status, the one the client received; its
+// code is the one the error would have been answered with.
+func (s *Set) RespondSent(w http.ResponseWriter, r *http.Request, route string, sent int, err error) {
+	s.respond(w, r, route, sent != 0, sent, err)
+}
+
+// sentStatus returns the status w, or a writer it unwraps to, says was
+// sent; 0 when none says.
+func sentStatus(w http.ResponseWriter) int {
+	for range 16 { // a bound, against a wrapper that unwraps to itself
+		switch g := w.(type) {
+		case *responseWriter:
+			return g.status
+		case interface{ Status() int }:
+			return g.Status()
+		}
+		u, ok := w.(interface{ Unwrap() http.ResponseWriter })
+		if !ok {
+			return 0
+		}
+		w = u.Unwrap()
+	}
+	return 0
+}
+
+// respond answers r with err, or, when committed, reports it only; sent
+// is the status of a committed response, 0 when unknown.
+func (s *Set) respond(w http.ResponseWriter, r *http.Request, route string, committed bool, sent int, err error) {
 	e, ok := s.classify(err, s.contract)
 	if !ok && err == nil {
 		return
@@ -84,7 +136,7 @@ func (s *Set) RespondTo(w http.ResponseWriter, r *http.Request, route string, co
 	if !committed {
 		_ = apierr.RenderMeta(w, s.contract, e, m.Meta)
 	}
-	s.report(r, m, e, err, committed)
+	s.report(r, m, e, err, committed, sent)
 }
 
 // meta is what a failure's answer, log record and metrics hook say of its
@@ -173,10 +225,20 @@ func (f HandlerFunc) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func (s *Set) report(r *http.Request, m meta, e *apierr.Error, err error, committed bool) {
+// report logs and counts a failure answered with e, or, when committed,
+// not answered: its status is then sent, the one the client received
+// (e's when unknown). A server error is logged at error level and never
+// sampled, whatever was sent before it: a handler that fails with a 500
+// after its 200 is a bug to see.
+func (s *Set) report(r *http.Request, m meta, e *apierr.Error, err error, committed bool, sent int) {
 	status := e.Status()
+	serverError := status >= 500
+	if committed && sent != 0 {
+		status = sent
+		serverError = serverError || sent >= 500
+	}
 	level := slog.LevelError
-	if status < 500 {
+	if !serverError {
 		level = s.clientLevel
 	}
 	if err == nil {
@@ -195,7 +257,7 @@ func (s *Set) report(r *http.Request, m meta, e *apierr.Error, err error, commit
 		return
 	}
 	suppressed := 0
-	if status < 500 && s.sampler != nil {
+	if !serverError && s.sampler != nil {
 		var ok bool
 		if ok, suppressed = s.sampler.admit(e.ID()); !ok {
 			return

@@ -17,6 +17,7 @@ type responseWriter struct {
 	set       *Set // the innermost set guarding the response, for Error
 	req       *http.Request
 	committed bool // the status was sent
+	status    int  // the status sent, once committed; 0 after a bare Hijack
 	answered  bool // the set wrote an error
 	router    bool // hold plain error answers back (Set.PlainErrors)
 	held      int  // the status of the plain error answer held back, or 0
@@ -76,7 +77,7 @@ func (w *responseWriter) WriteHeader(code int) {
 		w.held, w.heldBy = code, w.set
 		return
 	}
-	w.committed = true
+	w.committed, w.status = true, code
 	w.ResponseWriter.WriteHeader(code)
 }
 
@@ -119,7 +120,9 @@ func (w *responseWriter) Flush() {
 }
 
 // Hijack takes over the connection, for websockets; the response is then
-// committed: no error is written to it.
+// committed: no error is written to it. What the handler sends over the
+// connection is not seen: the status sent stays unknown unless one was
+// written before.
 func (w *responseWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 	conn, rw, err := http.NewResponseController(w.ResponseWriter).Hijack()
 	if err == nil {

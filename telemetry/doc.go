@@ -14,7 +14,9 @@
 //   - the attributes errkit.code, errkit.contract and errkit.request_id,
 //     and http.route when the route matched;
 //   - an event, errkit.failure, with the code, the status sent and
-//     whether the response was already committed;
+//     whether the response was already committed (a handler that failed
+//     after sending its 200 reports the 200, the status the client
+//     received, and leaves the span's status to it);
 //   - for a 5xx only, error status (its description the code) and
 //     error.type set to the code. A 4xx leaves the status unset: it is
 //     the client's failure, not the server's (OpenTelemetry's HTTP

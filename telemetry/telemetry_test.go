@@ -2,6 +2,7 @@ package telemetry_test
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -12,8 +13,12 @@ import (
 	"github.com/errkit/errkit/internal/logtest"
 	"github.com/errkit/errkit/middleware"
 	"github.com/errkit/errkit/middleware/echomw"
+	"github.com/errkit/errkit/middleware/echov5mw"
+	"github.com/errkit/errkit/middleware/ginmw"
 	"github.com/errkit/errkit/telemetry"
+	"github.com/gin-gonic/gin"
 	"github.com/labstack/echo/v4"
+	echov5 "github.com/labstack/echo/v5"
 	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/codes"
@@ -34,12 +39,18 @@ type rig struct {
 }
 
 // door builds the same API on one door: GET /health succeeds, GET
-// /v2/payments/{id} fails with PAY0001 (404), GET /v2/broken panics (500).
+// /v2/payments/{id} fails with PAY0001 (404), GET /v2/broken panics (500);
+// GET /v2/late sends 202 and its body, then fails (a 500 error), and GET
+// /v2/late-panic sends 200 and its body, then panics: both fail after
+// their response was committed.
 type door struct {
 	name  string
 	route string // the route template of /v2/payments/42 on this door
 	build func(opts ...middleware.Option) http.Handler
 }
+
+// errLate is what /v2/late fails with once its 202 is sent.
+var errLate = errors.New("ledger write failed after the answer")
 
 var doors = []door{
 	{"net/http", "/v2/payments/{id}", func(opts ...middleware.Option) http.Handler {
@@ -54,6 +65,15 @@ var doors = []door{
 		mux.Handle("GET /v2/broken", middleware.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
 			panic("ledger unreachable")
 		}))
+		mux.Handle("GET /v2/late", middleware.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+			w.WriteHeader(http.StatusAccepted)
+			_, _ = io.WriteString(w, `{"status":"accepted"}`)
+			return errLate
+		}))
+		mux.Handle("GET /v2/late-panic", middleware.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+			_, _ = io.WriteString(w, `{"status":"ok"}`)
+			panic("ledger unreachable")
+		}))
 		return middleware.New(opts...).Wrap(mux)
 	}},
 	{"echo", "/v2/payments/:id", func(opts ...middleware.Option) http.Handler {
@@ -65,9 +85,54 @@ var doors = []door{
 			return apierr.New(apierr.PAY0001).With("id", c.Param("id"))
 		})
 		e.GET("/v2/broken", func(c echo.Context) error { panic("ledger unreachable") })
+		e.GET("/v2/late", func(c echo.Context) error {
+			_ = c.JSON(http.StatusAccepted, map[string]string{"status": "accepted"})
+			return errLate
+		})
+		e.GET("/v2/late-panic", func(c echo.Context) error {
+			_ = c.JSON(http.StatusOK, map[string]string{"status": "ok"})
+			panic("ledger unreachable")
+		})
+		return e
+	}},
+	{"echo v5", "/v2/payments/:id", func(opts ...middleware.Option) http.Handler {
+		e := echov5mw.New(opts...).NewEcho(echov5.Config{})
+		e.GET("/health", func(c *echov5.Context) error { return c.JSON(200, map[string]string{"status": "ok"}) })
+		e.GET("/v2/payments/:id", func(c *echov5.Context) error {
+			return apierr.New(apierr.PAY0001).With("id", c.Param("id"))
+		})
+		e.GET("/v2/broken", func(c *echov5.Context) error { panic("ledger unreachable") })
+		e.GET("/v2/late", func(c *echov5.Context) error {
+			_ = c.JSON(http.StatusAccepted, map[string]string{"status": "accepted"})
+			return errLate
+		})
+		e.GET("/v2/late-panic", func(c *echov5.Context) error {
+			_ = c.JSON(http.StatusOK, map[string]string{"status": "ok"})
+			panic("ledger unreachable")
+		})
+		return e
+	}},
+	{"gin", "/v2/payments/:id", func(opts ...middleware.Option) http.Handler {
+		e := gin.New()
+		ginmw.Install(e, opts...)
+		e.GET("/health", func(c *gin.Context) { c.JSON(200, gin.H{"status": "ok"}) })
+		e.GET("/v2/payments/:id", ginmw.Handler(func(c *gin.Context) error {
+			return apierr.New(apierr.PAY0001).With("id", c.Param("id"))
+		}))
+		e.GET("/v2/broken", func(c *gin.Context) { panic("ledger unreachable") })
+		e.GET("/v2/late", ginmw.Handler(func(c *gin.Context) error {
+			c.JSON(http.StatusAccepted, gin.H{"status": "accepted"})
+			return errLate
+		}))
+		e.GET("/v2/late-panic", func(c *gin.Context) {
+			c.JSON(http.StatusOK, gin.H{"status": "ok"})
+			panic("ledger unreachable")
+		})
 		return e
 	}},
 }
+
+func init() { gin.SetMode(gin.ReleaseMode) }
 
 func newRig(t *testing.T, d door, opts ...middleware.Option) *rig {
 	t.Helper()

@@ -122,17 +122,19 @@ func (s *Set) Handler(e *echo.Echo) http.Handler {
 // for one request (a middleware that calls c.Error and returns the error
 // too, as echo's logger does), and a handler may fail after writing part
 // of its body: a committed response is never written again; the failure
-// is logged once.
+// is logged once, with the status the client received.
 func (s *Set) ErrorHandler(err error, c echo.Context) {
 	res := c.Response()
 	if _, ok := res.Writer.(*answered); ok {
 		return
 	}
-	committed := res.Committed
-	if !committed && s.head {
+	sent := 0
+	if res.Committed {
+		sent = res.Status
+	} else if s.head {
 		allow.AddHead(res.Header())
 	}
-	s.RespondTo(res, c.Request(), c.Path(), committed, err)
+	s.RespondSent(res, c.Request(), c.Path(), sent, err)
 	res.Writer = &answered{res.Writer}
 }
 

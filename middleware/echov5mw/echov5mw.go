@@ -92,7 +92,8 @@ const answeredKey = "errkit.answered"
 // the router serves HEAD by GET (see [Set.NewEcho]). A handler may fail
 // after writing part of its body, and echo's handler may be called twice
 // for one request (the idempotency middleware calls it): a committed
-// response is never written again; the failure is logged.
+// response is never written again; the failure is logged, with the status
+// the client received.
 func (s *Set) ErrorHandler(c *echo.Context, err error) {
 	if c.Get(answeredKey) != nil {
 		return
@@ -100,7 +101,11 @@ func (s *Set) ErrorHandler(c *echo.Context, err error) {
 	c.Set(answeredKey, true)
 	w := c.Response()
 	res, _ := echo.UnwrapResponse(w)
-	committed := res != nil && res.Committed
+	sent := 0
+	if res != nil && res.Committed {
+		sent = res.Status
+	}
+	committed := sent != 0
 	route := c.Path()
 	if errors.Is(err, echo.ErrNotFound) || errors.Is(err, echo.ErrMethodNotAllowed) {
 		// c.RouteInfo copies the route's parameters: asked only here, where
@@ -115,7 +120,7 @@ func (s *Set) ErrorHandler(c *echo.Context, err error) {
 			}
 		}
 	}
-	s.RespondTo(w, c.Request(), route, committed, err)
+	s.RespondSent(w, c.Request(), route, sent, err)
 }
 
 // RequestID is [middleware.Set.RequestID] in echo's form: the ID is in the

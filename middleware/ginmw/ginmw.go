@@ -104,7 +104,8 @@ func (s *Set) Middleware(c *gin.Context) {
 // gin or a handler left without a body of its own (gin's 404 and 405,
 // c.AbortWithStatus, a text/plain body such as c.String's), as the
 // contract's code for that status. A response already committed is not
-// written again; the failure is logged. With c.AbortWithError, the status
+// written again; the failure is logged, with the status the client
+// received. With c.AbortWithError, the status
 // given is the answer's when the error itself has none (a plain error).
 func (s *Set) Errors(c *gin.Context) {
 	w := guard(c)
@@ -142,7 +143,11 @@ func (s *Set) answer(c *gin.Context, w *writer, err error) {
 	if head, ok := r.Context().Value(headRedo{}).(*http.Request); ok {
 		r = head // answered as HEAD: the contract's headers, no body
 	}
-	s.RespondTo(w.ResponseWriter, r, c.FullPath(), committed, err)
+	sent := 0
+	if committed {
+		sent = status
+	}
+	s.RespondSent(w.ResponseWriter, r, c.FullPath(), sent, err)
 	if !committed {
 		// A HEAD answer has no body to send the status with: send it now,
 		// or gin would write its own page after the chain.
