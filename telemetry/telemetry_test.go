@@ -314,13 +314,28 @@ func TestSpansAndCounts(t *testing.T) {
 				}
 			}
 
-			// The successful request's span has nothing of errkit.
+			// Every failure's span, the unknown routes' too, has its code,
+			// its contract, its request ID and one event; the successful
+			// request's span has nothing of errkit.
+			failed := 0
 			for _, s := range g.spans.Ended() {
-				if st, _ := attr(s.Attributes(), "http.response.status_code"); st.AsInt64() == 200 {
+				st, _ := attr(s.Attributes(), "http.response.status_code")
+				if st.AsInt64() == 200 {
 					if _, ok := attr(s.Attributes(), telemetry.CodeKey); ok || len(s.Events()) > 0 {
 						t.Errorf("a successful span carries failure telemetry: %v %v", s.Attributes(), s.Events())
 					}
+					continue
 				}
+				failed++
+				for _, k := range []attribute.Key{telemetry.CodeKey, telemetry.ContractKey, telemetry.RequestIDKey} {
+					if v, ok := attr(s.Attributes(), k); !ok || v.AsString() == "" {
+						t.Errorf("a %d span lacks %s: %v", st.AsInt64(), k, s.Attributes())
+					}
+				}
+				failureEvent(t, s)
+			}
+			if failed != 7 {
+				t.Errorf("%d failed spans, want 7", failed)
 			}
 		})
 	}
