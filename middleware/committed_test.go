@@ -110,3 +110,39 @@ func TestRespondToFindsSentStatus(t *testing.T) {
 type unwrapper struct{ http.ResponseWriter }
 
 func (u unwrapper) Unwrap() http.ResponseWriter { return u.ResponseWriter }
+
+// TestCommittedBeneathAWrapper: a handler behind Set.Wrap that wraps its
+// writer (compression, a router's status recorder) and fails through
+// Error after sending its status has nothing written over its response,
+// and is reported with the status sent; an error before anything was sent
+// is answered through the wrapper, once.
+func TestCommittedBeneathAWrapper(t *testing.T) {
+	var got []middleware.Failure
+	s := middleware.New(
+		middleware.WithLogger(slog.New(slog.DiscardHandler)),
+		middleware.WithMetrics(func(f middleware.Failure) { got = append(got, f) }),
+	)
+	h := s.Wrap(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ww := unwrapper{w}
+		if r.URL.Path == "/late" {
+			ww.WriteHeader(http.StatusAccepted)
+			_, _ = io.WriteString(ww, `{"status":"accepted"}`)
+		}
+		middleware.Error(ww, r, errors.New("ledger write failed"))
+		middleware.Error(ww, r, errors.New("and again"))
+	}))
+	late := httptest.NewRecorder()
+	h.ServeHTTP(late, httptest.NewRequest("GET", "/late", nil))
+	if late.Code != http.StatusAccepted || late.Body.String() != `{"status":"accepted"}` {
+		t.Errorf("late: %d %s, want the 202 as sent", late.Code, late.Body)
+	}
+	early := httptest.NewRecorder()
+	h.ServeHTTP(early, httptest.NewRequest("GET", "/early", nil))
+	if early.Code != http.StatusInternalServerError {
+		t.Errorf("early: %d %s, want 500", early.Code, early.Body)
+	}
+	if len(got) != 2 || got[0].Status != http.StatusAccepted || !got[0].Committed ||
+		got[1].Status != http.StatusInternalServerError || got[1].Committed {
+		t.Errorf("failures %+v, want a committed 202 and an answered 500, once each", got)
+	}
+}

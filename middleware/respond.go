@@ -39,7 +39,10 @@ type Failure struct {
 // Respond answers r with err in the set's contract, on the net/http door:
 // classified by [Classify], rendered by [apierr.RenderMeta] unless the response
 // was already committed, reported to the logger and the metrics hook. The
-// route logged is r.Pattern.
+// route logged is r.Pattern. Whether the response was committed, and with
+// which status, is read from the writer [Set.Wrap] guards it with, w
+// itself or one w wraps and unwraps to; a committed response is reported
+// with the status the client received, and a request is answered once.
 //
 // The log record carries code, status, method, route, request_id and
 // error; trace_id too when the request ID is not 32 hex digits: it is the
@@ -51,7 +54,7 @@ type Failure struct {
 // ([WithLogSampling]); 5xx records never are.
 func (s *Set) Respond(w http.ResponseWriter, r *http.Request, err error) {
 	committed, sent := false, 0
-	if g, ok := w.(*responseWriter); ok {
+	if g := guardOf(w); g != nil {
 		answerHeld(g, r)
 		committed, sent = g.committed, g.status
 		if g.answered {
@@ -97,6 +100,24 @@ func (s *Set) RespondTo(w http.ResponseWriter, r *http.Request, route string, co
 // code is the one the error would have been answered with.
 func (s *Set) RespondSent(w http.ResponseWriter, r *http.Request, route string, sent int, err error) {
 	s.respond(w, r, route, sent != 0, sent, err)
+}
+
+// guardOf returns the guarded writer w is, or that w wraps and unwraps to
+// (a compression writer, a router's status recorder), or nil: so that a
+// response committed through a wrapper is known committed, and answered
+// once.
+func guardOf(w http.ResponseWriter) *responseWriter {
+	for range 16 { // a bound, against a wrapper that unwraps to itself
+		if g, ok := w.(*responseWriter); ok {
+			return g
+		}
+		u, ok := w.(interface{ Unwrap() http.ResponseWriter })
+		if !ok {
+			return nil
+		}
+		w = u.Unwrap()
+	}
+	return nil
 }
 
 // sentStatus returns the status w, or a writer it unwraps to, says was
