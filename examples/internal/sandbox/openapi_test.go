@@ -20,9 +20,9 @@ import (
 var writeDocs = flag.String("write-docs", "", "write each contract's documents, as YAML, into this `directory` (CI lints them)")
 
 // TestDocument checks the document of every contract, in both -auth
-// modes: it validates, and each operation documents the codes of its
-// x-errkit-codes as the contract answers them. With -write-docs, it writes
-// them out:
+// modes: it validates, each operation documents the codes of its
+// x-errkit-codes as the contract answers them, and every response requires
+// X-Request-Id. With -write-docs, it writes them out:
 // sandbox-<contract>.yaml and sandbox-<contract>-signed.yaml.
 func TestDocument(t *testing.T) {
 	for _, name := range ContractNames() {
@@ -43,6 +43,16 @@ func TestDocument(t *testing.T) {
 				}
 				if err != nil {
 					t.Fatal(err)
+				}
+			}
+			for _, path := range doc.Paths.InMatchingOrder() {
+				for method, op := range doc.Paths.Value(path).Operations() {
+					for status, r := range op.Responses.Map() {
+						h := r.Value.Headers["X-Request-Id"]
+						if h == nil || h.Value == nil || !h.Value.Required {
+							t.Errorf("%s, %s: %s %s: %s does not require X-Request-Id", name, mode, method, path, status)
+						}
+					}
 				}
 			}
 			get := doc.Paths.Value("/v2/payments/{id}").Get
