@@ -27,7 +27,7 @@ var exampleTime = time.Date(2026, 1, 15, 10, 30, 0, 0, time.UTC)
 // body per code of its catalogue, rendered by the contract with the
 // timestamp 2026-01-15T10:30:00.000Z; and components.responses with one
 // response per status the catalogue uses, each naming its codes' examples.
-// Every response documents X-Request-Id; 429 and 503 Retry-After, 429 the
+// Every response documents X-Request-Id, required; 429 and 503 Retry-After, 429 the
 // RateLimit fields, the conflict status Retry-After (an idempotency key in
 // progress), 405 and the status of c's method-not-allowed code Allow, 401
 // and the status of c's unauthorized code WWW-Authenticate.
@@ -184,13 +184,13 @@ const (
 )
 
 // headers returns the headers a response of status documents: X-Request-Id
-// on every one; Retry-After on 429, 503 and the statuses of c's rate-limit,
+// on every one, required; Retry-After on 429, 503 and the statuses of c's rate-limit,
 // maintenance and unavailable codes, and on the status of its conflict code
 // (a request whose idempotency key is still in progress); the RateLimit
 // fields on 429 and the status of c's rate-limit code; Allow on 405.
 func headers(c apierr.Contract, status int) openapi3.Headers {
 	h := openapi3.Headers{
-		headerRequestID: header("The request's ID, as the server logs it: the client's own X-Request-Id when valid, "+
+		headerRequestID: requiredHeader("The request's ID, as the server logs it: the client's own X-Request-Id when valid, "+
 			"else a new one.", openapi3.NewStringSchema()),
 	}
 	limited := status == http.StatusTooManyRequests || status == c.Code(apierr.RateLimited).Status()
@@ -237,4 +237,11 @@ func header(description string, s *openapi3.Schema) *openapi3.HeaderRef {
 		Description: description,
 		Schema:      openapi3.NewSchemaRef("", s),
 	}}}
+}
+
+// requiredHeader is a header every response of its kind carries.
+func requiredHeader(description string, s *openapi3.Schema) *openapi3.HeaderRef {
+	h := header(description, s)
+	h.Value.Required = true
+	return h
 }

@@ -20,7 +20,9 @@
 // the document does not allow with the same conditions and field lists as
 // the validation package ([Validator.CheckRequest], [Validator.Handler]),
 // and in tests fails responses it does not allow
-// ([Validator.CheckResponse]).
+// ([Validator.CheckResponse]): a status, header or body it does not
+// document, a missing X-Request-Id, an error code the response does not
+// list.
 //
 // A contract describes its body by implementing [SchemaProvider]; for one
 // that does not, the body is documented as a JSON object and shown by its

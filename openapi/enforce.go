@@ -41,13 +41,15 @@ type ValidatorOption func(*Validator)
 // answers it. It should be the limit the handlers apply.
 func MaxBody(n int64) ValidatorOption { return func(v *Validator) { v.maxBody = n } }
 
-// OutsideOperations names the contract whose answers [Validator.CheckResponse]
-// expects to requests that no operation matches: an unknown route, a
-// method the path lacks, or a request refused before routing (missing
-// credentials, rate limiting, maintenance). They are held to the
-// contract's response for the status ([Components]). Without it, they are
-// held to the document's own component responses of errkit, which a merge
-// keeps only where the spec refers to them.
+// OutsideOperations names the contract the server answers in, for
+// [Validator.CheckResponse]. Answers to requests that no operation matches
+// (an unknown route, a method the path lacks, or a request refused before
+// routing: missing credentials, rate limiting, maintenance) are held to
+// the contract's response for the status ([Components]); without it, to
+// the document's own component responses of errkit, which a merge keeps
+// only where the spec refers to them. And the error bodies of the
+// responses errkit documented in that contract are parsed with it: their
+// code must be one the response lists.
 func OutsideOperations(c apierr.Contract) ValidatorOption {
 	return func(v *Validator) { v.contract = c }
 }

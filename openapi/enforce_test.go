@@ -302,7 +302,7 @@ func TestCheckResponse(t *testing.T) {
 		{"documented error", post(), 409, errorHeader, conflict, ""},
 		{"undocumented status", post(), 404, errorHeader, conflict, "status 404 is not documented"},
 		{"undocumented header", post(), 201, http.Header{"Content-Type": {"application/json"}, "X-Debug": {"1"}}, `{"id":"o1"}`, "header X-Debug is not documented"},
-		{"bad header value", post(), 429, http.Header{"Content-Type": {apierr.Nexpay.ContentType()}, "Retry-After": {"soon"}},
+		{"bad header value", post(), 429, http.Header{"Content-Type": {apierr.Nexpay.ContentType()}, "X-Request-Id": {"abc"}, "Retry-After": {"soon"}},
 			`{"statusCode":429,"code":"[GEN9429]","message":"[GEN9429] Too many requests","timestamp":"2026-01-15T10:30:00.000Z"}`, "Retry-After"},
 		{"body against schema", post(), 201, json, `{"name":"o1"}`, "doesn't match schema"},
 		{"error body against schema", post(), 409, errorHeader, `{"code":"PAY0003"}`, "doesn't match schema"},
@@ -312,6 +312,20 @@ func TestCheckResponse(t *testing.T) {
 		{"unknown route, bad body", httptest.NewRequest("GET", "/nope", nil), 404, errorHeader, `{}`, "doesn't match schema"},
 		{"HEAD", httptest.NewRequest("HEAD", "/v2/orders/o1", nil), 200, json, ``, ""},
 		{"HEAD undocumented", httptest.NewRequest("HEAD", "/v2/orders/o1", nil), 302, json, ``, "status 302 is not documented"},
+		// The 409 of POST /v2/orders lists PAY0003 only.
+		{"unlisted code", post(), 409, errorHeader,
+			`{"statusCode":409,"code":"[PYE0002]","message":"[PYE0002] Duplicate payee","timestamp":"2026-01-15T10:30:00.000Z"}`,
+			"code PYE0002 is not among the codes the response lists (PAY0003)"},
+		{"unregistered code", post(), 409, errorHeader,
+			`{"statusCode":409,"code":"[PAY0999]","message":"[PAY0999] Something","timestamp":"2026-01-15T10:30:00.000Z"}`,
+			"code PAY0999 is not among the codes the response lists (PAY0003)"},
+		{"unknown route, any code of the status", httptest.NewRequest("GET", "/nope", nil), 400, errorHeader,
+			`{"statusCode":400,"code":"[PYE0003]","message":"[PYE0003] Invalid payee details","timestamp":"2026-01-15T10:30:00.000Z"}`, ""},
+		{"error without X-Request-Id", post(), 409, http.Header{"Content-Type": {apierr.Nexpay.ContentType()}}, conflict,
+			`response header "X-Request-Id" missing`},
+		{"route error without X-Request-Id", httptest.NewRequest("GET", "/nope", nil), 404, http.Header{"Content-Type": {apierr.Nexpay.ContentType()}},
+			`{"statusCode":404,"code":"[GEN9404]","message":"[GEN9404] Route not found","timestamp":"2026-01-15T10:30:00.000Z"}`,
+			`response header "X-Request-Id" missing`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			err := v.CheckResponse(tt.req, tt.status, tt.header, []byte(tt.body))
@@ -322,6 +336,33 @@ func TestCheckResponse(t *testing.T) {
 				t.Errorf("error %v, want one saying %q", err, tt.fails)
 			}
 		})
+	}
+}
+
+// TestCheckResponseCodesNeedContract: without OutsideOperations the
+// validator cannot read the contract's bodies, so the codes go unchecked;
+// the required header still is.
+func TestCheckResponseCodesNeedContract(t *testing.T) {
+	doc, err := openapi.Load([]byte(ordersSpec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := openapi.Merge(doc, apierr.Nexpay); err != nil {
+		t.Fatal(err)
+	}
+	v, err := openapi.NewValidator(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := httptest.NewRequest("POST", "/v2/orders", strings.NewReader(`{}`))
+	dup := `{"statusCode":409,"code":"[PYE0002]","message":"[PYE0002] Duplicate payee","timestamp":"2026-01-15T10:30:00.000Z"}`
+	h := http.Header{"Content-Type": {apierr.Nexpay.ContentType()}, "X-Request-Id": {"abc"}}
+	if err := v.CheckResponse(r, 409, h, []byte(dup)); err != nil {
+		t.Errorf("unchecked code: %v", err)
+	}
+	h.Del("X-Request-Id")
+	if err := v.CheckResponse(r, 409, h, []byte(dup)); err == nil || !strings.Contains(err.Error(), `"X-Request-Id" missing`) {
+		t.Errorf("without X-Request-Id: %v", err)
 	}
 }
 

@@ -207,12 +207,19 @@ func ExampleValidator_CheckResponse() {
 	}
 	r := httptest.NewRequest("GET", "/v2/payments/p1", nil)
 	body, _ := apierr.AppendBody(nil, apierr.Nexpay, apierr.New(apierr.PAY0001), apierr.Meta{})
-	h := http.Header{"Content-Type": {apierr.Nexpay.ContentType()}}
+	h := http.Header{"Content-Type": {apierr.Nexpay.ContentType()}, "X-Request-Id": {"req-1"}}
 	fmt.Println(v.CheckResponse(r, 404, h, body))
 	fmt.Println(v.CheckResponse(r, 409, h, body))
+	// A 404 of a code the operation's 404 does not list.
+	other, _ := apierr.AppendBody(nil, apierr.Nexpay, apierr.New(apierr.GEN9404), apierr.Meta{})
+	fmt.Println(v.CheckResponse(r, 404, h, other))
+	// Without the request ID every response of errkit's requires.
+	fmt.Println(v.CheckResponse(r, 404, http.Header{"Content-Type": {apierr.Nexpay.ContentType()}}, body))
 	// Output:
 	// <nil>
 	// openapi: GET /v2/payments/{id}: status 409 is not documented (documented: 200, 400, 401, 404, 429, 500, 503)
+	// openapi: GET /v2/payments/{id}: 404: code GEN9404 is not among the codes the response lists (PAY0001)
+	// openapi: GET /v2/payments/{id}: 404: response header "X-Request-Id" missing
 }
 
 // WithLookup lets x-errkit-codes name codes the contract's catalogue does
@@ -261,7 +268,8 @@ func ExampleOutsideOperations() {
 	}
 	body, _ := apierr.AppendBody(nil, apierr.Nexpay, apierr.New(apierr.GEN9404), apierr.Meta{})
 	r := httptest.NewRequest("GET", "/v2/refunds", nil)
-	fmt.Println(v.CheckResponse(r, 404, http.Header{"Content-Type": {apierr.Nexpay.ContentType()}}, body))
+	h := http.Header{"Content-Type": {apierr.Nexpay.ContentType()}, "X-Request-Id": {"req-1"}}
+	fmt.Println(v.CheckResponse(r, 404, h, body))
 	// Output:
 	// <nil>
 }

@@ -26,11 +26,15 @@ var StandardHeaders = []string{
 // CheckResponse checks a response the server sent to r, for tests: it
 // fails on a status the operation does not document, a header that is
 // neither documented for that status nor one of [StandardHeaders], a
-// documented header whose value its schema refuses, a Content-Type the
-// response does not list, and a body its schema refuses. body is the whole
-// body as received. A request for no operation of the document (an unknown
-// route, a method the path lacks) is held to the contract's response for
-// the status (see [OutsideOperations]).
+// required header missing (X-Request-Id on every response errkit
+// documents), a documented header whose value its schema refuses, a
+// Content-Type the response does not list, and a body its schema refuses.
+// With [OutsideOperations], an error body of a response errkit documented
+// in that contract is parsed too, and fails when its code is not one the
+// response lists. body is the whole body as received. A request for no
+// operation of the document (an unknown route, a method the path lacks) is
+// held to the contract's response for the status (see
+// [OutsideOperations]).
 func (v *Validator) CheckResponse(r *http.Request, status int, header http.Header, body []byte) error {
 	route, params, err := v.find(r)
 	where := r.Method + " " + r.URL.Path
@@ -87,6 +91,41 @@ func (v *Validator) CheckResponse(r *http.Request, status int, header http.Heade
 	}
 	if err := openapi3filter.ValidateResponse(r.Context(), in); err != nil {
 		return fmt.Errorf("openapi: %s: %d: %w", where, status, err)
+	}
+	if r.Method != http.MethodHead {
+		if err := v.checkCode(ref.Value, status, body); err != nil {
+			return fmt.Errorf("openapi: %s: %d: %w", where, status, err)
+		}
+	}
+	return nil
+}
+
+// checkCode fails on an error body whose code the response does not list
+// (by its examples, one per code), for a response errkit documented in the
+// contract of [OutsideOperations]: the only contract whose bodies the
+// validator can read.
+func (v *Validator) checkCode(resp *openapi3.Response, status int, body []byte) error {
+	if v.contract == nil || status < 400 || len(body) == 0 || resp.Extensions[Marker] != v.contract.Name() {
+		return nil
+	}
+	var listed []string
+	for _, mt := range resp.Content {
+		for id := range mt.Examples {
+			if !slices.Contains(listed, id) {
+				listed = append(listed, id)
+			}
+		}
+	}
+	if len(listed) == 0 {
+		return nil
+	}
+	e, err := v.contract.Parse(status, body)
+	if err != nil {
+		return fmt.Errorf("the body is not a %s error: %w", v.contract.Name(), err)
+	}
+	if !slices.Contains(listed, e.ID()) {
+		slices.Sort(listed)
+		return fmt.Errorf("code %s is not among the codes the response lists (%s)", e.ID(), strings.Join(listed, ", "))
 	}
 	return nil
 }

@@ -61,6 +61,10 @@ func TestGen(t *testing.T) {
 
 	bad := filepath.Join(t.TempDir(), "bad.txt")
 	os.WriteFile(bad, []byte("module\tACM\tAcme\ncode\tACM001\t409\tShort\n"), 0o644)
+	ownCode := filepath.Join(t.TempDir(), "own.txt")
+	os.WriteFile(ownCode, []byte("# Acme\nmodule\tACM\tAcme\nmodule\tPAY\tPayments\ncode\tACM0001\t423\tLedger locked\ncode\tPAY0001\t404\tPayment not found\n"), 0o644)
+	ownExt := filepath.Join(t.TempDir(), "ext.txt")
+	os.WriteFile(ownExt, []byte("module\tGEN\tGeneral\n\next\tGEN9001\t503\tDown\tOurs.\n"), 0o644)
 	for _, tt := range []struct {
 		args []string
 		code int
@@ -71,11 +75,22 @@ func TestGen(t *testing.T) {
 		{[]string{"gen", "--codes", acmeCodes, "--package", "func"}, 2, `errkit gen: --package: "func" is not a Go package name`},
 		{[]string{"gen", "--codes", "nope.txt", "--package", "acme"}, 1, "errkit gen: --codes: open nope.txt"},
 		{[]string{"gen", "--codes", bad, "--package", "acme"}, 1, "bad.txt: line 2: code \"ACM001\" is not 3 capitals and 4 digits"},
+		// A code of errkit's own catalogue, even as errkit has it: the
+		// generated package would register it twice and panic.
+		{[]string{"gen", "--codes", ownCode, "--package", "acme"}, 1, "errkit gen: --codes " + ownCode + `: line 5: PAY0001 is a code of errkit's own catalogue already (404 "Payment not found"): give your code an ID of a module of your own (module ACM, code ACM0001), or return apierr.PAY0001 where errkit's code is meant`},
+		{[]string{"gen", "--codes", ownExt, "--package", "acme"}, 1, "errkit gen: --codes " + ownExt + `: line 3: GEN9001 is a code of errkit's own catalogue already (500 "Internal server error")`},
 	} {
 		code, out, stderr := runCLI(t, tt.args...)
 		if code != tt.code || out != "" || !strings.Contains(stderr, tt.says) {
 			t.Errorf("%v: exit %d, stderr %q, want %d saying %q", tt.args, code, stderr, tt.code, tt.says)
 		}
+	}
+	// Refused, -o is left as it was.
+	if code, _, _ := runCLI(t, "gen", "--codes", ownCode, "-o", filepath.Join(dir, "codes_gen.go")); code != 1 {
+		t.Errorf("own code with -o: exit %d", code)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "codes_gen.go")); !bytes.Equal(got, want) {
+		t.Error("a refused codes file overwrote -o")
 	}
 }
 
@@ -83,7 +98,7 @@ func TestGen(t *testing.T) {
 // merged spec's x-errkit-codes may name them.
 func TestCodesFlag(t *testing.T) {
 	code, out, stderr := runIsolated(t, "docs", "--codes", acmeCodes)
-	if code != 0 || !strings.Contains(out, "| `[ACM0001]` | Ledger locked | 423 | Acme ledger |") || !strings.Contains(out, "`[PAY0100]`") {
+	if code != 0 || !strings.Contains(out, "| `[ACM0001]` | Ledger locked | 423 | Acme ledger |") || !strings.Contains(out, "`[ACM0003]`") {
 		t.Fatalf("docs --codes: exit %d, %s\n%s", code, stderr, out)
 	}
 	spec := filepath.Join(t.TempDir(), "spec.yaml")

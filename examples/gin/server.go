@@ -55,7 +55,7 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*gin.Engine, error) {
 		}
 	})
 
-	doc, err := dialect.DocumentHandler()
+	doc, err := dialect.DocumentHandler(cfg.Auth)
 	if err != nil {
 		return nil, err
 	}

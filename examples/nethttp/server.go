@@ -40,7 +40,7 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (http.Handler, error) {
 		maxBody:     cfg.MaxBody,
 	}
 
-	doc, err := dialect.DocumentHandler()
+	doc, err := dialect.DocumentHandler(cfg.Auth)
 	if err != nil {
 		return nil, err
 	}

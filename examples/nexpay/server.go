@@ -52,7 +52,7 @@ func newServer(cfg sandbox.Config, log *slog.Logger) (*echo.Echo, error) {
 		Skipper: func(c echo.Context) bool { return c.Path() == "/v2/documents" },
 	}))
 
-	doc, err := dialect.DocumentHandler()
+	doc, err := dialect.DocumentHandler(cfg.Auth)
 	if err != nil {
 		return nil, err
 	}

@@ -81,6 +81,7 @@ type entry struct {
 	id, message, description string
 	status                   int
 	ext                      bool
+	line                     int // 1-based
 }
 
 var (
@@ -151,7 +152,7 @@ func parse(src []byte) ([]module, []entry, error) {
 			if f[3] == "" {
 				return nil, nil, bad("code %s: empty message", f[1])
 			}
-			e := entry{id: f[1], status: st, message: f[3], ext: ext}
+			e := entry{id: f[1], status: st, message: f[3], ext: ext, line: ln.n}
 			if ext {
 				e.description = f[4]
 			}

@@ -87,7 +87,7 @@ func TestGenerateTeam(t *testing.T) {
 		t.Errorf("undeclared module: %v", err)
 	}
 	mods, codes, err := Parse(src)
-	if err != nil || len(mods) != 1 || mods[0] != (Module{"ACM", "Acme"}) || len(codes) != 1 || codes[0] != (Code{ID: "ACM0001", Status: 423, Message: "Ledger locked"}) {
+	if err != nil || len(mods) != 1 || mods[0] != (Module{"ACM", "Acme"}) || len(codes) != 1 || codes[0] != (Code{ID: "ACM0001", Status: 423, Message: "Ledger locked", Line: 2}) {
 		t.Errorf("Parse: %v %v %v", mods, codes, err)
 	}
 }

@@ -17,6 +17,7 @@ type Code struct {
 	Message     string
 	Description string // ext lines only
 	Extension   bool   // an ext line: an errkit extension code
+	Line        int    // the line of the source it is on, 1-based
 }
 
 // Parse reads a source in the format of apierr/codes.txt (module, code and
@@ -33,7 +34,7 @@ func Parse(src []byte) ([]Module, []Code, error) {
 	}
 	codes := make([]Code, len(entries))
 	for i, e := range entries {
-		codes[i] = Code{ID: e.id, Status: e.status, Message: e.message, Description: e.description, Extension: e.ext}
+		codes[i] = Code{ID: e.id, Status: e.status, Message: e.message, Description: e.description, Extension: e.ext, Line: e.line}
 	}
 	return out, codes, nil
 }

@@ -11,51 +11,134 @@ import (
 	"testing"
 
 	"github.com/errkit/errkit/apierr"
+	"github.com/errkit/errkit/apierr/kit"
 	"github.com/errkit/errkit/openapi"
 	"github.com/errkit/errkit/validation"
+	"github.com/getkin/kin-openapi/openapi3"
 )
 
-var writeDocs = flag.String("write-docs", "", "write each contract's document, as YAML, into this `directory` (CI lints them)")
+var writeDocs = flag.String("write-docs", "", "write each contract's documents, as YAML, into this `directory` (CI lints them)")
 
-// TestDocument checks the document of every contract: it validates, and
-// each operation documents the codes of its x-errkit-codes as the
-// contract answers them. With -write-docs, it writes them out.
+// TestDocument checks the document of every contract, in both -auth
+// modes: it validates, each operation documents the codes of its
+// x-errkit-codes as the contract answers them, and every response requires
+// X-Request-Id. With -write-docs, it writes them out:
+// sandbox-<contract>.yaml and sandbox-<contract>-signed.yaml.
 func TestDocument(t *testing.T) {
 	for _, name := range ContractNames() {
-		d, _ := DialectNamed(name)
-		doc, err := d.Document()
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		if *writeDocs != "" {
-			b, err := openapi.Marshal(doc, openapi.YAML)
-			if err == nil {
-				err = os.WriteFile(filepath.Join(*writeDocs, "sandbox-"+name+".yaml"), b, 0o644)
-			}
+		for _, mode := range []string{AuthAPIKey, AuthSigned} {
+			d, _ := DialectNamed(name)
+			doc, err := d.Document(mode)
 			if err != nil {
-				t.Fatal(err)
+				t.Fatalf("%s, %s: %v", name, mode, err)
+			}
+			if *writeDocs != "" {
+				file := "sandbox-" + name + ".yaml"
+				if mode == AuthSigned {
+					file = "sandbox-" + name + "-signed.yaml"
+				}
+				b, err := openapi.Marshal(doc, openapi.YAML)
+				if err == nil {
+					err = os.WriteFile(filepath.Join(*writeDocs, file), b, 0o644)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			for _, path := range doc.Paths.InMatchingOrder() {
+				for method, op := range doc.Paths.Value(path).Operations() {
+					for status, r := range op.Responses.Map() {
+						h := r.Value.Headers["X-Request-Id"]
+						if h == nil || h.Value == nil || !h.Value.Required {
+							t.Errorf("%s, %s: %s %s: %s does not require X-Request-Id", name, mode, method, path, status)
+						}
+					}
+				}
+			}
+			get := doc.Paths.Value("/v2/payments/{id}").Get
+			notFound := d.Recode(apierr.PAY0001, true)
+			if notFound == 0 {
+				notFound = d.Contract.Code(apierr.ConditionForStatus(404))
+			}
+			if d.Contract.Catalogue() == apierr.Nexpay.Catalogue() {
+				notFound = apierr.PAY0001
+			}
+			if !documents(get, notFound) {
+				t.Errorf("%s, %s: GET /v2/payments/{id} has no %d with an example of %s", name, mode, notFound.Status(), notFound.ID())
 			}
 		}
-		get := doc.Paths.Value("/v2/payments/{id}").Get
-		notFound := d.Recode(apierr.PAY0001, true)
-		if notFound == 0 {
-			notFound = d.Contract.Code(apierr.ConditionForStatus(404))
+	}
+}
+
+// documents reports whether op documents code: an example of it in the
+// response of its status.
+func documents(op *openapi3.Operation, code apierr.Code) bool {
+	r := op.Responses.Status(code.Status())
+	if r == nil || r.Value == nil {
+		return false
+	}
+	for _, mt := range r.Value.Content {
+		if _, ok := mt.Examples[code.ID()]; ok {
+			return true
 		}
-		if d.Contract.Catalogue() == apierr.Nexpay.Catalogue() {
-			notFound = apierr.PAY0001
+	}
+	return false
+}
+
+// TestDocumentSigned checks the document of -auth signed in every
+// contract: the operations under /v2 are secured by the contract's own
+// scheme, not the API key, and document the code of each failure the
+// scheme can meet; the others keep their own security.
+func TestDocumentSigned(t *testing.T) {
+	for _, name := range ContractNames() {
+		d, _ := DialectNamed(name)
+		doc, err := d.Document(AuthSigned)
+		if err != nil {
+			t.Fatal(err)
 		}
-		r := get.Responses.Status(notFound.Status())
-		if r == nil || r.Value == nil {
-			t.Errorf("%s: GET /v2/payments/{id} does not document %d", name, notFound.Status())
-			continue
+		s := SchemeOf(name)
+		schemes := doc.Components.SecuritySchemes
+		if schemes["apiKey"] != nil {
+			t.Errorf("%s: the API key scheme is still documented", name)
 		}
-		found := false
-		for _, mt := range r.Value.Content {
-			_, found = mt.Examples[notFound.ID()]
+		var headers []string
+		for _, ref := range schemes {
+			if v := ref.Value; v.Type == "apiKey" {
+				headers = append(headers, v.Name)
+			}
 		}
-		if !found {
-			t.Errorf("%s: the %d of GET /v2/payments/{id} has no example of %s", name, notFound.Status(), notFound.ID())
+		slices.Sort(headers)
+		var want []string
+		for _, h := range []string{s.Headers.Key, s.Headers.Nonce, s.Headers.Timestamp, s.Headers.Signature} {
+			if h != "" {
+				want = append(want, h)
+			}
 		}
+		slices.Sort(want)
+		if !slices.Equal(headers, want) {
+			t.Errorf("%s: schemes of headers %v, want %v", name, headers, want)
+		}
+		if basic := schemes["basicAuth"]; s.Basic != (basic != nil && basic.Value.Scheme == "basic") {
+			t.Errorf("%s: Basic documented %v, the scheme is Basic %v", name, basic != nil, s.Basic)
+		}
+		if len(doc.Security) != 1 || len(doc.Security[0]) != max(len(want), 1) {
+			t.Errorf("%s: security %v, want one requirement of every scheme", name, doc.Security)
+		}
+		create := doc.Paths.Value("/v2/quotes").Post
+		for _, f := range signedFailures(s) {
+			if code := kit.AuthCode(d.Contract, f); !documents(create, code) {
+				t.Errorf("%s: POST /v2/quotes does not document %s, the code of %s", name, code.ID(), f)
+			}
+		}
+		if admin := doc.Paths.Value("/admin/maintenance").Put; admin.Security == nil || (*admin.Security)[0]["adminToken"] == nil {
+			t.Errorf("%s: the admin operations lost their token", name)
+		}
+		if health := doc.Paths.Value("/health").Get; health.Security == nil || len(*health.Security) != 0 {
+			t.Errorf("%s: /health is secured", name)
+		}
+	}
+	if _, err := (Dialect{Contract: apierr.Nexpay}).Document("oauth"); err == nil {
+		t.Error("an unknown mode is documented")
 	}
 }
 
@@ -64,7 +147,7 @@ func TestDocument(t *testing.T) {
 // the kit, nothing written by hand.
 func TestDocumentIsTheMerge(t *testing.T) {
 	d, _ := DialectNamed("nexpay")
-	served, err := d.Document()
+	served, err := d.Document(AuthAPIKey)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +170,7 @@ func TestDocumentIsTheMerge(t *testing.T) {
 // (the validation package) must refuse the same fields.
 func TestDocumentAgreesWithTags(t *testing.T) {
 	d, _ := DialectNamed("nexpay")
-	doc, err := d.Document()
+	doc, err := d.Document(AuthAPIKey)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +234,7 @@ func fieldsOf(err error) []string {
 func TestDocumentHasReplayStatus(t *testing.T) {
 	for _, name := range ContractNames() {
 		d, _ := DialectNamed(name)
-		doc, err := d.Document()
+		doc, err := d.Document(AuthAPIKey)
 		if err != nil {
 			t.Fatal(err)
 		}

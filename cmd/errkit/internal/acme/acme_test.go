@@ -37,7 +37,7 @@ func TestCodes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	vars := map[string]apierr.Code{"ACM0001": ACM0001, "ACM0002": ACM0002, "PAY0100": PAY0100, "ACM9001": ACM9001}
+	vars := map[string]apierr.Code{"ACM0001": ACM0001, "ACM0002": ACM0002, "ACM0003": ACM0003, "ACM9001": ACM9001}
 	if len(codes) != len(vars) {
 		t.Fatalf("%d codes in codes.txt, %d variables", len(codes), len(vars))
 	}
@@ -55,12 +55,12 @@ func TestCodes(t *testing.T) {
 	if !errors.Is(err, ACM0001) || errors.Is(err, ACM0002) {
 		t.Error("errors.Is does not tell the codes apart")
 	}
-	body, err := apierr.AppendBody(nil, apierr.Nexpay, apierr.New(PAY0100), apierr.Meta{})
+	body, err := apierr.AppendBody(nil, apierr.Nexpay, apierr.New(ACM0003), apierr.Meta{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	parsed, err := apierr.Nexpay.Parse(409, body)
-	if err != nil || !errors.Is(parsed, PAY0100) || parsed.Status() != 409 {
+	if err != nil || !errors.Is(parsed, ACM0003) || parsed.Status() != 409 {
 		t.Errorf("%s parses back as %v (%v)", body, parsed, err)
 	}
 	found := false

@@ -8,7 +8,6 @@ import "github.com/errkit/errkit/apierr"
 // the codes register (a module it declares already is kept).
 var _ = declareModules([]apierr.Module{
 	{Prefix: "ACM", Name: "Acme ledger"},
-	{Prefix: "PAY", Name: "Payments"},
 })
 
 // The codes of codes.txt, registered in the Nexpay v2 catalogue. Each is an
@@ -18,8 +17,8 @@ var (
 	ACM0001 = apierr.Nexpay.Catalogue().MustRegister(apierr.Spec{ID: "ACM0001", Status: 423, Message: "Ledger locked"})
 	// ACM0002 is "Ledger entry already posted", HTTP 409.
 	ACM0002 = apierr.Nexpay.Catalogue().MustRegister(apierr.Spec{ID: "ACM0002", Status: 409, Message: "Ledger entry already posted"})
-	// PAY0100 is "Payment already settled", HTTP 409.
-	PAY0100 = apierr.Nexpay.Catalogue().MustRegister(apierr.Spec{ID: "PAY0100", Status: 409, Message: "Payment already settled"})
+	// ACM0003 is "Ledger period closed", HTTP 409.
+	ACM0003 = apierr.Nexpay.Catalogue().MustRegister(apierr.Spec{ID: "ACM0003", Status: 409, Message: "Ledger period closed"})
 	// ACM9001 is "Ledger offline", HTTP 503. The ledger cannot be reached; retry later.
 	ACM9001 = apierr.Nexpay.Catalogue().MustRegister(apierr.Spec{ID: "ACM9001", Status: 503, Message: "Ledger offline", Extension: true, Description: "The ledger cannot be reached; retry later."})
 )
