@@ -353,19 +353,11 @@ func checkAttrs(t *testing.T, s sdktrace.ReadOnlySpan, want map[attribute.Key]st
 
 func checkEvent(t *testing.T, s sdktrace.ReadOnlySpan, code string, status int64) {
 	t.Helper()
-	var evs []sdktrace.Event
-	for _, ev := range s.Events() {
-		if ev.Name == telemetry.EventName {
-			evs = append(evs, ev)
-		}
-	}
-	if len(evs) != 1 {
-		t.Fatalf("span %s: %d %s events, want 1", s.Name(), len(evs), telemetry.EventName)
-	}
-	c, _ := attr(evs[0].Attributes, telemetry.CodeKey)
-	st, _ := attr(evs[0].Attributes, "http.response.status_code")
+	ev := failureEvent(t, s)
+	c, _ := attr(ev.Attributes, telemetry.CodeKey)
+	st, _ := attr(ev.Attributes, "http.response.status_code")
 	if c.AsString() != code || st.AsInt64() != status {
-		t.Errorf("event %v, want code %s status %d", evs[0].Attributes, code, status)
+		t.Errorf("event %v, want code %s status %d", ev.Attributes, code, status)
 	}
 }
 
