@@ -211,10 +211,14 @@ func (m *meta) attrs(attrs []slog.Attr, r *http.Request, source func(*http.Reque
 // beneath writers that wrap it and unwrap to it, or nil when none does:
 // the set [Error] answers through, whose contract the server answers in.
 func SetOf(w http.ResponseWriter) *Set {
+	s := enclosingSet(w, nil)
 	if g, ok := w.(*responseWriter); ok {
-		return g.set
+		s = g.set
 	}
-	return enclosingSet(w, nil)
+	if s == defaultSet {
+		return nil // a HandlerFunc's guard outside any set
+	}
+	return s
 }
 
 // Error answers r with err through the set that guards w (see [Set.Wrap]),

@@ -47,3 +47,27 @@ func TestHandlerErrorsInEnclosingContract(t *testing.T) {
 		}
 	}
 }
+
+// With no Set around, the middleware answers in Config.Contract also when
+// a middleware.HandlerFunc (which guards its writer with the default
+// configuration) encloses it.
+func TestNoSetInsideHandlerFunc(t *testing.T) {
+	m := mustNew(t, Config{Contract: problem.Contract})
+	ok := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusCreated) })
+	outer := middleware.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+		if middleware.SetOf(w) != nil {
+			t.Error("SetOf: a set, with none around")
+		}
+		m.Handler(ok).ServeHTTP(w, r)
+		return nil
+	})
+	r := httptest.NewRequest(http.MethodPost, "/v2/payments", strings.NewReader(`{}`))
+	r.Header.Set("Content-Type", "application/json")
+	r.Header.Set("Idempotency-Key", "bad key \x01")
+	w := httptest.NewRecorder()
+	outer.ServeHTTP(w, r)
+	want := problem.Contract.Code(apierr.BadRequest)
+	if w.Code != want.Status() || w.Header().Get("Content-Type") != problem.Contract.ContentType() {
+		t.Fatalf("%d %s %s", w.Code, w.Header().Get("Content-Type"), w.Body)
+	}
+}
