@@ -12,7 +12,8 @@ import "fmt"
 // A contract answers each failure with a code of its own catalogue through
 // an optional method AuthCode(AuthFailure) Code (found also through
 // [Override]; kit.AuthCode looks the code up); a contract without one
-// answers every failure with its code for [Unauthorized].
+// answers every failure with its code for [Unauthorized], and
+// [AuthForbidden] with its code for [Forbidden].
 // [NewAuthFailure] is the error an authentication check returns. Failures
 // name what was wrong, never the value that was: no key, secret, nonce or
 // signature is ever part of one.

@@ -12,7 +12,10 @@ import (
 // out a code, message or status again.
 type Body struct {
 	// Code is the code rendered: the error's own when it is of the
-	// contract's catalogue, else the contract's code for its status. It
+	// contract's catalogue; for an error made for a condition
+	// ([ConditionError.In]) in another, the contract's code for that
+	// condition (or authentication failure); else the contract's code for
+	// its status. It
 	// is the zero Code when the error's code is one its catalogue does not
 	// hold (a parsed body's, see [Catalogue.Unregistered]); ID and Status
 	// are then the error's.

@@ -97,8 +97,9 @@ func (s *Set) RateLimitError(r *http.Request) *apierr.Error {
 }
 
 // RateLimit answers requests over the limit of the set's [Limiter] (see
-// [WithRateLimit]) with [RateLimitError]. Allowed requests get no header
-// and cost no allocation.
+// [WithRateLimit]) with [RateLimitError]. Allowed requests get no header;
+// counted by IP address they cost no allocation, by API key one (the
+// bucket's name, after [RateKeyPrefix]).
 func (s *Set) RateLimit(next http.Handler) http.Handler {
 	if s.limiter == nil && s.ipLimiter == nil {
 		return next
