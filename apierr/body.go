@@ -67,6 +67,21 @@ func resolve(c Contract, e *Error, m Meta) Body {
 	return b
 }
 
+// AnsweredIn returns the code ID and status contract c answers e with,
+// the ones [RenderMeta] writes: e's own for an error of c's catalogue,
+// else c's code for e's condition or status. Logs and metrics report them,
+// so that they say what the client received.
+func (e *Error) AnsweredIn(c Contract) (id string, status int) {
+	if c == nil {
+		c = nexpay
+	}
+	if cat := e.Catalogue(); cat != nil && cat == c.Catalogue() {
+		return e.ID(), e.Status()
+	}
+	b := resolve(c, e, Meta{})
+	return b.ID, b.Status
+}
+
 // AppendDetails appends b's details as a JSON object, in the order added,
 // with the field errors as a list under "fields" (in place of a detail of
 // that name): the details object of Nexpay v2 and NextAPI bodies. It fails

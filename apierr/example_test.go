@@ -267,3 +267,16 @@ func ExampleError_Condition() {
 	// GEN9409 conflict true
 	// 409 {"error":{"code":"CONFLICT","message":"The request conflicts with the current state of the resource"}}
 }
+
+func ExampleError_AnsweredIn() {
+	// What a log or a metric reports of an error: the code and status the
+	// contract answers it with, not the error's own in another catalogue.
+	e := apierr.NewCondition(apierr.IdempotencyMismatch).In(apierr.Nexpay)
+	fmt.Println(e.ID(), e.Status())
+	fmt.Println(e.AnsweredIn(nextapi.Contract))
+	fmt.Println(apierr.New(apierr.PAY0001).AnsweredIn(apierr.Nexpay))
+	// Output:
+	// GEN9422 422
+	// IDEMPOTENCY_CONFLICT 409
+	// PAY0001 404
+}

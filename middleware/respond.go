@@ -256,7 +256,7 @@ func (f HandlerFunc) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // sampled, whatever was sent before it: a handler that fails with a 500
 // after its 200 is a bug to see.
 func (s *Set) report(r *http.Request, m meta, e *apierr.Error, err error, committed bool, sent int) {
-	status := e.Status()
+	code, status := e.AnsweredIn(s.contract)
 	serverError := status >= 500
 	if committed && sent != 0 {
 		status = sent
@@ -274,7 +274,7 @@ func (s *Set) report(r *http.Request, m meta, e *apierr.Error, err error, commit
 		level = slog.LevelWarn
 	}
 	if s.metrics != nil {
-		s.metrics(Failure{Request: r, Route: m.route, Status: status, Code: e.ID(), Contract: s.contract.Name(), RequestID: m.RequestID, Err: err, Committed: committed, Misconfigured: misconfigured})
+		s.metrics(Failure{Request: r, Route: m.route, Status: status, Code: code, Contract: s.contract.Name(), RequestID: m.RequestID, Err: err, Committed: committed, Misconfigured: misconfigured})
 	}
 	l := s.log()
 	ctx := r.Context()
@@ -284,12 +284,12 @@ func (s *Set) report(r *http.Request, m meta, e *apierr.Error, err error, commit
 	suppressed := 0
 	if !serverError && s.sampler != nil {
 		var ok bool
-		if ok, suppressed = s.sampler.admit(e.ID()); !ok {
+		if ok, suppressed = s.sampler.admit(code); !ok {
 			return
 		}
 	}
 	attrs := make([]slog.Attr, 0, 10)
-	attrs = append(attrs, slog.String("code", e.ID()), slog.Int("status", status))
+	attrs = append(attrs, slog.String("code", code), slog.Int("status", status))
 	attrs = m.attrs(attrs, r, s.traceID)
 	attrs = append(attrs, slog.String("error", err.Error()))
 	if suppressed > 0 {

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -29,7 +30,7 @@ type Server func(t *testing.T, cfg idempotency.Config, opts ...middleware.Option
 // Contract in the Config (a Preset of nil), and with NextAPI's, a key
 // reused with another body is Cryptopay's code for the condition; the
 // second is logged at warning level as misconfigured and passed to the
-// metrics hook so.
+// metrics hook so. Both report the code and status the client received.
 func Run(t *testing.T, newServer Server) {
 	for _, tc := range []struct {
 		name     string
@@ -39,6 +40,7 @@ func Run(t *testing.T, newServer Server) {
 			var log bytes.Buffer
 			var mu sync.Mutex
 			var misconfigured []string
+			var reported []middleware.Failure
 			cfg := idempotency.Preset(tc.contract)
 			if tc.contract == nil && cfg.Contract != nil {
 				t.Fatalf("Preset(nil) has contract %v", cfg.Contract)
@@ -48,6 +50,7 @@ func Run(t *testing.T, newServer Server) {
 				middleware.WithMetrics(func(f middleware.Failure) {
 					mu.Lock()
 					misconfigured = append(misconfigured, f.Misconfigured)
+					reported = append(reported, f)
 					mu.Unlock()
 				}))
 			header := cfg.Header
@@ -76,6 +79,10 @@ func Run(t *testing.T, newServer Server) {
 			logged := log.String()
 			if len(misconfigured) != 1 {
 				t.Fatalf("metrics saw %d failures", len(misconfigured))
+			}
+			// The log and the metrics say what the client received.
+			if f := reported[0]; f.Code != want.ID() || f.Status != want.Status() || !strings.Contains(logged, `"code":"`+want.ID()+`","status":`+strconv.Itoa(want.Status())) {
+				t.Errorf("reported %s %d, answered %s %d\n%s", f.Code, f.Status, want.ID(), want.Status(), logged)
 			}
 			if tc.contract == nil {
 				if misconfigured[0] != "" || strings.Contains(logged, "misconfigured") {
