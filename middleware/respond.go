@@ -102,41 +102,22 @@ func (s *Set) RespondSent(w http.ResponseWriter, r *http.Request, route string, 
 	s.respond(w, r, route, sent != 0, sent, err)
 }
 
-// guardOf returns the guarded writer w is, or that w wraps and unwraps to
-// (a compression writer, a router's status recorder), or nil: so that a
-// response committed through a wrapper is known committed, and answered
-// once.
-func guardOf(w http.ResponseWriter) *responseWriter {
-	for range 16 { // a bound, against a wrapper that unwraps to itself
-		if g, ok := w.(*responseWriter); ok {
-			return g
-		}
-		u, ok := w.(interface{ Unwrap() http.ResponseWriter })
-		if !ok {
-			return nil
-		}
-		w = u.Unwrap()
-	}
-	return nil
-}
-
 // sentStatus returns the status w, or a writer it unwraps to, says was
 // sent; 0 when none says.
 func sentStatus(w http.ResponseWriter) int {
-	for range 16 { // a bound, against a wrapper that unwraps to itself
+	sent := 0
+	beneath(w, func(w http.ResponseWriter) bool {
 		switch g := w.(type) {
 		case *responseWriter:
-			return g.status
+			sent = g.status
 		case interface{ Status() int }:
-			return g.Status()
+			sent = g.Status()
+		default:
+			return false
 		}
-		u, ok := w.(interface{ Unwrap() http.ResponseWriter })
-		if !ok {
-			return 0
-		}
-		w = u.Unwrap()
-	}
-	return 0
+		return true
+	})
+	return sent
 }
 
 // respond answers r with err, or, when committed, reports it only; sent
@@ -211,14 +192,10 @@ func (m *meta) attrs(attrs []slog.Attr, r *http.Request, source func(*http.Reque
 // beneath writers that wrap it and unwrap to it, or nil when none does:
 // the set [Error] answers through, whose contract the server answers in.
 func SetOf(w http.ResponseWriter) *Set {
-	s := enclosingSet(w, nil)
-	if g, ok := w.(*responseWriter); ok {
-		s = g.set
+	if s := enclosingSet(w, nil); s != defaultSet {
+		return s
 	}
-	if s == defaultSet {
-		return nil // a HandlerFunc's guard outside any set
-	}
-	return s
+	return nil // a HandlerFunc's guard outside any set
 }
 
 // Error answers r with err through the set that guards w (see [Set.Wrap]),
@@ -226,13 +203,7 @@ func SetOf(w http.ResponseWriter) *Set {
 // default configuration ([apierr.Nexpay], slog.Default()) when none does.
 // Handlers that are not a [HandlerFunc] call it to fail.
 func Error(w http.ResponseWriter, r *http.Request, err error) {
-	s := defaultSet
-	if g, ok := w.(*responseWriter); ok && g.set != nil {
-		s = g.set
-	} else if !ok {
-		s = enclosingSet(w, defaultSet)
-	}
-	s.Respond(w, r, err)
+	enclosingSet(w, defaultSet).Respond(w, r, err)
 }
 
 // A HandlerFunc is an http.Handler that returns its failure: a non-nil
