@@ -48,20 +48,16 @@ func resolve(c Contract, e *Error, m Meta) Body {
 		b.Code, b.ID, b.Status, b.Message = e.code, e.ID(), e.Status(), e.PublicText()
 		return b
 	}
+	cond, text := ConditionForStatus(e.Status()), e.PublicText()
 	if e.hasCond {
-		b.Code = c.Code(e.cond)
-		if e.auth != 0 {
-			b.Code = authCode(c, e.auth)
-		}
-		b.ID, b.Status, b.Message = b.Code.ID(), b.Code.Status(), b.Code.Message()
-		if e.message != "" && e.Status() < 500 && b.Status < 500 {
-			b.Message = e.message
-		}
-		return b
+		cond, text = e.cond, e.message
 	}
-	b.Code = c.Code(ConditionForStatus(e.Status()))
+	b.Code = c.Code(cond)
+	if e.hasCond && e.auth != 0 {
+		b.Code = authCode(c, e.auth)
+	}
 	b.ID, b.Status, b.Message = b.Code.ID(), b.Code.Status(), b.Code.Message()
-	if text := e.PublicText(); text != "" && e.Status() < 500 && b.Status < 500 {
+	if text != "" && e.Status() < 500 && b.Status < 500 {
 		b.Message = text
 	}
 	return b
@@ -74,9 +70,6 @@ func resolve(c Contract, e *Error, m Meta) Body {
 func (e *Error) AnsweredIn(c Contract) (id string, status int) {
 	if c == nil {
 		c = nexpay
-	}
-	if cat := e.Catalogue(); cat != nil && cat == c.Catalogue() {
-		return e.ID(), e.Status()
 	}
 	b := resolve(c, e, Meta{})
 	return b.ID, b.Status
